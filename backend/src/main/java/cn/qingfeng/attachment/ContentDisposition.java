@@ -1,0 +1,48 @@
+package cn.qingfeng.attachment;
+
+import java.nio.charset.StandardCharsets;
+
+/** Safe file names: for storing what a client sent, and for the download header (RFC 6266 / 5987). */
+final class ContentDisposition {
+
+    private ContentDisposition() {
+    }
+
+    /** The last path segment, without control characters, at most 255 characters (extension kept). */
+    static String sanitize(String name) {
+        String base = name == null ? "" : name;
+        int slash = Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\'));
+        base = base.substring(slash + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (base.isEmpty() || base.equals(".") || base.equals("..")) {
+            base = "file";
+        }
+        if (base.length() > 255) {
+            int dot = base.lastIndexOf('.');
+            String ext = dot > 0 && base.length() - dot <= 10 ? base.substring(dot) : "";
+            base = base.substring(0, 255 - ext.length()) + ext;
+        }
+        return base;
+    }
+
+    /** {@code attachment; filename="ascii"; filename*=UTF-8''percent-encoded}. */
+    static String attachment(String filename) {
+        StringBuilder ascii = new StringBuilder();
+        for (char c : filename.toCharArray()) {
+            ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != ';' ? c : '_');
+        }
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encode(filename);
+    }
+
+    private static String encode(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", (int) c));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,87 @@
+package cn.qingfeng.common.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.util.List;
+
+/** Application settings of Qingfeng, under the {@code qingfeng.} prefix. */
+@ConfigMapping(prefix = "qingfeng")
+public interface QingfengConfig {
+
+    /** Journal (audit trail, timelines, to-dos, outbound events). */
+    Journal journal();
+
+    /** Evidence files attached to records. */
+    Attachments attachments();
+
+    /** Keyset pagination of every list endpoint. */
+    Pagination pagination();
+
+    /** Demo organisation and people for local runs. */
+    DemoData demoData();
+
+    interface Journal {
+        /** Days an event is kept before the retention job may purge it; the database refuses less than 180. */
+        @WithDefault("1095")
+        @Min(180)
+        int retentionDays();
+
+        /** How often the sealer chains newly committed events into the hash chain ("off" disables the schedule). */
+        @WithDefault("5s")
+        String sealerInterval();
+
+        /** When the retention job runs (Quartz-style cron, server time). */
+        @WithDefault("0 30 3 * * ?")
+        String retentionCron();
+
+        /** Most events the sealer chains in one transaction. */
+        @WithDefault("2000")
+        @Min(1)
+        int sealerBatchSize();
+    }
+
+    interface Attachments {
+        /** Largest accepted file; larger uploads answer 413. */
+        @WithDefault("20M")
+        MemorySize maxSize();
+
+        /** File types accepted after sniffing the bytes; anything else answers 415. */
+        @WithDefault("pdf,ofd,docx,xlsx,doc,xls,jpg,png,zip")
+        @NotEmpty
+        List<String> allowedTypes();
+    }
+
+    interface Pagination {
+        /** HMAC secret that signs cursors so clients cannot forge them; the same on every instance. */
+        @Size(min = 16)
+        String cursorSecret();
+
+        /** Page size when the client does not ask for one. */
+        @WithDefault("50")
+        @Min(1)
+        int defaultLimit();
+
+        /** Largest page a client may ask for. */
+        @WithDefault("200")
+        @Min(1)
+        @Max(1000)
+        int maxLimit();
+    }
+
+    interface DemoData {
+        /** Seed the demo organisation (the bureau of the seed report) at start when the database is empty. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    /** Convenience for schedules that accept a duration. */
+    static Duration parse(String value) {
+        return Duration.parse("PT" + value.toUpperCase());
+    }
+}

@@ -1,0 +1,93 @@
+package cn.qingfeng.common.paging;
+
+import cn.qingfeng.common.scope.DataScope;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A filtered JPQL list over one entity. It is created with the caller's {@link DataScope} and the
+ * path of the entity's unit, so the scope predicate is part of every list query by construction.
+ */
+public final class ListQuery<E> {
+
+    final EntityManager em;
+    final Class<E> type;
+    final List<String> where = new ArrayList<>();
+    final Map<String, Object> params = new LinkedHashMap<>();
+
+    private ListQuery(EntityManager em, Class<E> type) {
+        this.em = em;
+        this.type = type;
+    }
+
+    /** A list restricted to the records whose unit ({@code unitPath}, e.g. {@code e.unitId}) is in scope. */
+    public static <E> ListQuery<E> scoped(EntityManager em, Class<E> type, DataScope scope, String unitPath) {
+        ListQuery<E> q = new ListQuery<>(em, type);
+        if (!scope.all()) {
+            if (scope.unitIds().isEmpty()) {
+                q.where.add("1 = 0");
+            } else {
+                q.where.add(unitPath + " in :scopeUnits");
+                q.params.put("scopeUnits", scope.unitIds());
+            }
+        }
+        return q;
+    }
+
+    /** A list over records that belong to no unit; callers restrict access by role instead. */
+    public static <E> ListQuery<E> unscoped(EntityManager em, Class<E> type) {
+        return new ListQuery<>(em, type);
+    }
+
+    /** Adds a condition in terms of alias {@code e}, with one named parameter. */
+    public ListQuery<E> where(String clause, String param, Object value) {
+        where.add(clause);
+        params.put(param, value);
+        return this;
+    }
+
+    /** Adds a condition without parameters, e.g. {@code e.removedAt is null}. */
+    public ListQuery<E> where(String clause) {
+        where.add(clause);
+        return this;
+    }
+
+    /** Adds the condition only when the filter value was given (non-null, non-blank). */
+    public ListQuery<E> whereIf(Object value, String clause, String param) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            return this;
+        }
+        return where(clause, param, value);
+    }
+
+    /** Case-insensitive "contains" over several string paths, e.g. code and name. */
+    public ListQuery<E> search(String text, String... paths) {
+        if (text == null || text.isBlank()) {
+            return this;
+        }
+        List<String> ors = new ArrayList<>();
+        for (String path : paths) {
+            ors.add("lower(" + path + ") like :search");
+        }
+        where.add("(" + String.join(" or ", ors) + ")");
+        params.put("search", "%" + text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        return this;
+    }
+
+    String whereClause(List<String> extra) {
+        List<String> all = new ArrayList<>(where);
+        all.addAll(extra);
+        return all.isEmpty() ? "" : " where " + String.join(" and ", all);
+    }
+
+    <R> TypedQuery<R> query(String jpql, Class<R> result, Map<String, Object> extraParams) {
+        TypedQuery<R> q = em.createQuery(jpql, result);
+        params.forEach(q::setParameter);
+        extraParams.forEach(q::setParameter);
+        return q;
+    }
+}

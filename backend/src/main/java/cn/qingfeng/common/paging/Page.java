@@ -1,0 +1,18 @@
+package cn.qingfeng.common.paging;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One page of a list: the items, the cursor of the next page (absent on the last), and the total when asked. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Page<T>(
+        List<T> items,
+        @Schema(description = "Opaque cursor of the next page; absent on the last page") String nextCursor,
+        @Schema(description = "Number of matching items; only when includeTotal=true") Long total) {
+
+    public <R> Page<R> map(Function<T, R> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), nextCursor, total);
+    }
+}

@@ -1,0 +1,26 @@
+package cn.qingfeng.common.paging;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** Query parameters every list accepts ({@code @BeanParam}). */
+public class PageParams {
+
+    @QueryParam("limit")
+    @Parameter(description = "Page size (1 to the configured maximum, default 50)")
+    public Integer limit;
+
+    @QueryParam("cursor")
+    @Parameter(description = "The nextCursor of the previous page")
+    public String cursor;
+
+    @QueryParam("sort")
+    @Parameter(description = "Sort fields, comma-separated; a leading '-' sorts descending")
+    public String sort;
+
+    @QueryParam("includeTotal")
+    @DefaultValue("false")
+    @Parameter(description = "Also count all matching items (costs a query)")
+    public boolean includeTotal;
+}

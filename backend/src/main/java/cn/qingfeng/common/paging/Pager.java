@@ -1,0 +1,144 @@
+package cn.qingfeng.common.paging;
+
+import cn.qingfeng.common.config.QingfengConfig;
+import cn.qingfeng.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Runs a {@link ListQuery} as one keyset page: sort parsing, limit bounds, cursors, optional total. */
+@ApplicationScoped
+public class Pager {
+
+    @Inject
+    QingfengConfig config;
+
+    @Inject
+    Cursors cursors;
+
+    private record Order<E>(SortField<E> field, boolean descending) {
+    }
+
+    /**
+     * @param fields     the sort fields this list allows; the last one must be the unique id (tie-breaker)
+     * @param defaultSort used when the client gives none, e.g. {@code "-createdAt"}
+     */
+    public <E> Page<E> page(ListQuery<E> query, PageParams params, List<SortField<E>> fields, String defaultSort) {
+        int limit = limit(params.limit);
+        List<Order<E>> orders = parseSort(params.sort == null || params.sort.isBlank() ? defaultSort : params.sort, fields);
+        String canonical = canonical(orders);
+
+        List<String> extraWhere = new ArrayList<>();
+        Map<String, Object> extraParams = new HashMap<>();
+        if (params.cursor != null && !params.cursor.isBlank()) {
+            List<String> keys = cursors.decode(params.cursor, canonical);
+            if (keys.size() != orders.size()) {
+                throw ProblemException.badRequest("cursor.invalid", "The cursor is not one this server issued");
+            }
+            extraWhere.add(keysetPredicate(orders, keys, extraParams));
+        }
+        String orderBy = orders.stream().map(o -> o.field().path() + (o.descending() ? " desc" : " asc"))
+                .reduce((a, b) -> a + ", " + b).orElseThrow();
+        String jpql = "select e from " + query.type.getSimpleName() + " e" + query.whereClause(extraWhere) + " order by " + orderBy;
+        List<E> rows = query.query(jpql, query.type, extraParams).setMaxResults(limit + 1).getResultList();
+
+        String next = null;
+        if (rows.size() > limit) {
+            rows = new ArrayList<>(rows.subList(0, limit));
+            E last = rows.get(limit - 1);
+            next = cursors.encode(canonical, orders.stream().map(o -> String.valueOf(o.field().getter().apply(last))).toList());
+        }
+        Long total = null;
+        if (params.includeTotal) {
+            total = query.query("select count(e) from " + query.type.getSimpleName() + " e" + query.whereClause(List.of()),
+                    Long.class, Map.of()).getSingleResult();
+        }
+        return new Page<>(rows, next, total);
+    }
+
+    private int limit(Integer requested) {
+        if (requested == null) {
+            return config.pagination().defaultLimit();
+        }
+        int max = config.pagination().maxLimit();
+        if (requested < 1 || requested > max) {
+            throw ProblemException.invalidField("limit", "limit must be between 1 and " + max);
+        }
+        return requested;
+    }
+
+    private static <E> List<Order<E>> parseSort(String sort, List<SortField<E>> fields) {
+        Map<String, SortField<E>> byName = new LinkedHashMap<>();
+        fields.forEach(f -> byName.put(f.name(), f));
+        SortField<E> tieBreaker = fields.get(fields.size() - 1);
+        List<Order<E>> orders = new ArrayList<>();
+        for (String part : sort.split(",")) {
+            String name = part.trim();
+            boolean desc = name.startsWith("-");
+            name = desc ? name.substring(1) : name.startsWith("+") ? name.substring(1) : name;
+            SortField<E> field = byName.get(name);
+            if (field == null) {
+                throw ProblemException.invalidField("sort", "cannot sort by '" + name + "'; allowed: " + String.join(", ", byName.keySet()));
+            }
+            if (orders.stream().noneMatch(o -> o.field().equals(field))) {
+                orders.add(new Order<>(field, desc));
+            }
+        }
+        if (orders.stream().noneMatch(o -> o.field().equals(tieBreaker))) {
+            orders.add(new Order<>(tieBreaker, orders.get(orders.size() - 1).descending()));
+        }
+        return orders;
+    }
+
+    private static <E> String canonical(List<Order<E>> orders) {
+        return String.join(",", orders.stream().map(o -> (o.descending() ? "-" : "") + o.field().name()).toList());
+    }
+
+    /** (a > :k0) or (a = :k0 and b > :k1) or ... with each comparison following its direction. */
+    private static <E> String keysetPredicate(List<Order<E>> orders, List<String> keys, Map<String, Object> params) {
+        List<String> ors = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            List<String> ands = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                ands.add(orders.get(j).field().path() + " = :k" + j);
+            }
+            Order<E> o = orders.get(i);
+            ands.add(o.field().path() + (o.descending() ? " < " : " > ") + ":k" + i);
+            ors.add("(" + String.join(" and ", ands) + ")");
+        }
+        for (int i = 0; i < orders.size(); i++) {
+            params.put("k" + i, parse(orders.get(i).field().type(), keys.get(i)));
+        }
+        return "(" + String.join(" or ", ors) + ")";
+    }
+
+    private static Object parse(Class<?> type, String value) {
+        try {
+            if (type == String.class) {
+                return value;
+            } else if (type == UUID.class) {
+                return UUID.fromString(value);
+            } else if (type == Long.class) {
+                return Long.valueOf(value);
+            } else if (type == Integer.class) {
+                return Integer.valueOf(value);
+            } else if (type == Instant.class) {
+                return Instant.parse(value);
+            } else if (type == LocalDate.class) {
+                return LocalDate.parse(value);
+            } else if (type == Boolean.class) {
+                return Boolean.valueOf(value);
+            }
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("cursor.invalid", "The cursor is not one this server issued");
+        }
+        throw new IllegalArgumentException("unsupported sort type " + type);
+    }
+}

@@ -1,0 +1,155 @@
+package cn.qingfeng.common.problem;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where exceptions become RFC 9457 problem+json responses. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    ProblemWriter writer;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.code(), e.title(), e.getMessage(), uri, e.violations(), e.extensions());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldViolation> fields = e.getConstraintViolations().stream()
+                .map(v -> new FieldViolation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldViolation::field))
+                .toList();
+        String detail = fields.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(400, "validation", "Validation failed", detail, uri, fields, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        List<FieldViolation> fields = List.of();
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            fields = List.of(new FieldViolation(field, "invalid value"));
+        }
+        return respond(400, fields.isEmpty() ? "malformed-json" : "validation", "Malformed request body",
+                "The request body is not valid JSON for this operation", uri, fields, Map.of());
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(401, "unauthorized", "Unauthorized",
+                        "A valid bearer token is required", uri, List.of(), Map.of()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "forbidden", "Forbidden", "Your role does not allow this operation", uri, List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
+    public Response stale(RuntimeException e, UriInfo uri) {
+        return respond(412, "precondition-failed", "Precondition Failed",
+                "The record was changed by someone else; reload it and try again", uri, List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Server error", e);
+            return respond(status, "internal-error", "Internal Server Error",
+                    "The server failed to answer; quote the request id when reporting it", uri, List.of(), Map.of());
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        String code = switch (status) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "http-" + status;
+        };
+        String detail = switch (status) {
+            case 404 -> "No such resource";
+            case 405 -> "This method is not allowed on this resource";
+            case 406 -> "None of the accepted media types can be produced";
+            case 415 -> "This media type is not accepted here";
+            default -> e.getMessage() != null && !e.getMessage().startsWith("HTTP ") ? e.getMessage() : title;
+        };
+        Response response = respond(status, code, title, detail, uri, List.of(), Map.of());
+        if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
+            return Response.fromResponse(response).header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW)).build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unhandled failure", e);
+        return respond(500, "internal-error", "Internal Server Error",
+                "The server failed to answer; quote the request id when reporting it", uri, List.of(), Map.of());
+    }
+
+    private Response respond(int status, String code, String title, String detail, UriInfo uri,
+                             List<FieldViolation> violations, Map<String, Object> extensions) {
+        Problem body = writer.problem(status, code, title, detail, uri == null ? null : uri.getPath(), violations, extensions);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /**
+     * The client-facing name of a violated field: the property path inside a body
+     * (e.g. {@code name}, {@code items[2].title}), or the parameter's name for a query or path parameter.
+     */
+    private static String fieldOf(ConstraintViolation<?> v) {
+        String parameter = null;
+        StringBuilder property = new StringBuilder();
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY) {
+                if (!property.isEmpty()) {
+                    property.append('.');
+                }
+                property.append(node.getName());
+            }
+            if (node.getIndex() != null && !property.isEmpty()) {
+                property.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        if (!property.isEmpty()) {
+            return property.toString();
+        }
+        return parameter != null ? parameter : "request";
+    }
+}

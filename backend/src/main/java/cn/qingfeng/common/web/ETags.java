@@ -1,0 +1,44 @@
+package cn.qingfeng.common.web;
+
+import cn.qingfeng.common.problem.ProblemException;
+import jakarta.ws.rs.core.EntityTag;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** ETag / If-Match handling: every update names the version it was based on. */
+public final class ETags {
+
+    private static final Pattern TAG = Pattern.compile("^\\s*(?:W/)?\"(\\d{1,18})\"\\s*$");
+
+    private ETags() {
+    }
+
+    public static EntityTag of(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /**
+     * The version an If-Match header names. Missing (or {@code *}) answers 428: a client must say
+     * which version it edited, or lost updates go unnoticed.
+     */
+    public static long required(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            throw new ProblemException(428, "precondition-required", "Precondition Required",
+                    "This update needs an If-Match header with the record's ETag");
+        }
+        Matcher m = TAG.matcher(ifMatch);
+        if (!m.matches()) {
+            throw new ProblemException(412, "precondition-failed", "Precondition Failed",
+                    "If-Match does not name a version of this record; reload it and try again");
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** 412 unless the record is still at the version the client edited. */
+    public static void check(long expected, long current) {
+        if (expected != current) {
+            throw new ProblemException(412, "precondition-failed", "Precondition Failed",
+                    "The record was changed by someone else; reload it and try again");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package cn.qingfeng.common.web;
+
+import cn.qingfeng.common.problem.ProblemWriter;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.smallrye.common.vertx.ContextLocals;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.MDC;
+
+/**
+ * HTTP-level plumbing below JAX-RS: the request id on every request, and problem+json for the
+ * failures that never reach a resource (body too large, unknown path under /api).
+ */
+@ApplicationScoped
+public class HttpRoutes {
+
+    @Inject
+    ProblemWriter problems;
+
+    /** Runs first for every request on the main interface. */
+    void filters(@Observes Filters filters) {
+        filters.register(this::assignRequestId, 1000);
+    }
+
+    private void assignRequestId(RoutingContext rc) {
+        String id = RequestId.choose(rc.request().getHeader(RequestId.HEADER));
+        ContextLocals.put(RequestId.KEY, id);
+        MDC.put("requestId", id);
+        rc.put(RequestId.KEY, id);
+        rc.response().putHeader(RequestId.HEADER, id);
+        rc.next();
+    }
+
+    void routes(@Observes Router router) {
+        // Failures raised by Vert.x handlers (e.g. the body limit answering 413) become problem+json.
+        router.route("/api/*").order(Integer.MIN_VALUE).failureHandler(this::failure);
+        // Anything under /api that no resource matched.
+        router.route("/api/*").order(Integer.MAX_VALUE).handler(rc ->
+                problems.write(rc, 404, "not-found", "Not Found", "No resource at " + rc.normalizedPath()));
+    }
+
+    private void failure(RoutingContext rc) {
+        if (rc.response().headWritten()) {
+            rc.next();
+            return;
+        }
+        int status = rc.statusCode() > 0 ? rc.statusCode() : 500;
+        switch (status) {
+            case 413 -> problems.write(rc, 413, "payload-too-large", "Payload Too Large",
+                    "The request body is larger than the server accepts");
+            case 401 -> problems.write(rc, 401, "unauthorized", "Unauthorized", "A valid bearer token is required");
+            case 403 -> problems.write(rc, 403, "forbidden", "Forbidden", "Your role does not allow this");
+            default -> {
+                if (status >= 500) {
+                    problems.log(rc.failure());
+                    problems.write(rc, 500, "internal-error", "Internal Server Error",
+                            "The server failed to answer; quote the request id when reporting it");
+                } else {
+                    problems.write(rc, status, "http-" + status, "HTTP " + status, "The request was refused");
+                }
+            }
+        }
+    }
+}

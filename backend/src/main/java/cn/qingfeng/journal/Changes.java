@@ -1,0 +1,52 @@
+package cn.qingfeng.journal;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** What a change did, field by field: {@code {"name": {"before": "旧", "after": "新"}}}. */
+public final class Changes {
+
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+
+    public static Changes of() {
+        return new Changes();
+    }
+
+    /** Records the field only when it really changed. */
+    public Changes field(String name, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("before", plain(before));
+            change.put("after", plain(after));
+            fields.put(name, change);
+        }
+        return this;
+    }
+
+    /** A value set by the change (creation, or context such as a reason). */
+    public Changes set(String name, Object value) {
+        if (value != null) {
+            fields.put(name, Collections.singletonMap("after", plain(value)));
+        }
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return fields.isEmpty();
+    }
+
+    Map<String, Object> asMap() {
+        return fields;
+    }
+
+    /** Stored as JSON: ids, dates and enums as their text. */
+    private static Object plain(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String
+                || value instanceof Map || value instanceof java.util.Collection) {
+            return value;
+        }
+        return value.toString();
+    }
+}

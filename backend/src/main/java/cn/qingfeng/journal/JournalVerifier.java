@@ -1,0 +1,75 @@
+package cn.qingfeng.journal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** Recomputes the hash chain link by link and reports the first link that does not hold. */
+@ApplicationScoped
+public class JournalVerifier {
+
+    private static final int BATCH = 5000;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public ChainReport verify() {
+        long checked = 0;
+        Long first = null;
+        Long lastPosition = null;
+        String previous = null;
+        ChainReport.BrokenLink broken = null;
+        long after = 0;
+        while (broken == null) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select s.position, s.prev_hash, s.hash, s.event_seq, "
+                            + ChainHasher.COLUMNS + " from event_seal s left join event e on e.seq = s.event_seq"
+                            + " where s.position > :after order by s.position limit " + BATCH)
+                    .setParameter("after", after)
+                    .getResultList();
+            if (rows.isEmpty()) {
+                break;
+            }
+            for (Object[] row : rows) {
+                long position = ((Number) row[0]).longValue();
+                String prevHash = (String) row[1];
+                String hash = (String) row[2];
+                long seq = ((Number) row[3]).longValue();
+                Object[] event = java.util.Arrays.copyOfRange(row, 4, row.length);
+                if (first == null) {
+                    // The oldest remaining link anchors the chain: retention may have purged its predecessors.
+                    first = position;
+                    previous = position == 1 ? ChainHasher.GENESIS : prevHash;
+                } else if (position != lastPosition + 1) {
+                    broken = new ChainReport.BrokenLink(lastPosition + 1, null, null, "position-gap");
+                    break;
+                }
+                String eventId = event[1] == null ? null : event[1].toString();
+                if (event[0] == null) {
+                    broken = new ChainReport.BrokenLink(position, seq, null, "event-missing");
+                } else if (!prevHash.equals(previous)) {
+                    broken = new ChainReport.BrokenLink(position, seq, eventId, "prev-hash-mismatch");
+                } else if (!ChainHasher.hash(previous, event).equals(hash)) {
+                    broken = new ChainReport.BrokenLink(position, seq, eventId, "hash-mismatch");
+                }
+                if (broken != null) {
+                    break;
+                }
+                previous = hash;
+                lastPosition = position;
+                checked++;
+            }
+            after = lastPosition == null ? after : lastPosition;
+            if (rows.size() < BATCH) {
+                break;
+            }
+        }
+        long unsealedOld = ((Number) em.createNativeQuery("select count(*) from event e"
+                + " where e.recorded_at < clock_timestamp() - interval '1 day'"
+                + " and not exists (select 1 from event_seal s where s.event_seq = e.seq)").getSingleResult()).longValue();
+        return new ChainReport(broken == null && unsealedOld == 0, checked, first, lastPosition, unsealedOld, broken);
+    }
+}

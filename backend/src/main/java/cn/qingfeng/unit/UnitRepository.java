@@ -1,0 +1,92 @@
+package cn.qingfeng.unit;
+
+import cn.qingfeng.common.paging.ListQuery;
+import cn.qingfeng.common.scope.DataScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Units. Reads for callers take their {@link DataScope}; the unscoped ones serve the server's own checks. */
+@ApplicationScoped
+public class UnitRepository {
+
+    @Inject
+    EntityManager em;
+
+    /** A unit the caller may see, or empty (the caller gets 404 either way). */
+    public Optional<UnitEntity> find(UUID id, DataScope scope) {
+        UnitEntity u = em.find(UnitEntity.class, id);
+        return u != null && scope.contains(u.id) ? Optional.of(u) : Optional.empty();
+    }
+
+    /** Same, locked for update: changes to one unit are applied one at a time. */
+    public Optional<UnitEntity> findForUpdate(UUID id, DataScope scope) {
+        return find(id, scope).map(u -> {
+            em.lock(u, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(u);
+            return u;
+        });
+    }
+
+    public ListQuery<UnitEntity> list(DataScope scope) {
+        return ListQuery.scoped(em, UnitEntity.class, scope, "e.id");
+    }
+
+    /** Every unit in scope, ordered for building a tree (parents before children). */
+    public List<UnitEntity> allInScope(DataScope scope, boolean includeInactive) {
+        String jpql = "select e from UnitEntity e" + (scope.all() ? " where 1 = 1" : " where e.id in :scopeUnits")
+                + (includeInactive ? "" : " and e.active = true") + " order by e.depth, e.sortOrder, e.code";
+        var query = em.createQuery(jpql, UnitEntity.class);
+        if (!scope.all()) {
+            if (scope.unitIds().isEmpty()) {
+                return List.of();
+            }
+            query.setParameter("scopeUnits", scope.unitIds());
+        }
+        return query.getResultList();
+    }
+
+    public Optional<UnitEntity> byCode(String code) {
+        return em.createQuery("select u from UnitEntity u where u.code = :code", UnitEntity.class)
+                .setParameter("code", code).getResultStream().findFirst();
+    }
+
+    /** Ids of the unit and every unit below it. */
+    public List<UUID> subtreeIds(UnitEntity root) {
+        return em.createQuery("select u.id from UnitEntity u where u.path like :prefix", UUID.class)
+                .setParameter("prefix", root.path + "%").getResultList();
+    }
+
+    public long countActiveChildren(UUID id) {
+        return em.createQuery("select count(u) from UnitEntity u where u.parentId = :id and u.active = true", Long.class)
+                .setParameter("id", id).getSingleResult();
+    }
+
+    public boolean isEmpty() {
+        return em.createQuery("select count(u) from UnitEntity u", Long.class).getSingleResult() == 0;
+    }
+
+    public void persist(UnitEntity unit) {
+        em.persist(unit);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    /** Re-roots the descendants' paths after a move (the moved unit itself is updated as an entity). */
+    public void rewriteDescendantPaths(String oldPrefix, String newPrefix, int depthDelta) {
+        em.flush();
+        em.createNativeQuery("update unit set path = :newPrefix || substr(path, length(:oldPrefix) + 1),"
+                        + " depth = depth + :delta where path like :like and path <> :newPrefix")
+                .setParameter("newPrefix", newPrefix)
+                .setParameter("oldPrefix", oldPrefix)
+                .setParameter("delta", depthDelta)
+                .setParameter("like", oldPrefix.replace("_", "\\_").replace("%", "\\%") + "%")
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,131 @@
+package cn.qingfeng.unit;
+
+import cn.qingfeng.common.openapi.ApiErrors;
+import cn.qingfeng.common.paging.Page;
+import cn.qingfeng.common.paging.PageParams;
+import cn.qingfeng.common.security.Roles;
+import cn.qingfeng.common.web.ETags;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/units")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Units", description = "组织机构: the unit tree (bureau → departments / affiliated units → branches)")
+public class UnitResource {
+
+    @Inject
+    UnitService service;
+
+    @GET
+    @Authenticated
+    @Operation(operationId = "listUnits", summary = "List units (flat, paged)",
+            description = "Roles: any. Callers with a unit scope see their unit and the units below it.")
+    public Page<UnitView> list(@BeanParam UnitFilter filter, @BeanParam PageParams page) {
+        return service.list(filter, page);
+    }
+
+    @GET
+    @Path("/tree")
+    @Authenticated
+    @Operation(operationId = "getUnitTree", summary = "The unit tree within the caller's scope",
+            description = "Roles: any. The whole organisation is one tree of a few hundred units at most, so it is not paged.")
+    public List<UnitTreeNode> tree(@QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive) {
+        return service.tree(includeInactive);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @Operation(operationId = "getUnit", summary = "One unit", description = "Roles: any, within scope (404 outside).")
+    public UnitView get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "createUnit", summary = "Create a unit under a parent", description = "Roles: admin.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class)))
+    @APIResponse(responseCode = "409", ref = ApiErrors.CONFLICT)
+    public RestResponse<UnitView> create(@Valid @NotNull UnitRequests.Create request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        UnitView created = service.create(request);
+        return RestResponse.ResponseBuilder.<UnitView>created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created).tag(ETags.of(created.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "updateUnit", summary = "Rename a unit or change its position among siblings",
+            description = "Roles: admin. Requires If-Match.")
+    @APIResponse(responseCode = "412", ref = ApiErrors.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "428", ref = ApiErrors.PRECONDITION_REQUIRED)
+    public UnitView update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull UnitRequests.Update request) {
+        return service.update(id, ETags.required(ifMatch), request);
+    }
+
+    @POST
+    @Path("/{id}/move")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "moveUnit", summary = "Move a unit (with everything below it) under another parent",
+            description = "Roles: admin. Requires If-Match. 409 unit.move-cycle, unit.is-root, unit.parent-inactive.")
+    @APIResponse(responseCode = "409", ref = ApiErrors.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ApiErrors.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "428", ref = ApiErrors.PRECONDITION_REQUIRED)
+    public UnitView move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @Valid @NotNull UnitRequests.Move request) {
+        return service.move(id, ETags.required(ifMatch), request.parentId());
+    }
+
+    @POST
+    @Path("/{id}/deactivate")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "deactivateUnit", summary = "Deactivate a unit",
+            description = "Roles: admin. Requires If-Match. 409 unit.has-active-children, unit.has-open-records, unit.is-root.")
+    @APIResponse(responseCode = "409", ref = ApiErrors.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ApiErrors.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "428", ref = ApiErrors.PRECONDITION_REQUIRED)
+    public UnitView deactivate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @Valid UnitRequests.Deactivate request) {
+        return service.deactivate(id, ETags.required(ifMatch), request == null ? null : request.reason());
+    }
+
+    @POST
+    @Path("/{id}/activate")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "activateUnit", summary = "Activate a deactivated unit",
+            description = "Roles: admin. Requires If-Match. 409 unit.parent-inactive.")
+    @APIResponse(responseCode = "409", ref = ApiErrors.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ApiErrors.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "428", ref = ApiErrors.PRECONDITION_REQUIRED)
+    public UnitView activate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.activate(id, ETags.required(ifMatch));
+    }
+}

@@ -1,0 +1,233 @@
+package cn.qingfeng.unit;
+
+import cn.qingfeng.common.paging.Page;
+import cn.qingfeng.common.paging.PageParams;
+import cn.qingfeng.common.paging.Pager;
+import cn.qingfeng.common.paging.SortField;
+import cn.qingfeng.common.problem.ProblemException;
+import cn.qingfeng.common.scope.CallerScope;
+import cn.qingfeng.common.scope.DataScope;
+import cn.qingfeng.common.web.ETags;
+import cn.qingfeng.journal.Changes;
+import cn.qingfeng.journal.Journal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The organisation tree: reading it within scope, and the admin's changes to it. */
+@ApplicationScoped
+public class UnitService {
+
+    static final String ENTITY = "unit";
+    private static final List<SortField<UnitEntity>> SORT = List.of(
+            new SortField<>("code", "e.code", String.class, u -> u.code),
+            new SortField<>("name", "e.name", String.class, u -> u.name),
+            new SortField<>("sortOrder", "e.sortOrder", Integer.class, u -> u.sortOrder),
+            new SortField<>("depth", "e.depth", Integer.class, u -> u.depth),
+            new SortField<>("id", "e.id", UUID.class, u -> u.id));
+
+    @Inject
+    UnitRepository units;
+
+    @Inject
+    CallerScope callerScope;
+
+    @Inject
+    Journal journal;
+
+    @Inject
+    Pager pager;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Instance<UnitOpenRecords> openRecords;
+
+    public Page<UnitView> list(UnitFilter f, PageParams page) {
+        var q = units.list(callerScope.current())
+                .whereIf(f.parentId, "e.parentId = :parentId", "parentId")
+                .whereIf(f.kind, "e.kind = :kind", "kind")
+                .whereIf(f.active, "e.active = :active", "active")
+                .search(f.q, "e.code", "e.name");
+        return pager.page(q, page, SORT, "depth,sortOrder,code").map(UnitView::of);
+    }
+
+    /** The units in scope as a forest: the caller's top units are its roots. */
+    public List<UnitTreeNode> tree(boolean includeInactive) {
+        Map<UUID, UnitTreeNode> nodes = new LinkedHashMap<>();
+        List<UnitTreeNode> roots = new ArrayList<>();
+        for (UnitEntity u : units.allInScope(callerScope.current(), includeInactive)) {
+            UnitTreeNode node = UnitTreeNode.of(u);
+            nodes.put(u.id, node);
+            UnitTreeNode parent = u.parentId == null ? null : nodes.get(u.parentId);
+            if (parent == null) {
+                roots.add(node);
+            } else {
+                parent.children().add(node);
+            }
+        }
+        return roots;
+    }
+
+    /** The units of a (non-total) scope, in tree order. */
+    public List<UnitRef> refs(DataScope scope) {
+        return units.allInScope(scope, true).stream().map(UnitRef::of).toList();
+    }
+
+    public UnitView get(UUID id) {
+        return UnitView.of(visible(id));
+    }
+
+    @Transactional
+    public UnitView create(UnitRequests.Create req) {
+        if (req.kind() == UnitKind.BUREAU) {
+            throw ProblemException.invalidField("kind", "局 (BUREAU) 只能是根单位，已存在");
+        }
+        if (units.byCode(req.code()).isPresent()) {
+            throw ProblemException.conflict("unit.code-taken", "单位编码 " + req.code() + " 已被使用");
+        }
+        UnitEntity parent = units.findForUpdate(req.parentId(), DataScope.everything())
+                .orElseThrow(() -> ProblemException.invalidField("parentId", "上级单位不存在"));
+        if (!parent.active) {
+            throw ProblemException.conflict("unit.parent-inactive", "上级单位已停用，不能在其下新建单位");
+        }
+        Instant now = clock.instant();
+        UnitEntity u = new UnitEntity();
+        u.id = UUID.randomUUID();
+        u.code = req.code();
+        u.name = req.name().trim();
+        u.kind = req.kind();
+        u.parentId = parent.id;
+        u.path = parent.path + u.id + "/";
+        u.depth = parent.depth + 1;
+        u.sortOrder = req.sortOrder() == null ? 0 : req.sortOrder();
+        u.createdAt = now;
+        u.updatedAt = now;
+        units.persist(u);
+        journal.record("unit.created", ENTITY, u.id, u.id, Changes.of()
+                .set("code", u.code).set("name", u.name).set("kind", u.kind)
+                .set("parentId", u.parentId).set("sortOrder", u.sortOrder));
+        return UnitView.of(u);
+    }
+
+    @Transactional
+    public UnitView update(UUID id, long expectedVersion, UnitRequests.Update req) {
+        UnitEntity u = lockedVisible(id, expectedVersion);
+        Changes changes = Changes.of();
+        if (req.name() != null) {
+            changes.field("name", u.name, req.name().trim());
+            u.name = req.name().trim();
+        }
+        if (req.sortOrder() != null) {
+            changes.field("sortOrder", u.sortOrder, req.sortOrder());
+            u.sortOrder = req.sortOrder();
+        }
+        if (!changes.isEmpty()) {
+            u.updatedAt = clock.instant();
+            journal.record("unit.updated", ENTITY, u.id, u.id, changes);
+        }
+        return flushed(u);
+    }
+
+    @Transactional
+    public UnitView move(UUID id, long expectedVersion, UUID newParentId) {
+        UnitEntity u = lockedVisible(id, expectedVersion);
+        if (u.parentId == null) {
+            throw ProblemException.conflict("unit.is-root", "局（根单位）不能移动");
+        }
+        UnitEntity parent = units.findForUpdate(newParentId, DataScope.everything())
+                .orElseThrow(() -> ProblemException.invalidField("parentId", "上级单位不存在"));
+        if (parent.path.startsWith(u.path)) {
+            throw ProblemException.conflict("unit.move-cycle", "不能把单位移动到它自己或它的下级单位之下");
+        }
+        if (!parent.active) {
+            throw ProblemException.conflict("unit.parent-inactive", "目标上级单位已停用");
+        }
+        if (parent.id.equals(u.parentId)) {
+            return UnitView.of(u);
+        }
+        String oldPath = u.path;
+        String newPath = parent.path + u.id + "/";
+        int delta = parent.depth + 1 - u.depth;
+        UUID oldParent = u.parentId;
+        u.parentId = parent.id;
+        u.path = newPath;
+        u.depth = parent.depth + 1;
+        u.updatedAt = clock.instant();
+        units.rewriteDescendantPaths(oldPath, newPath, delta);
+        journal.record("unit.moved", ENTITY, u.id, u.id, Changes.of().field("parentId", oldParent, parent.id));
+        return flushed(u);
+    }
+
+    @Transactional
+    public UnitView deactivate(UUID id, long expectedVersion, String reason) {
+        UnitEntity u = lockedVisible(id, expectedVersion);
+        if (u.parentId == null) {
+            throw ProblemException.conflict("unit.is-root", "局（根单位）不能停用");
+        }
+        if (!u.active) {
+            return UnitView.of(u);
+        }
+        long children = units.countActiveChildren(u.id);
+        if (children > 0) {
+            throw ProblemException.conflict("unit.has-active-children",
+                    "该单位还有 " + children + " 个未停用的下级单位，请先停用或移走它们", Map.of("activeChildren", children));
+        }
+        Map<String, Object> open = new LinkedHashMap<>();
+        for (UnitOpenRecords counter : openRecords) {
+            long n = counter.countOpen(u.id);
+            if (n > 0) {
+                open.put(counter.kind(), n);
+            }
+        }
+        if (!open.isEmpty()) {
+            throw ProblemException.conflict("unit.has-open-records",
+                    "该单位还有未办结的记录：" + open + "，请先办结或转交", Map.of("openRecords", open));
+        }
+        u.active = false;
+        u.updatedAt = clock.instant();
+        journal.record("unit.deactivated", ENTITY, u.id, u.id, Changes.of().field("active", true, false).set("reason", reason));
+        return flushed(u);
+    }
+
+    @Transactional
+    public UnitView activate(UUID id, long expectedVersion) {
+        UnitEntity u = lockedVisible(id, expectedVersion);
+        if (u.active) {
+            return UnitView.of(u);
+        }
+        UnitEntity parent = units.find(u.parentId, DataScope.everything()).orElseThrow();
+        if (!parent.active) {
+            throw ProblemException.conflict("unit.parent-inactive", "上级单位已停用，请先启用上级单位");
+        }
+        u.active = true;
+        u.updatedAt = clock.instant();
+        journal.record("unit.activated", ENTITY, u.id, u.id, Changes.of().field("active", false, true));
+        return flushed(u);
+    }
+
+    private UnitEntity visible(UUID id) {
+        return units.find(id, callerScope.current()).orElseThrow(() -> ProblemException.notFound("Unit"));
+    }
+
+    private UnitEntity lockedVisible(UUID id, long expectedVersion) {
+        UnitEntity u = units.findForUpdate(id, callerScope.current()).orElseThrow(() -> ProblemException.notFound("Unit"));
+        ETags.check(expectedVersion, u.version);
+        return u;
+    }
+
+    /** Flushes so the response carries the version the change produced. */
+    private UnitView flushed(UnitEntity u) {
+        units.flush();
+        return UnitView.of(u);
+    }
+}
