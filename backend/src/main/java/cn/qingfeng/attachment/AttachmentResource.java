@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -77,8 +78,7 @@ public class AttachmentResource {
                     + "413 attachment.too-large. The SHA-256 of the bytes is returned.")
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentView.class)))
-    @APIResponse(responseCode = "413", ref = ApiErrors.PAYLOAD_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiErrors.UNSUPPORTED_MEDIA_TYPE)
+    @Extension(name = ApiErrors.EXTENSION, value = "413,415")
     public RestResponse<AttachmentView> upload(@Valid @BeanParam UploadForm form, @Context UriInfo uri) {
         if (form.file == null) {
             throw ProblemException.invalidField("file", "请选择要上传的文件");
@@ -128,8 +128,7 @@ public class AttachmentResource {
     @Authenticated
     @Operation(operationId = "removeAttachment", summary = "Withdraw a file (kept for the record)",
             description = "Roles: the uploader, or admin / supervisor, and whoever may change the record. Requires If-Match.")
-    @APIResponse(responseCode = "412", ref = ApiErrors.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "428", ref = ApiErrors.PRECONDITION_REQUIRED)
+    @Extension(name = ApiErrors.EXTENSION, value = "412,428")
     public AttachmentView remove(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @Valid @NotNull RemoveRequest request) {
         return service.remove(id, ETags.required(ifMatch), request.reason());

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -72,7 +73,7 @@ public class UnitResource {
     @Operation(operationId = "createUnit", summary = "Create a unit under a parent", description = "Roles: admin.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class)))
-    @APIResponse(responseCode = "409", ref = ApiErrors.CONFLICT)
+    @Extension(name = ApiErrors.EXTENSION, value = "409")
     public RestResponse<UnitView> create(@Valid @NotNull UnitRequests.Create request, @jakarta.ws.rs.core.Context UriInfo uri) {
         UnitView created = service.create(request);
         return RestResponse.ResponseBuilder.<UnitView>created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -84,8 +85,7 @@ public class UnitResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "updateUnit", summary = "Rename a unit or change its position among siblings",
             description = "Roles: admin. Requires If-Match.")
-    @APIResponse(responseCode = "412", ref = ApiErrors.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "428", ref = ApiErrors.PRECONDITION_REQUIRED)
+    @Extension(name = ApiErrors.EXTENSION, value = "412,428")
     public UnitView update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull UnitRequests.Update request) {
         return service.update(id, ETags.required(ifMatch), request);
@@ -96,9 +96,7 @@ public class UnitResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "moveUnit", summary = "Move a unit (with everything below it) under another parent",
             description = "Roles: admin. Requires If-Match. 409 unit.move-cycle, unit.is-root, unit.parent-inactive.")
-    @APIResponse(responseCode = "409", ref = ApiErrors.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ApiErrors.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "428", ref = ApiErrors.PRECONDITION_REQUIRED)
+    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
     public UnitView move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull UnitRequests.Move request) {
         return service.move(id, ETags.required(ifMatch), request.parentId());
@@ -109,9 +107,7 @@ public class UnitResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deactivateUnit", summary = "Deactivate a unit",
             description = "Roles: admin. Requires If-Match. 409 unit.has-active-children, unit.has-open-records, unit.is-root.")
-    @APIResponse(responseCode = "409", ref = ApiErrors.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ApiErrors.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "428", ref = ApiErrors.PRECONDITION_REQUIRED)
+    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
     public UnitView deactivate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid UnitRequests.Deactivate request) {
         return service.deactivate(id, ETags.required(ifMatch), request == null ? null : request.reason());
@@ -122,9 +118,7 @@ public class UnitResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "activateUnit", summary = "Activate a deactivated unit",
             description = "Roles: admin. Requires If-Match. 409 unit.parent-inactive.")
-    @APIResponse(responseCode = "409", ref = ApiErrors.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ApiErrors.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "428", ref = ApiErrors.PRECONDITION_REQUIRED)
+    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
     public UnitView activate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.activate(id, ETags.required(ifMatch));
     }

@@ -2,10 +2,14 @@ package cn.qingfeng.common.openapi;
 
 /**
  * Names of the documented error responses. The {@link ProblemResponsesFilter} adds 400, 401, 403,
- * 404, 406 and 500 to every operation; operations name the others they can return with
- * {@code @APIResponse(responseCode = "409", ref = ApiErrors.CONFLICT)} etc.
+ * 404, 406 and 500 to every operation; operations list the other statuses they can answer with
+ * {@code @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")} (an extension, not
+ * {@code @APIResponse}, so the generated success response stays).
  */
 public final class ApiErrors {
+    /** Operation extension listing extra problem statuses; the filter turns it into responses. */
+    public static final String EXTENSION = "x-problem-statuses";
+
     public static final String BAD_REQUEST = "BadRequest";
     public static final String UNAUTHORIZED = "Unauthorized";
     public static final String FORBIDDEN = "Forbidden";

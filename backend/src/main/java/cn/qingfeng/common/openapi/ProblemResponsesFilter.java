@@ -60,22 +60,23 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private void addCommon(Operation op) {
-        APIResponses responses = op.getResponses();
-        if (responses == null) {
-            responses = OASFactory.createAPIResponses();
-            op.setResponses(responses);
+        if (op.getResponses() == null) {
+            op.setResponses(OASFactory.createAPIResponses());
         }
-        for (String status : COMMON) {
+        APIResponses responses = op.getResponses();
+        List<String> statuses = new java.util.ArrayList<>(COMMON);
+        if (op.getExtensions() != null && op.getExtensions().get(ApiErrors.EXTENSION) != null) {
+            statuses.addAll(List.of(op.getExtensions().get(ApiErrors.EXTENSION).toString().split(",")));
+            op.removeExtension(ApiErrors.EXTENSION);
+        }
+        statuses.stream().map(String::trim).sorted().forEach(status -> {
+            if (!RESPONSES.containsKey(status)) {
+                throw new IllegalArgumentException("undocumented problem status " + status + " on " + op.getOperationId());
+            }
             if (responses.getAPIResponse(status) == null) {
                 responses.addAPIResponse(status, ref(status));
             }
-        }
-        // Operations that name an error by reference get the shared definition.
-        for (Map.Entry<String, APIResponse> e : Map.copyOf(responses.getAPIResponses()).entrySet()) {
-            if (RESPONSES.containsKey(e.getKey()) && e.getValue().getRef() == null) {
-                responses.addAPIResponse(e.getKey(), ref(e.getKey()));
-            }
-        }
+        });
     }
 
     private static APIResponse ref(String status) {
