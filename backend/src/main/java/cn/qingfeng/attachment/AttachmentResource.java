@@ -24,6 +24,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -114,9 +116,10 @@ public class AttachmentResource {
     @Operation(operationId = "downloadAttachment", summary = "Download a file", description = "Roles: any who can see the record.")
     @APIResponse(responseCode = "200", description = "The file's bytes",
             content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    public RestResponse<byte[]> download(@PathParam("id") UUID id) {
+    public Response download(@PathParam("id") UUID id) {
         AttachmentService.Download d = service.download(id);
-        return RestResponse.ResponseBuilder.ok(d.content(), d.contentType())
+        StreamingOutput body = out -> out.write(d.content());
+        return Response.ok(body, d.contentType())
                 .header("Content-Disposition", ContentDisposition.attachment(d.filename()))
                 .header("X-Content-Type-Options", "nosniff")
                 .build();

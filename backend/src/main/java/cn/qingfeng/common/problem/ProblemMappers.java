@@ -47,6 +47,12 @@ public class ProblemMappers {
         return respond(400, "validation", "Validation failed", detail, uri, fields, Map.of());
     }
 
+    /** Quarkus maps this subtype itself (with an empty body); naming it here takes precedence. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         List<FieldViolation> fields = List.of();
@@ -82,6 +88,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadableJson(json, uri);
+            }
+        }
         if (status >= 500) {
             LOG.error("Server error", e);
             return respond(status, "internal-error", "Internal Server Error",

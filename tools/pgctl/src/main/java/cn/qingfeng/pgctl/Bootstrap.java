@@ -23,7 +23,8 @@ final class Bootstrap {
 
     static final String OWNER = "qingfeng_owner";
     static final String APP = "qingfeng_app";
-    static final List<String> DEFAULT_DATABASES = List.of("qingfeng", "qingfeng_test");
+    // qingfeng: make run; qingfeng_test: the backend suites; qingfeng_e2e: the browser tests.
+    static final List<String> DEFAULT_DATABASES = List.of("qingfeng", "qingfeng_test", "qingfeng_e2e");
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Pattern JDBC_URL =

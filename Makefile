@@ -1,0 +1,41 @@
+# Qingfeng — the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+MVN := $(CURDIR)/backend/mvnw
+export MVN
+
+.PHONY: run test test-backend test-frontend openapi check-openapi build clean help
+
+help:
+	@echo "make run            the whole app: embedded PostgreSQL, Keycloak, API :8080, SPA :5173"
+	@echo "make test           every test (backend on real PostgreSQL + Keycloak, frontend, browser)"
+	@echo "make openapi        regenerate openapi.yaml from the code (and the SPA's types)"
+	@echo "make check-openapi  fail when openapi.yaml differs from what the code serves"
+
+run:
+	@scripts/run.sh
+
+test:
+	@scripts/test.sh all
+
+test-backend:
+	@scripts/test.sh backend
+
+test-frontend:
+	@scripts/test.sh frontend
+
+build:
+	cd backend && $(MVN) -B -q package -DskipTests -Dquarkus.smallrye-openapi.store-schema-directory=target/openapi
+
+# The contract is generated from the code; the committed file must be exactly that.
+openapi: build
+	cp backend/target/openapi/openapi.yaml openapi.yaml
+	@if [ -d frontend/node_modules ]; then cd frontend && npm run --silent gen:api; fi
+	@echo "openapi.yaml regenerated"
+
+check-openapi:
+	@diff -u openapi.yaml backend/target/openapi/openapi.yaml \
+	  || { echo "openapi.yaml is stale: run 'make openapi' and commit it"; exit 1; }
+
+clean:
+	cd backend && $(MVN) -B -q clean
+	rm -rf frontend/dist

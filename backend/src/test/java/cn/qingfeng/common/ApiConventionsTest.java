@@ -1,0 +1,83 @@
+package cn.qingfeng.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import cn.qingfeng.support.Api;
+import cn.qingfeng.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+/** Every error is problem+json with a stable code and the request id; never HTML, never a stack trace. */
+@QuarkusTest
+class ApiConventionsTest {
+
+    private static ValidatableResponse problem(ValidatableResponse r, int status, String code) {
+        return r.statusCode(status)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(status))
+                .body("code", equalTo(code))
+                .body("requestId", notNullValue())
+                .body("type", startsWith("https://"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Exception")));
+    }
+
+    @Test
+    void unknownPathIsNotFound() {
+        problem(Api.as("admin").get("/api/v1/no-such-thing").then(), 404, "not-found");
+        problem(given().get("/api/v1/no-such-thing").then(), 404, "not-found");
+    }
+
+    @Test
+    void wrongMethodIsNotAllowed() {
+        problem(Api.as("admin").delete("/api/v1/me").then(), 405, "method-not-allowed");
+    }
+
+    @Test
+    void unproducibleMediaTypeIsNotAcceptable() {
+        problem(given().auth().oauth2(Tokens.user("admin")).accept("application/xml").get("/api/v1/me").then(),
+                406, "not-acceptable");
+    }
+
+    @Test
+    void wrongContentTypeIsUnsupported() {
+        problem(given().auth().oauth2(Tokens.user("admin")).contentType("text/plain").body("hello")
+                .post("/api/v1/units").then(), 415, "unsupported-media-type");
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        problem(Api.as("admin").body("{\"code\": ").post("/api/v1/units").then(), 400, "malformed-json");
+    }
+
+    @Test
+    void malformedPathParameterIsNotFound() {
+        problem(Api.as("admin").get("/api/v1/units/not-a-uuid").then(), 404, "not-found");
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdAndEchoesAPlainOne() {
+        Api.as("admin").get("/api/v1/me").then().statusCode(200)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+        Api.as("admin").header("X-Request-Id", "oa-20260101-000042").get("/api/v1/me").then()
+                .header("X-Request-Id", equalTo("oa-20260101-000042"));
+        // Anything unplain from outside is replaced, never echoed into logs or headers.
+        Api.as("admin").header("X-Request-Id", "bad id <script>").get("/api/v1/me").then()
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void corsAllowsOnlyConfiguredOrigins() {
+        given().header("Origin", "http://127.0.0.1:5173").header("Access-Control-Request-Method", "PATCH")
+                .header("Access-Control-Request-Headers", "authorization,if-match")
+                .options("/api/v1/units").then()
+                .header("Access-Control-Allow-Origin", "http://127.0.0.1:5173");
+        given().header("Origin", "http://evil.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/units").then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+}
