@@ -18,6 +18,11 @@ public class UserSyncFilter {
 
     @ServerResponseFilter
     public void sync() {
+        // Requests answered on the event loop (unmatched paths, early refusals) did no work worth
+        // recording, and the profile write would block the loop.
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            return;
+        }
         try {
             if (caller.authenticated()) {
                 directory.touch(caller);

@@ -55,6 +55,13 @@ class ApiConventionsTest {
     }
 
     @Test
+    void bodyLargerThanAnyUploadIsRefusedBeforeItIsRead() {
+        byte[] body = new byte[22 * 1024 * 1024];
+        problem(given().auth().oauth2(Tokens.user("admin")).contentType("application/octet-stream").body(body)
+                .post("/api/v1/attachments").then(), 413, "payload-too-large");
+    }
+
+    @Test
     void malformedPathParameterIsNotFound() {
         problem(Api.as("admin").get("/api/v1/units/not-a-uuid").then(), 404, "not-found");
     }
