@@ -128,7 +128,11 @@ embedded_start() {
     STARTED_NOW=1
   fi
   exec 9>&-
-  pgctl bootstrap --url "$url" >&2
+  if ! pgctl bootstrap --url "$url" >&2; then
+    # A server this call started must not outlive a failed bootstrap.
+    [[ -z "$STARTED_NOW" ]] || embedded_stop "$name"
+    die "bootstrap of embedded PostgreSQL '$name' failed"
+  fi
 }
 
 embedded_stop() {

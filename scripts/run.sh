@@ -16,20 +16,24 @@ cleanup() {
   log "stopping"
   [[ -n "$SPA_PID" ]] && stop_pid "$SPA_PID"
   [[ -n "$BACKEND_PID" ]] && stop_pid "$BACKEND_PID"
-  [[ -n "$KC_STARTED" ]] && scripts/keycloak.sh stop || true
-  [[ -n "$PG_STARTED" ]] && scripts/pg.sh embedded-stop run || true
+  # Both stop only what their pid files name, so they are safe even if the start was interrupted.
+  [[ -n "$KC_STARTED" ]] && { scripts/keycloak.sh stop || true; }
+  [[ -n "$PG_STARTED" ]] && { scripts/pg.sh embedded-stop run || true; }
   log "stopped"
 }
-trap cleanup INT TERM EXIT
+trap 'cleanup; exit 130' INT
+trap 'cleanup; exit 143' TERM
+trap cleanup EXIT
 
 build_backend
-env_lines="$(scripts/pg.sh ensure-run)" && eval "$env_lines"
 PG_STARTED=1
+env_lines="$(scripts/pg.sh ensure-run)"
+eval "$env_lines"
 if scripts/keycloak.sh status >/dev/null 2>&1; then
   log "Keycloak already runs on :8180; using it"
 else
-  scripts/keycloak.sh start
   KC_STARTED=1
+  scripts/keycloak.sh start
 fi
 
 if [[ -f frontend/package.json ]]; then
@@ -41,7 +45,7 @@ if [[ -f frontend/package.json ]]; then
 fi
 
 log "starting the API (log: .local/backend.log)"
-QF_DB_URL="$QF_DB_URL" QF_DEMO_DATA=true java -jar backend/target/quarkus-app/quarkus-run.jar > .local/backend.log 2>&1 &
+QF_DB_URL="$QF_DB_URL" QF_DEMO_DATA=true QF_CURSOR_SECRET="${QF_CURSOR_SECRET:-local-run-cursor-secret-$(id -u)}" java -jar backend/target/quarkus-app/quarkus-run.jar > .local/backend.log 2>&1 &
 BACKEND_PID=$!
 wait_http http://127.0.0.1:9000/q/health/ready 120 || { tail -50 .local/backend.log; exit 1; }
 

@@ -12,22 +12,24 @@ mkdir -p .local
 
 KC_STARTED="" E2E_PID="" QF_STARTED_EMBEDDED_PG=""
 cleanup() {
-  local rc=$?
   trap - INT TERM EXIT
   [[ -n "$E2E_PID" ]] && stop_pid "$E2E_PID"
-  [[ -n "$KC_STARTED" ]] && scripts/keycloak.sh stop >&2 || true
-  [[ -n "$QF_STARTED_EMBEDDED_PG" ]] && scripts/pg.sh embedded-stop "$QF_STARTED_EMBEDDED_PG" || true
-  exit $rc
+  [[ -n "$KC_STARTED" ]] && { scripts/keycloak.sh stop >&2 || true; }
+  [[ -n "$QF_STARTED_EMBEDDED_PG" ]] && { scripts/pg.sh embedded-stop "$QF_STARTED_EMBEDDED_PG" || true; }
 }
-trap cleanup INT TERM EXIT
+trap 'cleanup; exit 130' INT
+trap 'cleanup; exit 143' TERM
+trap cleanup EXIT
 
-env_lines="$(scripts/pg.sh ensure-test)" && eval "$env_lines"
+env_lines="$(scripts/pg.sh ensure-test)"
+eval "$env_lines"
 export QF_TEST_DB_URL
 if scripts/keycloak.sh status >/dev/null 2>&1; then
-  log "Keycloak already runs on :8180; using it"
+  # A running Keycloak is reused; start is idempotent and warns when its realm is older than ours.
+  scripts/keycloak.sh start >&2
 else
-  scripts/keycloak.sh start
   KC_STARTED=1
+  scripts/keycloak.sh start
 fi
 
 if [[ "$mode" == all || "$mode" == backend ]]; then
@@ -45,7 +47,7 @@ if [[ "$mode" == all || "$mode" == frontend ]] && [[ -f frontend/package.json ]]
     port_free "$port" || { log "port $port is taken (is 'make run' running?): stop it first"; exit 1; }
   done
   log "frontend: starting the API for the browser tests (log: .local/e2e-backend.log)"
-  QF_DB_URL="$e2e_db" QF_DEMO_DATA=true java -Dquarkus.flyway.clean-at-start=true -Dquarkus.flyway.clean-disabled=false \
+  QF_DB_URL="$e2e_db" QF_DEMO_DATA=true QF_CURSOR_SECRET=e2e-cursor-secret-not-for-production java -Dquarkus.flyway.clean-at-start=true -Dquarkus.flyway.clean-disabled=false \
     -jar backend/target/quarkus-app/quarkus-run.jar > .local/e2e-backend.log 2>&1 &
   E2E_PID=$!
   wait_http http://127.0.0.1:9000/q/health/ready 120 || { tail -50 .local/e2e-backend.log; exit 1; }

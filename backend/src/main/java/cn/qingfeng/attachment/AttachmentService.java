@@ -160,11 +160,11 @@ public class AttachmentService {
     @Transactional
     public AttachmentView remove(UUID id, long expectedVersion, String reason) {
         AttachmentEntity a = visible(id);
-        ETags.check(expectedVersion, a.version);
         owner(a.ownerType).checkCanModify(a.ownerId);
         if (!a.uploadedBy.equals(user.subject()) && !user.hasAnyRole(Roles.ADMIN, Roles.SUPERVISOR)) {
             throw new ProblemException(403, "attachment.not-uploader", "Forbidden", "只有上传人或监督人员可以撤回该文件");
         }
+        ETags.check(expectedVersion, a.version);
         if (a.removedAt != null) {
             return AttachmentView.of(a);
         }

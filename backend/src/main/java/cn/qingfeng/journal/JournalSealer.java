@@ -55,14 +55,18 @@ public class JournalSealer {
         long position = last.isEmpty() ? 0 : ((Number) last.get(0)[0]).longValue();
         String previous = last.isEmpty() ? ChainHasher.GENESIS : (String) last.get(0)[1];
 
-        // Events recorded in the last day and not yet sealed; no transaction stays open that long, and the
-        // verifier reports any older event that was never sealed.
+        // Every transaction older than xmin is over: its events are all visible now and final.
+        // Those of transactions older than sealed_below were sealed by an earlier run.
+        Object xmin = em.createNativeQuery("select pg_snapshot_xmin(pg_current_snapshot())::text").getSingleResult();
+        Object sealedBelow = em.createNativeQuery("select sealed_below::text from journal_sealer_state where id = 1")
+                .getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select " + ChainHasher.COLUMNS + " from event e"
-                        + " where e.recorded_at > clock_timestamp() - interval '1 day'"
-                        + " and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())"
+                        + " where e.tx_id >= cast(:below as xid8) and e.tx_id < cast(:xmin as xid8)"
                         + " and not exists (select 1 from event_seal s where s.event_seq = e.seq)"
                         + " order by e.seq limit :batch")
+                .setParameter("below", sealedBelow)
+                .setParameter("xmin", xmin)
                 .setParameter("batch", config.journal().sealerBatchSize())
                 .getResultList();
         for (Object[] row : rows) {
@@ -77,6 +81,10 @@ public class JournalSealer {
                     .setParameter("at", clock.instant())
                     .executeUpdate();
             previous = hash;
+        }
+        if (rows.size() < config.journal().sealerBatchSize()) {
+            em.createNativeQuery("update journal_sealer_state set sealed_below = cast(:xmin as xid8) where id = 1")
+                    .setParameter("xmin", xmin).executeUpdate();
         }
         if (!rows.isEmpty()) {
             LOG.debugf("sealed %d journal events up to position %d", rows.size(), position);

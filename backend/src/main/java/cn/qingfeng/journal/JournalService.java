@@ -68,11 +68,24 @@ public class JournalService {
         return result;
     }
 
-    /** The events of one record, oldest first (a record's timeline); callers check the record's scope. */
-    public Page<EventView> timeline(String entityType, String entityId, PageParams page) {
+    /**
+     * The events of some records, oldest first: a record's timeline, with the records that belong
+     * to it (e.g. a task and its assignments). Callers check the records' scope first.
+     */
+    public Page<EventView> timeline(java.util.Map<String, java.util.List<String>> idsByEntityType, PageParams page) {
+        java.util.List<String> ors = new java.util.ArrayList<>();
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        int i = 0;
+        for (var entry : idsByEntityType.entrySet()) {
+            if (!entry.getValue().isEmpty()) {
+                ors.add("(e.entityType = :type" + i + " and e.entityId in :ids" + i + ")");
+                params.put("type" + i, entry.getKey());
+                params.put("ids" + i, entry.getValue());
+                i++;
+            }
+        }
         ListQuery<EventEntity> q = ListQuery.unscoped(em, EventEntity.class)
-                .where("e.entityType = :entityType", "entityType", entityType)
-                .where("e.entityId = :entityId", "entityId", entityId);
+                .where(ors.isEmpty() ? "1 = 0" : "(" + String.join(" or ", ors) + ")", params);
         return pager.page(q, page, SORT, "seq").map(EventView::of);
     }
 
@@ -90,6 +103,11 @@ public class JournalService {
     @Scheduled(cron = "${qingfeng.journal.retention-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void applyRetention() {
+        // One instance at a time, so the purge is journaled once.
+        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(7105003)").getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return;
+        }
         Instant cutoff = clock.instant().minus(Duration.ofDays(config.journal().retentionDays()));
         long removed = ((Number) em.createNativeQuery("select purge_journal(:cutoff)")
                 .setParameter("cutoff", cutoff).getSingleResult()).longValue();

@@ -40,9 +40,13 @@ public class JournalVerifier {
                 long seq = ((Number) row[3]).longValue();
                 Object[] event = java.util.Arrays.copyOfRange(row, 4, row.length);
                 if (first == null) {
-                    // The oldest remaining link anchors the chain: retention may have purged its predecessors.
                     first = position;
-                    previous = position == 1 ? ChainHasher.GENESIS : prevHash;
+                    previous = anchor(position);
+                    if (previous == null) {
+                        // Links before this one are gone, and retention did not remove them.
+                        broken = new ChainReport.BrokenLink(position, seq, null, "anchor-missing");
+                        break;
+                    }
                 } else if (position != lastPosition + 1) {
                     broken = new ChainReport.BrokenLink(lastPosition + 1, null, null, "position-gap");
                     break;
@@ -67,9 +71,23 @@ public class JournalVerifier {
                 break;
             }
         }
-        long unsealedOld = ((Number) em.createNativeQuery("select count(*) from event e"
-                + " where e.recorded_at < clock_timestamp() - interval '1 day'"
+        // Every event older than the sealer's watermark must be in the chain.
+        long unsealed = ((Number) em.createNativeQuery("select count(*) from event e"
+                + " where e.tx_id < (select sealed_below from journal_sealer_state where id = 1)"
                 + " and not exists (select 1 from event_seal s where s.event_seq = e.seq)").getSingleResult()).longValue();
-        return new ChainReport(broken == null && unsealedOld == 0, checked, first, lastPosition, unsealedOld, broken);
+        long pending = ((Number) em.createNativeQuery("select count(*) from event e"
+                + " where e.tx_id >= (select sealed_below from journal_sealer_state where id = 1)").getSingleResult()).longValue();
+        return new ChainReport(broken == null && unsealed == 0, checked, first, lastPosition, unsealed, pending, broken);
+    }
+
+    /** The hash the chain must start from at this position: genesis, or what retention recorded. */
+    private String anchor(long position) {
+        if (position == 1) {
+            return ChainHasher.GENESIS;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> hashes = em.createNativeQuery("select hash from journal_anchor where position = :p")
+                .setParameter("p", position - 1).getResultList();
+        return hashes.isEmpty() ? null : hashes.get(0);
     }
 }

@@ -9,9 +9,11 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * DESIGN.md's data scope: admin, supervisor, leader, auditor (and the service accounts) see every
- * unit; unit officers and viewers see their unit (claim {@code unit}) and the units below it.
- * A deactivated unit still scopes its people: their old records stay readable.
+ * DESIGN.md's data scope: admin, supervisor, leader and auditor see every unit; unit officers and
+ * viewers see their unit (claim {@code unit}) and the units below it; the OA and import service
+ * accounts (integration / importer without a unit) act for the whole bureau. A person holding
+ * importer or integration gets no wider scope from it. Anyone else sees nothing. A deactivated
+ * unit still scopes its people: their old records stay readable.
  */
 @RequestScoped
 public class UnitCallerScope implements CallerScope {
@@ -41,9 +43,13 @@ public class UnitCallerScope implements CallerScope {
         if (!user.authenticated()) {
             return DataScope.nothing();
         }
-        if (Roles.SEE_ALL.stream().anyMatch(user::hasRole)) {
+        if (Roles.SEE_ALL.stream().anyMatch(user::hasRole)
+                || (user.unitCode().isEmpty() && Roles.SERVICE.stream().anyMatch(user::hasRole))) {
             return DataScope.everything();
         }
-        return ownUnit().map(u -> DataScope.units(units.subtreeIds(u))).orElse(DataScope.nothing());
+        if (Roles.SEE_SUBTREE.stream().anyMatch(user::hasRole)) {
+            return ownUnit().map(u -> DataScope.units(units.subtreeIds(u))).orElse(DataScope.nothing());
+        }
+        return DataScope.nothing();
     }
 }

@@ -50,6 +50,16 @@ public class UnitRepository {
         return query.getResultList();
     }
 
+    /** Short references of the given units, for showing them in other records. */
+    public java.util.Map<UUID, UnitRef> refs(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return em.createQuery("select u from UnitEntity u where u.id in :ids", UnitEntity.class)
+                .setParameter("ids", ids).getResultStream()
+                .collect(java.util.stream.Collectors.toMap(u -> u.id, UnitRef::of));
+    }
+
     public Optional<UnitEntity> byCode(String code) {
         return em.createQuery("select u from UnitEntity u where u.code = :code", UnitEntity.class)
                 .setParameter("code", code).getResultStream().findFirst();
@@ -78,11 +88,21 @@ public class UnitRepository {
         em.flush();
     }
 
+    /**
+     * Changes of the tree (create, move, (de)activate) take turns: a move rewrites a whole subtree's
+     * paths, which a concurrent insert below it would escape.
+     */
+    public void lockTree() {
+        em.createNativeQuery("select pg_advisory_xact_lock(7105002)").getSingleResult();
+    }
+
     /** Re-roots the descendants' paths after a move (the moved unit itself is updated as an entity). */
-    public void rewriteDescendantPaths(String oldPrefix, String newPrefix, int depthDelta) {
+    public void rewriteDescendantPaths(String oldPrefix, String newPrefix, int depthDelta, java.time.Instant now) {
         em.flush();
         em.createNativeQuery("update unit set path = :newPrefix || substr(path, length(:oldPrefix) + 1),"
-                        + " depth = depth + :delta where path like :like and path <> :newPrefix")
+                        + " depth = depth + :delta, version = version + 1, updated_at = :now"
+                        + " where path like :like and path <> :newPrefix")
+                .setParameter("now", now)
                 .setParameter("newPrefix", newPrefix)
                 .setParameter("oldPrefix", oldPrefix)
                 .setParameter("delta", depthDelta)

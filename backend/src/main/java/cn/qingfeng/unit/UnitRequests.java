@@ -19,7 +19,7 @@ public final class UnitRequests {
             @Schema(example = "SJ-CGZX-DZB") String code,
             @NotBlank @Size(max = 200) @Schema(example = "场馆中心党支部") String name,
             @NotNull UnitKind kind,
-            @NotNull @Schema(description = "The parent unit; the bureau (root) exists already") UUID parentId,
+            @Schema(description = "The parent unit. Absent only for the bureau (kind BUREAU), the root, created once into an empty tree") UUID parentId,
             @Schema(description = "Position among its siblings (default 0)") Integer sortOrder) {
     }
 

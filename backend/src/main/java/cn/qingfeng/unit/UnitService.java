@@ -89,16 +89,25 @@ public class UnitService {
 
     @Transactional
     public UnitView create(UnitRequests.Create req) {
+        units.lockTree();
+        UnitEntity parent = null;
         if (req.kind() == UnitKind.BUREAU) {
-            throw ProblemException.invalidField("kind", "局 (BUREAU) 只能是根单位，已存在");
+            // The root: created once, into an empty tree (a fresh production database).
+            if (req.parentId() != null || !units.isEmpty()) {
+                throw ProblemException.invalidField("kind", "局 (BUREAU) 只能是根单位，且只能有一个");
+            }
+        } else {
+            if (req.parentId() == null) {
+                throw ProblemException.invalidField("parentId", "请选择上级单位");
+            }
+            parent = units.find(req.parentId(), DataScope.everything())
+                    .orElseThrow(() -> ProblemException.invalidField("parentId", "上级单位不存在"));
+            if (!parent.active) {
+                throw ProblemException.conflict("unit.parent-inactive", "上级单位已停用，不能在其下新建单位");
+            }
         }
         if (units.byCode(req.code()).isPresent()) {
             throw ProblemException.conflict("unit.code-taken", "单位编码 " + req.code() + " 已被使用");
-        }
-        UnitEntity parent = units.findForUpdate(req.parentId(), DataScope.everything())
-                .orElseThrow(() -> ProblemException.invalidField("parentId", "上级单位不存在"));
-        if (!parent.active) {
-            throw ProblemException.conflict("unit.parent-inactive", "上级单位已停用，不能在其下新建单位");
         }
         Instant now = clock.instant();
         UnitEntity u = new UnitEntity();
@@ -106,13 +115,14 @@ public class UnitService {
         u.code = req.code();
         u.name = req.name().trim();
         u.kind = req.kind();
-        u.parentId = parent.id;
-        u.path = parent.path + u.id + "/";
-        u.depth = parent.depth + 1;
+        u.parentId = parent == null ? null : parent.id;
+        u.path = (parent == null ? "/" : parent.path) + u.id + "/";
+        u.depth = parent == null ? 0 : parent.depth + 1;
         u.sortOrder = req.sortOrder() == null ? 0 : req.sortOrder();
         u.createdAt = now;
         u.updatedAt = now;
         units.persist(u);
+        units.flush();
         journal.record("unit.created", ENTITY, u.id, u.id, Changes.of()
                 .set("code", u.code).set("name", u.name).set("kind", u.kind)
                 .set("parentId", u.parentId).set("sortOrder", u.sortOrder));
@@ -144,7 +154,7 @@ public class UnitService {
         if (u.parentId == null) {
             throw ProblemException.conflict("unit.is-root", "局（根单位）不能移动");
         }
-        UnitEntity parent = units.findForUpdate(newParentId, DataScope.everything())
+        UnitEntity parent = units.find(newParentId, DataScope.everything())
                 .orElseThrow(() -> ProblemException.invalidField("parentId", "上级单位不存在"));
         if (parent.path.startsWith(u.path)) {
             throw ProblemException.conflict("unit.move-cycle", "不能把单位移动到它自己或它的下级单位之下");
@@ -163,7 +173,7 @@ public class UnitService {
         u.path = newPath;
         u.depth = parent.depth + 1;
         u.updatedAt = clock.instant();
-        units.rewriteDescendantPaths(oldPath, newPath, delta);
+        units.rewriteDescendantPaths(oldPath, newPath, delta, u.updatedAt);
         journal.record("unit.moved", ENTITY, u.id, u.id, Changes.of().field("parentId", oldParent, parent.id));
         return flushed(u);
     }
@@ -220,6 +230,7 @@ public class UnitService {
     }
 
     private UnitEntity lockedVisible(UUID id, long expectedVersion) {
+        units.lockTree();
         UnitEntity u = units.findForUpdate(id, callerScope.current()).orElseThrow(() -> ProblemException.notFound("Unit"));
         ETags.check(expectedVersion, u.version);
         return u;

@@ -45,6 +45,15 @@ class ScopeTest {
     }
 
     @Test
+    void importerPersonGetsNoWiderScopeThanTheServiceAccount() {
+        // daoru is a person with the importer role and a unit: no bureau-wide reading from that role.
+        Api.as("daoru").get("/api/v1/me").then().statusCode(200)
+                .body("scope.all", equalTo(false)).body("scope.units.size()", equalTo(0));
+        Api.as("daoru").get("/api/v1/units/{id}", DemoUnits.SCHOOL).then().statusCode(404);
+        Api.asOa().get("/api/v1/units/{id}", DemoUnits.SCHOOL).then().statusCode(200);
+    }
+
+    @Test
     void supervisorAndLeaderSeeEveryUnit() {
         for (String user : List.of("jiandu", "lingdao", "shenji", "admin")) {
             Api.as(user).get("/api/v1/me").then().statusCode(200).body("scope.all", equalTo(true));

@@ -62,6 +62,21 @@ class ApiConventionsTest {
     }
 
     @Test
+    void unconvertibleQueryParametersNameTheField() {
+        problem(Api.as("admin").queryParam("limit", "abc").get("/api/v1/units").then(), 400, "validation")
+                .body("violations[0].field", equalTo("limit"));
+        problem(Api.as("shenji").queryParam("from", "yesterday").get("/api/v1/events").then(), 400, "validation")
+                .body("violations[0].field", equalTo("from"));
+        problem(Api.as("admin").queryParam("kind", "NOPE").get("/api/v1/units").then(), 400, "validation")
+                .body("violations[0].field", equalTo("kind"));
+    }
+
+    @Test
+    void pathsOutsideTheApiAreProblemsToo() {
+        problem(given().get("/").then(), 404, "not-found");
+    }
+
+    @Test
     void malformedPathParameterIsNotFound() {
         problem(Api.as("admin").get("/api/v1/units/not-a-uuid").then(), 404, "not-found");
     }

@@ -69,6 +69,11 @@ class UnitAdministrationTest {
         Api.as("admin").body(Map.of("code", code("UC"), "name", "x", "kind", "NOT_A_KIND", "parentId", DemoUnits.SCHOOL.toString()))
                 .post("/api/v1/units").then().statusCode(400).body("violations.field", hasItem("kind"));
         create(code("UD"), "BUREAU", DemoUnits.SCHOOL).then().statusCode(400).body("violations.field", hasItem("kind"));
+        // A second root is refused; everything else needs a parent.
+        Api.as("admin").body(Map.of("code", code("UD"), "name", "第二个局", "kind", "BUREAU"))
+                .post("/api/v1/units").then().statusCode(400).body("violations.field", hasItem("kind"));
+        Api.as("admin").body(Map.of("code", code("UD"), "name", "无上级", "kind", "BRANCH"))
+                .post("/api/v1/units").then().statusCode(400).body("violations.field", hasItem("parentId"));
         Api.as("admin").body(Map.of("code", code("UE"), "name", "x", "kind", "BRANCH", "parentId", UUID.randomUUID().toString()))
                 .post("/api/v1/units").then().statusCode(400).body("violations.field", hasItem("parentId"));
     }

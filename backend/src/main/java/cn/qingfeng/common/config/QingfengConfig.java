@@ -26,6 +26,12 @@ public interface QingfengConfig {
     /** Demo organisation and people for local runs. */
     DemoData demoData();
 
+    /** Traffic lights of deadlines. */
+    Warnings warnings();
+
+    /** Scheduled work of the tasks ledger. */
+    Tasks tasks();
+
     interface Journal {
         /** Days an event is kept before the retention job may purge it; the database refuses less than 180. */
         @WithDefault("1095")
@@ -72,6 +78,19 @@ public interface QingfengConfig {
         @Min(1)
         @Max(1000)
         int maxLimit();
+    }
+
+    interface Warnings {
+        /** An open item due within this many days (today included) shows yellow. */
+        @WithDefault("3")
+        @Min(0)
+        int yellowDays();
+    }
+
+    interface Tasks {
+        /** How often overdue assignments are escalated and recurring tasks get their new periods ("off" disables). */
+        @WithDefault("1m")
+        String schedulerInterval();
     }
 
     interface DemoData {

@@ -65,15 +65,28 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         APIResponses responses = op.getResponses();
         List<String> statuses = new java.util.ArrayList<>(COMMON);
-        if (op.getExtensions() != null && op.getExtensions().get(ApiErrors.EXTENSION) != null) {
-            statuses.addAll(List.of(op.getExtensions().get(ApiErrors.EXTENSION).toString().split(",")));
+        if (op.getRequestBody() != null) {
+            statuses.add("415");
+        }
+        Object listed = op.getExtensions() == null ? null : op.getExtensions().get(ApiErrors.EXTENSION);
+        // SmallRye may hang the operation's extension on its explicit responses too.
+        responses.getAPIResponses().values().forEach(r -> {
+            if (r.getExtensions() != null && r.getExtensions().containsKey(ApiErrors.EXTENSION)) {
+                r.removeExtension(ApiErrors.EXTENSION);
+            }
+        });
+        if (listed != null) {
+            statuses.addAll(List.of(listed.toString().split(",")));
             op.removeExtension(ApiErrors.EXTENSION);
         }
-        statuses.stream().map(String::trim).sorted().forEach(status -> {
+        statuses.stream().map(String::trim).distinct().sorted().forEach(status -> {
             if (!RESPONSES.containsKey(status)) {
                 throw new IllegalArgumentException("undocumented problem status " + status + " on " + op.getOperationId());
             }
-            if (responses.getAPIResponse(status) == null) {
+            APIResponse existing = responses.getAPIResponse(status);
+            // Generated error responses (e.g. 401 "Not Authorized") carry no body schema: ours replace them.
+            if (existing == null || (existing.getRef() == null
+                    && (existing.getContent() == null || existing.getContent().getMediaTypes().isEmpty()))) {
                 responses.addAPIResponse(status, ref(status));
             }
         });

@@ -38,6 +38,23 @@ public final class ListQuery<E> {
         return q;
     }
 
+    /**
+     * A list restricted by a scope condition of its own, for records whose unit is reached
+     * through another entity; {@code condition} uses the parameter {@code :scopeUnits}.
+     */
+    public static <E> ListQuery<E> scopedBy(EntityManager em, Class<E> type, DataScope scope, String condition) {
+        ListQuery<E> q = new ListQuery<>(em, type);
+        if (!scope.all()) {
+            if (scope.unitIds().isEmpty()) {
+                q.where.add("1 = 0");
+            } else {
+                q.where.add("(" + condition + ")");
+                q.params.put("scopeUnits", scope.unitIds());
+            }
+        }
+        return q;
+    }
+
     /** A list over records that belong to no unit; callers restrict access by role instead. */
     public static <E> ListQuery<E> unscoped(EntityManager em, Class<E> type) {
         return new ListQuery<>(em, type);
@@ -47,6 +64,13 @@ public final class ListQuery<E> {
     public ListQuery<E> where(String clause, String param, Object value) {
         where.add(clause);
         params.put(param, value);
+        return this;
+    }
+
+    /** Adds a condition with several named parameters. */
+    public ListQuery<E> where(String clause, Map<String, Object> values) {
+        where.add(clause);
+        params.putAll(values);
         return this;
     }
 

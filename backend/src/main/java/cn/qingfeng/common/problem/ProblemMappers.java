@@ -98,6 +98,21 @@ public class ProblemMappers {
             return respond(status, "internal-error", "Internal Server Error",
                     "The server failed to answer; quote the request id when reporting it", uri, List.of(), Map.of());
         }
+        if (status == 404 && e.getCause() != null && uri != null && !uri.getMatchedResources().isEmpty()
+                && !uri.getQueryParameters().isEmpty()) {
+            // JAX-RS answers 404 when a query parameter cannot be converted (e.g. limit=abc);
+            // for a matched resource that is bad input, and the client needs the field's name.
+            String message = String.valueOf(e.getCause().getMessage());
+            List<FieldViolation> fields = uri.getQueryParameters().entrySet().stream()
+                    .filter(q -> q.getValue().stream().anyMatch(v -> !v.isEmpty() && message.contains(v)))
+                    .map(q -> new FieldViolation(q.getKey(), "invalid value"))
+                    .toList();
+            if (!fields.isEmpty()) {
+                return respond(400, "validation", "Validation failed",
+                        "Invalid value of " + fields.stream().map(FieldViolation::field).collect(Collectors.joining(", ")),
+                        uri, fields, Map.of());
+            }
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
         String code = switch (status) {
@@ -125,8 +140,31 @@ public class ProblemMappers {
         return response;
     }
 
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        // A race the service's checks could not see (e.g. the same code created twice at once)
+        // surfaces from the database, possibly only at commit.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                switch (sql.getSQLState()) {
+                    case "23505" -> {
+                        return respond(409, "duplicate", "Conflict",
+                                "该记录与已有记录重复（可能刚被他人创建），请刷新后重试", uri, List.of(), Map.of());
+                    }
+                    case "40001", "40P01", "55P03" -> {
+                        return respond(409, "concurrent-update", "Conflict",
+                                "该记录正被他人同时修改，请稍后重试", uri, List.of(), Map.of());
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
         LOG.error("Unhandled failure", e);
         return respond(500, "internal-error", "Internal Server Error",
                 "The server failed to answer; quote the request id when reporting it", uri, List.of(), Map.of());

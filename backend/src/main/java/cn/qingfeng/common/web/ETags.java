@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /** ETag / If-Match handling: every update names the version it was based on. */
 public final class ETags {
 
-    private static final Pattern TAG = Pattern.compile("^\\s*(?:W/)?\"(\\d{1,18})\"\\s*$");
+    /** Strong tags only: RFC 9110 compares If-Match strongly, a weak tag never matches. */
+    private static final Pattern TAG = Pattern.compile("^\\s*\"(\\d{1,18})\"\\s*$");
 
     private ETags() {
     }

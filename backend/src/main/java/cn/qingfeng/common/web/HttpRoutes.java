@@ -67,8 +67,8 @@ public class HttpRoutes {
     void routes(@Observes Router router) {
         // Failures raised by Vert.x handlers (e.g. the body limit answering 413) become problem+json.
         router.route("/api/*").order(Integer.MIN_VALUE).failureHandler(this::failure);
-        // Anything under /api that no resource matched.
-        router.route("/api/*").order(Integer.MAX_VALUE).handler(rc ->
+        // Anything that no resource matched (the API serves nothing else on this interface).
+        router.route("/*").order(Integer.MAX_VALUE).handler(rc ->
                 problems.write(rc, 404, "not-found", "Not Found", "No resource at " + rc.normalizedPath()));
     }
 

@@ -1,0 +1,42 @@
+package cn.qingfeng.task;
+
+/** Enumerations of the tasks ledger; the UI gives them their Chinese labels. */
+public final class TaskEnums {
+
+    private TaskEnums() {
+    }
+
+    /** DESIGN.md's task categories. */
+    public enum Category {
+        /** 理论学习 */ STUDY,
+        /** 工作部署 */ DEPLOYMENT,
+        /** 专题培训 */ TRAINING,
+        /** 责任书 */ RESPONSIBILITY_LETTER,
+        /** 廉政谈话 */ INTEGRITY_TALK,
+        /** 监督检查 */ INSPECTION,
+        /** 节点纪律 */ HOLIDAY_DISCIPLINE,
+        /** 制度建设 */ RULES,
+        /** 会议 */ MEETING,
+        /** 报送 */ REPORT,
+        /** 其他 */ OTHER
+    }
+
+    public enum Priority { LOW, NORMAL, HIGH, URGENT }
+
+    /** 草稿 → 已下发 → 已完成, or 已撤销. */
+    public enum Status { DRAFT, ISSUED, COMPLETED, CANCELLED }
+
+    public enum Recurrence { NONE, WEEKLY, MONTHLY, QUARTERLY, HALF_YEARLY }
+
+    /** 牵头 / 配合. */
+    public enum AssignmentRole { LEAD, COOPERATING }
+
+    /** 待签收 → 办理中 → 已报送 → 已办结 (退回: back to 办理中); 已撤销 with the task. */
+    public enum AssignmentStatus {
+        PENDING, IN_PROGRESS, SUBMITTED, DONE, CANCELLED;
+
+        public boolean open() {
+            return this == PENDING || this == IN_PROGRESS || this == SUBMITTED;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package cn.qingfeng.task;
+
+import cn.qingfeng.common.warning.Warning;
+import cn.qingfeng.task.TaskEnums.AssignmentStatus;
+import cn.qingfeng.task.TaskEnums.Category;
+import cn.qingfeng.task.TaskEnums.Priority;
+import cn.qingfeng.task.TaskEnums.Status;
+import jakarta.ws.rs.QueryParam;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** Filters of the task and assignment lists. */
+public final class TaskFilters {
+
+    private TaskFilters() {
+    }
+
+    public static class Tasks {
+        @QueryParam("status")
+        public Status status;
+        @QueryParam("category")
+        public Category category;
+        @QueryParam("priority")
+        public Priority priority;
+        @QueryParam("unitId")
+        @Parameter(description = "Tasks issued to this unit")
+        public UUID unitId;
+        @QueryParam("warning")
+        @Parameter(description = "GREEN, YELLOW or RED: issued tasks by their deadline")
+        public Warning warning;
+        @QueryParam("deadlineFrom")
+        public LocalDate deadlineFrom;
+        @QueryParam("deadlineTo")
+        public LocalDate deadlineTo;
+        @QueryParam("q")
+        @Parameter(description = "Text in the code or the title")
+        public String q;
+        @QueryParam("templateId")
+        @Parameter(description = "The instances of one recurring task")
+        public UUID templateId;
+    }
+
+    public static class Assignments {
+        @QueryParam("status")
+        public AssignmentStatus status;
+        @QueryParam("open")
+        @Parameter(description = "true: PENDING, IN_PROGRESS or SUBMITTED only")
+        public Boolean open;
+        @QueryParam("unitId")
+        public UUID unitId;
+        @QueryParam("taskId")
+        public UUID taskId;
+        @QueryParam("warning")
+        @Parameter(description = "GREEN, YELLOW or RED: open assignments by their deadline")
+        public Warning warning;
+        @QueryParam("deadlineFrom")
+        public LocalDate deadlineFrom;
+        @QueryParam("deadlineTo")
+        public LocalDate deadlineTo;
+    }
+}

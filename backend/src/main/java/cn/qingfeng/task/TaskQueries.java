@@ -1,0 +1,189 @@
+package cn.qingfeng.task;
+
+import cn.qingfeng.common.paging.ListQuery;
+import cn.qingfeng.common.paging.Page;
+import cn.qingfeng.common.paging.PageParams;
+import cn.qingfeng.common.paging.Pager;
+import cn.qingfeng.common.paging.SortField;
+import cn.qingfeng.common.problem.ProblemException;
+import cn.qingfeng.common.scope.CallerScope;
+import cn.qingfeng.common.scope.DataScope;
+import cn.qingfeng.common.warning.Warning;
+import cn.qingfeng.common.warning.Warnings;
+import cn.qingfeng.journal.EventView;
+import cn.qingfeng.journal.JournalService;
+import cn.qingfeng.task.TaskEnums.AssignmentStatus;
+import cn.qingfeng.task.TaskEnums.Status;
+import cn.qingfeng.task.TaskViews.AssignmentView;
+import cn.qingfeng.task.TaskViews.ProgressView;
+import cn.qingfeng.task.TaskViews.RecordCount;
+import cn.qingfeng.task.TaskViews.RecordView;
+import cn.qingfeng.task.TaskViews.TaskView;
+import cn.qingfeng.task.TaskViews.UrgeView;
+import cn.qingfeng.unit.UnitRef;
+import cn.qingfeng.unit.UnitRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The ledger's lists, counts and timelines, always within the caller's scope. */
+@ApplicationScoped
+public class TaskQueries {
+
+    private static final List<SortField<TaskEntity>> TASK_SORT = List.of(
+            new SortField<>("createdAt", "e.createdAt", Instant.class, t -> t.createdAt),
+            new SortField<>("deadline", "e.deadline", LocalDate.class, t -> t.deadline),
+            new SortField<>("code", "e.code", String.class, t -> t.code),
+            new SortField<>("id", "e.id", UUID.class, t -> t.id));
+    private static final List<SortField<AssignmentEntity>> ASSIGNMENT_SORT = List.of(
+            new SortField<>("deadline", "e.deadline", LocalDate.class, a -> a.deadline),
+            new SortField<>("updatedAt", "e.updatedAt", Instant.class, a -> a.updatedAt),
+            new SortField<>("createdAt", "e.createdAt", Instant.class, a -> a.createdAt),
+            new SortField<>("id", "e.id", UUID.class, a -> a.id));
+
+    @Inject
+    TaskRepository tasks;
+
+    @Inject
+    TaskService taskService;
+
+    @Inject
+    AssignmentService assignments;
+
+    @Inject
+    UnitRepository units;
+
+    @Inject
+    CallerScope scope;
+
+    @Inject
+    Pager pager;
+
+    @Inject
+    Warnings warnings;
+
+    @Inject
+    JournalService journal;
+
+    public Page<TaskView> list(TaskFilters.Tasks f, PageParams page) {
+        ListQuery<TaskEntity> q = tasks.tasks(scope.current())
+                .whereIf(f.status, "e.status = :status", "status")
+                .whereIf(f.category, "e.category = :category", "category")
+                .whereIf(f.priority, "e.priority = :priority", "priority")
+                .whereIf(f.templateId, "e.templateId = :templateId", "templateId")
+                .whereIf(f.deadlineFrom, "e.deadline >= :deadlineFrom", "deadlineFrom")
+                .whereIf(f.deadlineTo, "e.deadline <= :deadlineTo", "deadlineTo")
+                .whereIf(f.unitId, "exists (select 1 from AssignmentEntity fa where fa.taskId = e.id and fa.unitId = :unitId)", "unitId")
+                .search(f.q, "e.code", "e.title");
+        if (f.warning != null) {
+            Warnings.Condition c = warnings.condition(openColour(f.warning), "e.deadline");
+            q.where("e.status = :warnStatus and e.recurrence = 'NONE'", "warnStatus", Status.ISSUED).where(c.clause(), c.params());
+        }
+        Page<TaskEntity> result = pager.page(q, page, TASK_SORT, "-createdAt");
+        return new Page<>(taskService.views(result.items()), result.nextCursor(), result.total());
+    }
+
+    public Page<AssignmentView> assignments(TaskFilters.Assignments f, PageParams page) {
+        ListQuery<AssignmentEntity> q = tasks.assignments(scope.current())
+                .where("exists (select 1 from TaskEntity t where t.id = e.taskId and t.status <> :draft)", "draft", Status.DRAFT)
+                .whereIf(f.status, "e.status = :status", "status")
+                .whereIf(f.unitId, "e.unitId = :unitId", "unitId")
+                .whereIf(f.taskId, "e.taskId = :taskId", "taskId")
+                .whereIf(f.deadlineFrom, "e.deadline >= :deadlineFrom", "deadlineFrom")
+                .whereIf(f.deadlineTo, "e.deadline <= :deadlineTo", "deadlineTo");
+        if (Boolean.TRUE.equals(f.open) || f.warning != null) {
+            q.where("e.status in :openStates", "openStates",
+                    List.of(AssignmentStatus.PENDING, AssignmentStatus.IN_PROGRESS, AssignmentStatus.SUBMITTED));
+        }
+        if (f.warning != null) {
+            Warnings.Condition c = warnings.condition(openColour(f.warning), "e.deadline");
+            q.where(c.clause(), c.params());
+        }
+        Page<AssignmentEntity> result = pager.page(q, page, ASSIGNMENT_SORT, "deadline");
+        return new Page<>(taskService.assignmentViews(result.items(), Map.of()), result.nextCursor(), result.total());
+    }
+
+    public Page<ProgressView> progress(UUID assignmentId, PageParams page) {
+        assignments.visible(assignmentId, false);
+        ListQuery<ProgressEntity> q = ListQuery.unscoped(tasks.em(), ProgressEntity.class)
+                .where("e.assignmentId = :a", "a", assignmentId);
+        return pager.page(q, page, List.of(
+                new SortField<>("createdAt", "e.createdAt", Instant.class, p -> p.createdAt),
+                new SortField<>("id", "e.id", UUID.class, p -> p.id)), "-createdAt").map(AssignmentService::progressView);
+    }
+
+    public Page<RecordView> records(UUID assignmentId, PageParams page) {
+        assignments.visible(assignmentId, false);
+        ListQuery<RecordEntity> q = ListQuery.unscoped(tasks.em(), RecordEntity.class)
+                .where("e.assignmentId = :a", "a", assignmentId);
+        return pager.page(q, page, List.of(
+                new SortField<>("heldOn", "e.heldOn", LocalDate.class, r -> r.heldOn),
+                new SortField<>("id", "e.id", UUID.class, r -> r.id)), "-heldOn").map(AssignmentService::recordView);
+    }
+
+    public Page<UrgeView> urges(UUID assignmentId, PageParams page) {
+        assignments.visible(assignmentId, false);
+        ListQuery<UrgeEntity> q = ListQuery.unscoped(tasks.em(), UrgeEntity.class)
+                .where("e.assignmentId = :a", "a", assignmentId);
+        return pager.page(q, page, List.of(
+                new SortField<>("urgedAt", "e.urgedAt", Instant.class, u -> u.urgedAt),
+                new SortField<>("id", "e.id", UUID.class, u -> u.id)), "-urgedAt").map(AssignmentService::urgeView);
+    }
+
+    /** The task's journal and that of the assignments the caller may see, oldest first. */
+    public Page<EventView> taskTimeline(UUID taskId, PageParams page) {
+        taskService.visibleTask(taskId, false);
+        DataScope s = scope.current();
+        List<String> assignmentIds = new ArrayList<>();
+        tasks.assignmentsOf(taskId).stream().filter(a -> s.contains(a.unitId)).forEach(a -> assignmentIds.add(a.id.toString()));
+        return journal.timeline(Map.of(TaskService.TASK, List.of(taskId.toString()), TaskService.ASSIGNMENT, assignmentIds), page);
+    }
+
+    public Page<EventView> assignmentTimeline(UUID assignmentId, PageParams page) {
+        assignments.visible(assignmentId, false);
+        return journal.timeline(Map.of(TaskService.ASSIGNMENT, List.of(assignmentId.toString())), page);
+    }
+
+    /** Execution records counted by category and unit over a period: "学习共计9次". */
+    public List<RecordCount> recordCounts(LocalDate from, LocalDate to, UUID unitId) {
+        if (from == null || to == null || to.isBefore(from)) {
+            throw ProblemException.invalidField("to", "请给出有效的统计区间 from ≤ to");
+        }
+        DataScope s = scope.current();
+        StringBuilder jpql = new StringBuilder("select r.category, r.unitId, count(r), sum(r.participantCount)"
+                + " from RecordEntity r where r.heldOn >= :from and r.heldOn <= :to");
+        if (!s.all()) {
+            if (s.unitIds().isEmpty()) {
+                return List.of();
+            }
+            jpql.append(" and r.unitId in :scopeUnits");
+        }
+        if (unitId != null) {
+            jpql.append(" and r.unitId = :unitId");
+        }
+        jpql.append(" group by r.category, r.unitId order by r.category, r.unitId");
+        var q = tasks.em().createQuery(jpql.toString(), Object[].class).setParameter("from", from).setParameter("to", to);
+        if (!s.all()) {
+            q.setParameter("scopeUnits", s.unitIds());
+        }
+        if (unitId != null) {
+            q.setParameter("unitId", unitId);
+        }
+        List<Object[]> rows = q.getResultList();
+        Map<UUID, UnitRef> refs = units.refs(rows.stream().map(r -> (UUID) r[1]).distinct().toList());
+        return rows.stream().map(r -> new RecordCount((TaskEnums.Category) r[0], refs.get((UUID) r[1]),
+                (Long) r[2], r[3] == null ? 0 : ((Number) r[3]).longValue())).toList();
+    }
+
+    private static Warning openColour(Warning w) {
+        if (w == Warning.ON_TIME || w == Warning.LATE) {
+            throw ProblemException.invalidField("warning", "filter by GREEN, YELLOW, RED or NONE");
+        }
+        return w;
+    }
+}

@@ -1,0 +1,136 @@
+package cn.qingfeng.task;
+
+import cn.qingfeng.common.code.CodeGenerator;
+import cn.qingfeng.common.warning.Warnings;
+import cn.qingfeng.journal.Changes;
+import cn.qingfeng.journal.Journal;
+import cn.qingfeng.task.TaskEnums.AssignmentRole;
+import cn.qingfeng.task.TaskEnums.AssignmentStatus;
+import cn.qingfeng.task.TaskEnums.Recurrence;
+import cn.qingfeng.task.TaskEnums.Status;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.cfg.AvailableSettings;
+import org.jboss.logging.Logger;
+
+/**
+ * The ledger's scheduled work, safe with several backend instances: rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so two schedulers never handle the same row, and what they do
+ * is recorded on the row (escalatedAt, nextPeriodStart) so it happens once.
+ */
+@ApplicationScoped
+public class TaskScheduler {
+
+    private static final Logger LOG = Logger.getLogger(TaskScheduler.class);
+    private static final int BATCH = 200;
+
+    @Inject
+    TaskRepository tasks;
+
+    @Inject
+    TaskService taskService;
+
+    @Inject
+    Journal journal;
+
+    @Inject
+    Warnings warnings;
+
+    @Inject
+    CodeGenerator codes;
+
+    @Inject
+    Clock clock;
+
+    @Scheduled(every = "${qingfeng.tasks.scheduler-interval}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        while (escalateOverdue() == BATCH) {
+            // more to do
+        }
+        while (generatePeriods() > 0) {
+            // a template may be several periods behind
+        }
+    }
+
+    /** Open assignments past their deadline are escalated to their unit once. Answers how many. */
+    @Transactional
+    public int escalateOverdue() {
+        LocalDate today = warnings.today();
+        List<AssignmentEntity> overdue = tasks.em().createQuery("select a from AssignmentEntity a where a.status in :open"
+                        + " and a.escalatedAt is null and a.deadline < :today order by a.deadline, a.id", AssignmentEntity.class)
+                .setParameter("open", List.of(AssignmentStatus.PENDING, AssignmentStatus.IN_PROGRESS))
+                .setParameter("today", today)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint(AvailableSettings.JAKARTA_LOCK_TIMEOUT, -2) // SKIP LOCKED
+                .setMaxResults(BATCH)
+                .getResultList();
+        Instant now = clock.instant();
+        for (AssignmentEntity a : overdue) {
+            a.escalatedAt = now;
+            journal.record("assignment.escalated", TaskService.ASSIGNMENT, a.id, a.unitId, Changes.of()
+                    .set("taskId", a.taskId).set("deadline", a.deadline).set("status", a.status));
+        }
+        if (!overdue.isEmpty()) {
+            LOG.infof("escalated %d overdue assignments", overdue.size());
+        }
+        return overdue.size();
+    }
+
+    /** Each recurring task whose next period has begun gets that period's instance. Answers how many. */
+    @Transactional
+    public int generatePeriods() {
+        LocalDate today = warnings.today();
+        List<TaskEntity> due = tasks.em().createQuery("select t from TaskEntity t where t.recurrence <> :none"
+                        + " and t.status = :issued and t.nextPeriodStart <= :today order by t.nextPeriodStart, t.id", TaskEntity.class)
+                .setParameter("none", Recurrence.NONE)
+                .setParameter("issued", Status.ISSUED)
+                .setParameter("today", today)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint(AvailableSettings.JAKARTA_LOCK_TIMEOUT, -2)
+                .setMaxResults(BATCH)
+                .getResultList();
+        Instant now = clock.instant();
+        for (TaskEntity template : due) {
+            LocalDate start = template.nextPeriodStart;
+            LocalDate end = Periods.end(template.recurrence, start);
+            TaskEntity t = new TaskEntity();
+            t.id = UUID.randomUUID();
+            t.code = codes.next("RW", start.getYear());
+            t.title = template.title + "（" + start + " 至 " + end + "）";
+            t.category = template.category;
+            t.description = template.description;
+            t.basis = template.basis;
+            t.priority = template.priority;
+            t.deadline = end;
+            t.issuingUnitId = template.issuingUnitId;
+            t.status = Status.ISSUED;
+            t.templateId = template.id;
+            t.periodStart = start;
+            t.periodEnd = end;
+            t.createdBy = template.createdBy;
+            t.createdByName = template.createdByName;
+            t.issuedAt = now;
+            t.createdAt = now;
+            t.updatedAt = now;
+            tasks.persist(t);
+            journal.record("task.period-generated", TaskService.TASK, t.id, t.issuingUnitId, Changes.of()
+                    .set("templateId", template.id).set("code", t.code).set("periodStart", start).set("periodEnd", end));
+            for (Map<String, String> entry : template.unitPlan) {
+                taskService.assign(t, UUID.fromString(entry.get("unitId")), AssignmentRole.valueOf(entry.get("role")), end, now);
+            }
+            template.nextPeriodStart = Periods.next(template.recurrence, start);
+            template.updatedAt = now;
+        }
+        return due.size();
+    }
+}

@@ -1,0 +1,329 @@
+package cn.qingfeng.task;
+
+import cn.qingfeng.common.code.CodeGenerator;
+import cn.qingfeng.common.problem.ProblemException;
+import cn.qingfeng.common.scope.CallerScope;
+import cn.qingfeng.common.scope.DataScope;
+import cn.qingfeng.common.security.CurrentUser;
+import cn.qingfeng.common.security.Roles;
+import cn.qingfeng.common.warning.Warning;
+import cn.qingfeng.common.warning.Warnings;
+import cn.qingfeng.common.web.ETags;
+import cn.qingfeng.journal.Changes;
+import cn.qingfeng.journal.Journal;
+import cn.qingfeng.task.TaskEnums.AssignmentRole;
+import cn.qingfeng.task.TaskEnums.AssignmentStatus;
+import cn.qingfeng.task.TaskEnums.Priority;
+import cn.qingfeng.task.TaskEnums.Recurrence;
+import cn.qingfeng.task.TaskEnums.Status;
+import cn.qingfeng.task.TaskViews.AssignmentView;
+import cn.qingfeng.task.TaskViews.TaskDetail;
+import cn.qingfeng.task.TaskViews.TaskView;
+import cn.qingfeng.unit.UnitCallerScope;
+import cn.qingfeng.unit.UnitEntity;
+import cn.qingfeng.unit.UnitRef;
+import cn.qingfeng.unit.UnitRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Tasks: drafting, issuing to units, editing and cancelling (the supervisors' side of 督查督办). */
+@ApplicationScoped
+public class TaskService {
+
+    static final String TASK = "task";
+    static final String ASSIGNMENT = "task_assignment";
+
+    @Inject
+    TaskRepository tasks;
+
+    @Inject
+    UnitRepository units;
+
+    @Inject
+    CallerScope scope;
+
+    @Inject
+    UnitCallerScope callerUnit;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Journal journal;
+
+    @Inject
+    CodeGenerator codes;
+
+    @Inject
+    Warnings warnings;
+
+    @Inject
+    Clock clock;
+
+    // ---------------------------------------------------------------- reads
+
+    public TaskDetail detail(UUID id) {
+        TaskEntity t = visibleTask(id, false);
+        DataScope s = scope.current();
+        List<AssignmentEntity> list = tasks.assignmentsOf(t.id).stream().filter(a -> s.contains(a.unitId)).toList();
+        return new TaskDetail(view(t), assignmentViews(list, Map.of(t.id, t)));
+    }
+
+    // ---------------------------------------------------------------- supervisor actions
+
+    @Transactional
+    public TaskDetail create(TaskRequests.Create req) {
+        requireRole(Roles.SUPERVISOR);
+        if (req.externalRef() != null && req.externalSource() == null) {
+            throw ProblemException.invalidField("externalSource", "externalRef 需要同时给出来源 externalSource");
+        }
+        if (req.externalRef() != null && tasks.byExternalRef(req.externalSource(), req.externalRef()).isPresent()) {
+            throw ProblemException.conflict("task.external-ref-taken",
+                    "来源 " + req.externalSource() + " 的编号 " + req.externalRef() + " 已登记过");
+        }
+        UUID issuingUnit = req.issuingUnitId() != null ? req.issuingUnitId()
+                : callerUnit.ownUnit().map(u -> u.id).orElseThrow(() ->
+                        ProblemException.invalidField("issuingUnitId", "请指定下发单位"));
+        units.find(issuingUnit, DataScope.everything()).filter(u -> u.active)
+                .orElseThrow(() -> ProblemException.invalidField("issuingUnitId", "下发单位不存在或已停用"));
+        Instant now = clock.instant();
+        TaskEntity t = new TaskEntity();
+        t.id = UUID.randomUUID();
+        t.code = codes.next("RW", warnings.today().getYear());
+        t.title = req.title().trim();
+        t.category = req.category();
+        t.description = req.description();
+        t.basis = req.basis();
+        t.externalSource = req.externalSource();
+        t.externalRef = req.externalRef();
+        t.priority = req.priority() == null ? Priority.NORMAL : req.priority();
+        t.deadline = req.deadline();
+        t.issuingUnitId = issuingUnit;
+        t.status = Status.DRAFT;
+        t.recurrence = req.recurrence() == null ? Recurrence.NONE : req.recurrence();
+        if (t.recurrence != Recurrence.NONE) {
+            t.nextPeriodStart = Periods.startContaining(t.recurrence,
+                    req.recurrenceStart() == null ? warnings.today() : req.recurrenceStart());
+        }
+        t.createdBy = user.subject();
+        t.createdByName = user.displayName();
+        t.createdAt = now;
+        t.updatedAt = now;
+        tasks.persist(t);
+        journal.record("task.created", TASK, t.id, t.issuingUnitId, Changes.of()
+                .set("code", t.code).set("title", t.title).set("category", t.category).set("priority", t.priority)
+                .set("deadline", t.deadline).set("recurrence", t.recurrence).set("basis", t.basis)
+                .set("externalRef", t.externalRef));
+        return new TaskDetail(view(t), List.of());
+    }
+
+    @Transactional
+    public TaskDetail update(UUID id, long expectedVersion, TaskRequests.Update req) {
+        requireRole(Roles.SUPERVISOR);
+        TaskEntity t = visibleTask(id, true);
+        ETags.check(expectedVersion, t.version);
+        if (t.status == Status.CANCELLED || t.status == Status.COMPLETED) {
+            throw ProblemException.conflict("task.closed", "已完成或已撤销的任务不能修改");
+        }
+        if (req.category() != null && req.category() != t.category && t.status != Status.DRAFT) {
+            throw ProblemException.conflict("task.category-fixed", "任务下发后不能更改类别");
+        }
+        Changes changes = Changes.of();
+        if (req.title() != null) {
+            changes.field("title", t.title, req.title().trim());
+            t.title = req.title().trim();
+        }
+        if (req.description() != null) {
+            changes.field("description", t.description, req.description());
+            t.description = req.description();
+        }
+        if (req.basis() != null) {
+            changes.field("basis", t.basis, req.basis());
+            t.basis = req.basis();
+        }
+        if (req.priority() != null) {
+            changes.field("priority", t.priority, req.priority());
+            t.priority = req.priority();
+        }
+        if (req.category() != null) {
+            changes.field("category", t.category, req.category());
+            t.category = req.category();
+        }
+        LocalDate oldDeadline = t.deadline;
+        if (req.deadline() != null && !req.deadline().equals(t.deadline)) {
+            changes.field("deadline", t.deadline, req.deadline());
+            t.deadline = req.deadline();
+        }
+        if (changes.isEmpty()) {
+            return detail(t.id);
+        }
+        t.updatedAt = clock.instant();
+        journal.record(t.status == Status.DRAFT ? "task.updated" : "task.changed-after-issue", TASK, t.id, t.issuingUnitId, changes);
+        if (t.status == Status.ISSUED && t.deadline != null && !t.deadline.equals(oldDeadline)) {
+            // The units see the new deadline on their own assignments, each journaled for their timeline.
+            for (AssignmentEntity a : tasks.assignmentsOf(t.id)) {
+                if (a.status.open()) {
+                    journal.record("assignment.deadline-changed", ASSIGNMENT, a.id, a.unitId,
+                            Changes.of().field("deadline", a.deadline, t.deadline).set("taskId", t.id));
+                    a.deadline = t.deadline;
+                    a.updatedAt = t.updatedAt;
+                }
+            }
+        }
+        tasks.flush();
+        return detail(t.id);
+    }
+
+    @Transactional
+    public TaskDetail issue(UUID id, long expectedVersion, TaskRequests.Issue req) {
+        requireRole(Roles.SUPERVISOR);
+        TaskEntity t = visibleTask(id, true);
+        ETags.check(expectedVersion, t.version);
+        if (t.status != Status.DRAFT) {
+            throw ProblemException.conflict("task.not-draft", "只有草稿可以下发");
+        }
+        Set<UUID> seen = new HashSet<>();
+        List<Map<String, String>> plan = new ArrayList<>();
+        for (TaskRequests.UnitAssignment ua : req.units()) {
+            if (!seen.add(ua.unitId())) {
+                throw ProblemException.invalidField("units", "同一单位不能重复承办");
+            }
+            UnitEntity u = units.find(ua.unitId(), DataScope.everything())
+                    .orElseThrow(() -> ProblemException.invalidField("units", "承办单位不存在: " + ua.unitId()));
+            if (!u.active) {
+                throw ProblemException.invalidField("units", "承办单位已停用: " + u.name);
+            }
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("unitId", ua.unitId().toString());
+            entry.put("role", ua.role().name());
+            plan.add(entry);
+        }
+        if (req.units().stream().noneMatch(ua -> ua.role() == AssignmentRole.LEAD)) {
+            throw ProblemException.invalidField("units", "至少需要一个牵头单位");
+        }
+        if (t.recurrence == Recurrence.NONE && t.deadline == null) {
+            throw ProblemException.invalidField("deadline", "下发前请设定办理期限");
+        }
+        Instant now = clock.instant();
+        t.status = Status.ISSUED;
+        t.issuedAt = now;
+        t.updatedAt = now;
+        journal.record("task.issued", TASK, t.id, t.issuingUnitId, Changes.of().field("status", Status.DRAFT, Status.ISSUED)
+                .set("units", plan));
+        if (t.recurrence == Recurrence.NONE) {
+            for (TaskRequests.UnitAssignment ua : req.units()) {
+                assign(t, ua.unitId(), ua.role(), t.deadline, now);
+            }
+        } else {
+            // A recurring task is a template: its periods' instances carry the assignments.
+            t.unitPlan = plan;
+        }
+        tasks.flush();
+        return detail(t.id);
+    }
+
+    @Transactional
+    public TaskDetail cancel(UUID id, long expectedVersion, String reason) {
+        requireRole(Roles.SUPERVISOR);
+        TaskEntity t = visibleTask(id, true);
+        ETags.check(expectedVersion, t.version);
+        if (t.status == Status.CANCELLED || t.status == Status.COMPLETED) {
+            throw ProblemException.conflict("task.closed", "任务已完成或已撤销");
+        }
+        Instant now = clock.instant();
+        journal.record("task.cancelled", TASK, t.id, t.issuingUnitId,
+                Changes.of().field("status", t.status, Status.CANCELLED).set("reason", reason));
+        t.status = Status.CANCELLED;
+        t.cancelledAt = now;
+        t.cancelReason = reason;
+        t.updatedAt = now;
+        for (AssignmentEntity a : tasks.assignmentsOf(t.id)) {
+            if (a.status.open()) {
+                journal.record("assignment.cancelled", ASSIGNMENT, a.id, a.unitId,
+                        Changes.of().field("status", a.status, AssignmentStatus.CANCELLED).set("taskId", t.id).set("reason", reason));
+                a.status = AssignmentStatus.CANCELLED;
+                a.updatedAt = now;
+            }
+        }
+        tasks.flush();
+        return detail(t.id);
+    }
+
+    /** Creates one unit's assignment of an issued task (journaled). */
+    AssignmentEntity assign(TaskEntity t, UUID unitId, AssignmentRole role, LocalDate deadline, Instant now) {
+        AssignmentEntity a = new AssignmentEntity();
+        a.id = UUID.randomUUID();
+        a.taskId = t.id;
+        a.unitId = unitId;
+        a.role = role;
+        a.status = AssignmentStatus.PENDING;
+        a.deadline = deadline;
+        a.createdAt = now;
+        a.updatedAt = now;
+        tasks.persist(a);
+        journal.record("assignment.created", ASSIGNMENT, a.id, unitId, Changes.of()
+                .set("taskId", t.id).set("taskCode", t.code).set("role", role).set("deadline", deadline));
+        return a;
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    TaskEntity visibleTask(UUID id, boolean lock) {
+        return tasks.findTask(id, scope.current(), lock).orElseThrow(() -> ProblemException.notFound("Task"));
+    }
+
+    void requireRole(String... roles) {
+        if (!user.hasAnyRole(roles)) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "你的角色不能执行该操作");
+        }
+    }
+
+    TaskView view(TaskEntity t) {
+        Map<UUID, UnitRef> refs = units.refs(List.of(t.issuingUnitId));
+        return view(t, refs);
+    }
+
+    TaskView view(TaskEntity t, Map<UUID, UnitRef> refs) {
+        Warning w = switch (t.status) {
+            case ISSUED -> t.recurrence == Recurrence.NONE ? warnings.open(t.deadline) : null;
+            case COMPLETED -> Warnings.closed(t.deadline, t.completedAt);
+            default -> null;
+        };
+        return new TaskView(t.id, t.code, t.title, t.category, t.description, t.basis, t.externalSource, t.externalRef,
+                t.priority, t.deadline, refs.get(t.issuingUnitId), t.status, t.recurrence, t.templateId, t.periodStart,
+                t.periodEnd, t.createdByName, t.issuedAt, t.cancelledAt, t.cancelReason, t.completedAt, w,
+                t.createdAt, t.updatedAt, t.version);
+    }
+
+    List<TaskView> views(List<TaskEntity> list) {
+        Map<UUID, UnitRef> refs = units.refs(list.stream().map(t -> t.issuingUnitId).distinct().toList());
+        return list.stream().map(t -> view(t, refs)).toList();
+    }
+
+    List<AssignmentView> assignmentViews(List<AssignmentEntity> list, Map<UUID, TaskEntity> knownTasks) {
+        Map<UUID, TaskEntity> byId = new LinkedHashMap<>(knownTasks);
+        List<UUID> missing = list.stream().map(a -> a.taskId).filter(id -> !byId.containsKey(id)).distinct().toList();
+        byId.putAll(tasks.tasksById(missing));
+        Map<UUID, UnitRef> refs = units.refs(list.stream().map(a -> a.unitId).distinct().toList());
+        Map<UUID, Long> urges = tasks.openUrges(list.stream().map(a -> a.id).toList());
+        return list.stream().map(a -> {
+            TaskEntity t = byId.get(a.taskId);
+            Warning w = a.status.open() ? warnings.open(a.deadline)
+                    : a.status == AssignmentStatus.DONE ? Warnings.closed(a.deadline, a.completedAt) : null;
+            return new AssignmentView(a.id, a.taskId, t.code, t.title, t.category, refs.get(a.unitId), a.role, a.status,
+                    a.deadline, w, a.acceptedAt, a.submittedAt, a.completedAt, a.completedOnTime, a.returnedCount,
+                    a.returnReason, a.escalatedAt, urges.getOrDefault(a.id, 0L), a.version);
+        }).toList();
+    }
+}

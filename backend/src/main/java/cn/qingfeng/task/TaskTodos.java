@@ -1,0 +1,94 @@
+package cn.qingfeng.task;
+
+import cn.qingfeng.common.scope.CallerScope;
+import cn.qingfeng.common.scope.DataScope;
+import cn.qingfeng.common.security.CurrentUser;
+import cn.qingfeng.common.security.Roles;
+import cn.qingfeng.common.warning.Warnings;
+import cn.qingfeng.task.TaskEnums.AssignmentStatus;
+import cn.qingfeng.task.TaskEnums.Status;
+import cn.qingfeng.todo.TodoItem;
+import cn.qingfeng.todo.TodoSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The tasks ledger's to-dos. Unit officers: assignments of their units to accept, to work on and
+ * submit (overdue ones flagged as escalated), urges to answer. Supervisors: submissions to approve.
+ */
+@ApplicationScoped
+public class TaskTodos implements TodoSource {
+
+    @Inject
+    TaskRepository tasks;
+
+    @Inject
+    CallerScope scope;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Warnings warnings;
+
+    @Override
+    public List<TodoItem> todos(int limit) {
+        List<TodoItem> items = new ArrayList<>();
+        DataScope s = scope.current();
+        if (user.hasRole(Roles.UNIT_OFFICER) && !s.unitIds().isEmpty()) {
+            for (AssignmentEntity a : assignments(List.of(AssignmentStatus.PENDING, AssignmentStatus.IN_PROGRESS), s, limit)) {
+                String kind = a.status == AssignmentStatus.PENDING ? "assignment.accept"
+                        : a.escalatedAt != null ? "assignment.overdue" : "assignment.report";
+                items.add(item(kind, a, a.acceptedAt != null ? a.acceptedAt : a.createdAt));
+            }
+            List<Object[]> urges = tasks.em().createQuery("select u.id, u.urgedAt, a from UrgeEntity u, AssignmentEntity a"
+                            + " where a.id = u.assignmentId and u.repliedAt is null and a.unitId in :units"
+                            + " and a.status in :open order by u.urgedAt", Object[].class)
+                    .setParameter("units", s.unitIds())
+                    .setParameter("open", List.of(AssignmentStatus.PENDING, AssignmentStatus.IN_PROGRESS, AssignmentStatus.SUBMITTED))
+                    .setMaxResults(limit).getResultList();
+            for (Object[] row : urges) {
+                AssignmentEntity a = (AssignmentEntity) row[2];
+                items.add(item("assignment.answer-urge", a, (java.time.Instant) row[1]));
+            }
+        }
+        if (user.hasRole(Roles.SUPERVISOR)) {
+            for (AssignmentEntity a : assignments(List.of(AssignmentStatus.SUBMITTED), DataScope.everything(), limit)) {
+                items.add(item("assignment.approve", a, a.submittedAt));
+            }
+        }
+        return withTitles(items);
+    }
+
+    private List<AssignmentEntity> assignments(List<AssignmentStatus> states, DataScope s, int limit) {
+        String jpql = "select a from AssignmentEntity a, TaskEntity t where t.id = a.taskId and t.status = :issued"
+                + " and a.status in :states" + (s.all() ? "" : " and a.unitId in :units")
+                + " order by a.deadline nulls last, a.createdAt";
+        TypedQuery<AssignmentEntity> q = tasks.em().createQuery(jpql, AssignmentEntity.class)
+                .setParameter("issued", Status.ISSUED).setParameter("states", states).setMaxResults(limit);
+        if (!s.all()) {
+            q.setParameter("units", s.unitIds());
+        }
+        return q.getResultList();
+    }
+
+    private TodoItem item(String kind, AssignmentEntity a, java.time.Instant since) {
+        return new TodoItem(kind, a.taskId.toString(), TaskService.ASSIGNMENT, a.id,
+                "/tasks/" + a.taskId + "?assignment=" + a.id, a.unitId, a.deadline, warnings.open(a.deadline), since);
+    }
+
+    /** Replaces the placeholder title (the task id) by "code title". */
+    private List<TodoItem> withTitles(List<TodoItem> items) {
+        Map<UUID, TaskEntity> byId = tasks.tasksById(items.stream().map(i -> UUID.fromString(i.title())).distinct().toList());
+        return items.stream().map(i -> {
+            TaskEntity t = byId.get(UUID.fromString(i.title()));
+            return new TodoItem(i.kind(), t.code + " " + t.title, i.entityType(), i.entityId(), i.link(), i.unitId(),
+                    i.due(), i.warning(), i.since());
+        }).toList();
+    }
+}

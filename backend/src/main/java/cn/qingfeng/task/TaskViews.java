@@ -1,0 +1,103 @@
+package cn.qingfeng.task;
+
+import cn.qingfeng.common.warning.Warning;
+import cn.qingfeng.common.web.Versioned;
+import cn.qingfeng.task.TaskEnums.AssignmentRole;
+import cn.qingfeng.task.TaskEnums.AssignmentStatus;
+import cn.qingfeng.task.TaskEnums.Category;
+import cn.qingfeng.task.TaskEnums.Priority;
+import cn.qingfeng.task.TaskEnums.Recurrence;
+import cn.qingfeng.task.TaskEnums.Status;
+import cn.qingfeng.unit.UnitRef;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Representations of the tasks ledger. */
+public final class TaskViews {
+
+    private TaskViews() {
+    }
+
+    @Schema(name = "Task")
+    public record TaskView(
+            UUID id,
+            @Schema(example = "RW-2026-0001") String code,
+            String title,
+            Category category,
+            String description,
+            @Schema(description = "Basis, e.g. an OA document number (文号)") String basis,
+            String externalSource,
+            String externalRef,
+            Priority priority,
+            @Schema(description = "Calendar date in Asia/Shanghai") LocalDate deadline,
+            UnitRef issuingUnit,
+            Status status,
+            Recurrence recurrence,
+            @Schema(description = "The recurring task this is a period of") UUID templateId,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            String createdByName,
+            Instant issuedAt,
+            Instant cancelledAt,
+            String cancelReason,
+            Instant completedAt,
+            @Schema(description = "Traffic light of the task as a whole (issued or completed tasks)") Warning warning,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) implements Versioned {
+    }
+
+    @Schema(name = "TaskDetail", description = "A task with the assignments the caller may see")
+    public record TaskDetail(TaskView task, List<AssignmentView> assignments) implements Versioned {
+        @Override
+        public long version() {
+            return task.version();
+        }
+    }
+
+    @Schema(name = "Assignment")
+    public record AssignmentView(
+            UUID id,
+            UUID taskId,
+            String taskCode,
+            String taskTitle,
+            Category taskCategory,
+            UnitRef unit,
+            AssignmentRole role,
+            AssignmentStatus status,
+            LocalDate deadline,
+            @Schema(description = "GREEN / YELLOW / RED while open; ON_TIME / LATE when done") Warning warning,
+            Instant acceptedAt,
+            Instant submittedAt,
+            Instant completedAt,
+            Boolean completedOnTime,
+            int returnedCount,
+            String returnReason,
+            Instant escalatedAt,
+            @Schema(description = "Urges not yet answered") long openUrges,
+            long version) implements Versioned {
+    }
+
+    @Schema(name = "TaskProgress")
+    public record ProgressView(UUID id, UUID assignmentId, LocalDate reportedOn, String content, Integer percent,
+                               String reportedByName, Instant createdAt) {
+    }
+
+    @Schema(name = "TaskRecord", description = "An execution record (工作记录)")
+    public record RecordView(UUID id, UUID assignmentId, UUID unitId, Category category, LocalDate heldOn, String topic,
+                             int participantCount, String participants, String place, String notes,
+                             String recordedByName, Instant createdAt) {
+    }
+
+    @Schema(name = "TaskUrge")
+    public record UrgeView(UUID id, UUID assignmentId, String message, String urgedByName, Instant urgedAt,
+                           String reply, String repliedByName, Instant repliedAt) {
+    }
+
+    @Schema(name = "RecordCount", description = "Execution records counted by category and unit")
+    public record RecordCount(Category category, UnitRef unit, long records, long participants) {
+    }
+}
