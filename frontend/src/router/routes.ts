@@ -1,0 +1,61 @@
+import type { RouteRecordRaw } from 'vue-router'
+import type { Role } from '@/access'
+import AppLayout from '@/layout/AppLayout.vue'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page name (breadcrumb, menu, document title). */
+    titleKey?: string
+    /** Any of these roles may open the page; absent: everyone signed in. */
+    roles?: readonly Role[]
+    /** Element Plus icon name for the sidebar. */
+    icon?: 'HomeFilled' | 'OfficeBuilding' | 'Document' | 'User'
+    /** Shown in the sidebar menu. */
+    menu?: boolean
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/',
+    component: AppLayout,
+    children: [
+      {
+        path: '',
+        name: 'home',
+        component: () => import('@/views/home/HomeView.vue'),
+        meta: { titleKey: 'menu.home', icon: 'HomeFilled', menu: true },
+      },
+      {
+        path: 'units',
+        name: 'units',
+        component: () => import('@/views/units/UnitsView.vue'),
+        meta: { titleKey: 'menu.units', icon: 'OfficeBuilding', menu: true },
+      },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('@/views/audit/AuditLogView.vue'),
+        meta: { titleKey: 'menu.audit', icon: 'Document', menu: true, roles: ['auditor', 'admin'] },
+      },
+      {
+        path: 'me',
+        name: 'me',
+        component: () => import('@/views/me/MeView.vue'),
+        meta: { titleKey: 'menu.me', icon: 'User', menu: true },
+      },
+      {
+        path: '403',
+        name: 'forbidden',
+        component: () => import('@/views/error/ForbiddenView.vue'),
+        meta: { titleKey: 'menu.forbidden' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/error/NotFoundView.vue'),
+        meta: { titleKey: 'menu.notFound' },
+      },
+    ],
+  },
+]

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { defineComponent, h, withDirectives } from 'vue'
+import { mount } from '@vue/test-utils'
+import { hasAccess, useAccess, vAccess, type AccessRule } from '@/access'
+import { menuEntries } from '@/layout/menu'
+import { createAppRouter } from '@/router'
+import { routes } from '@/router/routes'
+import { createMemoryHistory } from 'vue-router'
+import { setupApp, userWithRoles } from './helpers'
+
+describe('hasAccess', () => {
+  it('allows everyone when no role is required', () => {
+    expect(hasAccess([], undefined)).toBe(true)
+    expect(hasAccess([], [])).toBe(true)
+  })
+
+  it('needs the one role, or any of a list', () => {
+    expect(hasAccess(['auditor'], 'admin')).toBe(false)
+    expect(hasAccess(['admin'], 'admin')).toBe(true)
+    expect(hasAccess(['auditor'], ['auditor', 'admin'])).toBe(true)
+    expect(hasAccess(['viewer', 'unit_officer'], ['auditor', 'admin'])).toBe(false)
+  })
+})
+
+describe('useAccess and v-access', () => {
+  const Probe = defineComponent({
+    props: { rule: { type: [String, Array], required: false } },
+    setup(props) {
+      const { can } = useAccess()
+      return () =>
+        h('div', [
+          h('span', { class: 'can' }, String(can(props.rule as AccessRule))),
+          withDirectives(h('button', { class: 'guarded' }, 'x'), [[vAccess, props.rule as AccessRule]]),
+        ])
+    },
+  })
+
+  it('hides guarded elements from users without the role', () => {
+    const { plugins } = setupApp(userWithRoles('unit_officer'))
+    const wrapper = mount(Probe, { props: { rule: 'admin' }, global: { plugins } })
+    expect(wrapper.find('.can').text()).toBe('false')
+    const button = wrapper.find('.guarded').element as HTMLElement
+    expect(button.style.display).toBe('none')
+    expect(button.getAttribute('aria-hidden')).toBe('true')
+  })
+
+  it('shows them to users with any of the roles, and follows a rule change', async () => {
+    const { plugins } = setupApp(userWithRoles('auditor'))
+    const wrapper = mount(Probe, { props: { rule: 'admin' }, global: { plugins } })
+    expect((wrapper.find('.guarded').element as HTMLElement).style.display).toBe('none')
+    await wrapper.setProps({ rule: ['auditor', 'admin'] })
+    expect(wrapper.find('.can').text()).toBe('true')
+    expect((wrapper.find('.guarded').element as HTMLElement).style.display).toBe('')
+  })
+})
+
+describe('menu and route guard use the same rule', () => {
+  it('gives the audit log only to auditors and admins', () => {
+    const names = (roles: string[]) => menuEntries(routes, roles).map((entry) => entry.name)
+    expect(names(['admin'])).toEqual(['home', 'units', 'audit', 'me'])
+    expect(names(['auditor'])).toEqual(['home', 'units', 'audit', 'me'])
+    expect(names(['unit_officer'])).toEqual(['home', 'units', 'me'])
+  })
+
+  it('sends a typed-in address the role does not allow to the 403 page', async () => {
+    setupApp(userWithRoles('viewer'))
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/audit')
+    expect(router.currentRoute.value.name).toBe('forbidden')
+    expect(router.currentRoute.value.query.from).toBe('/audit')
+    expect(document.title).toBe('无权访问 - 清风')
+
+    setupApp(userWithRoles('auditor'))
+    const allowed = createAppRouter(createMemoryHistory())
+    await allowed.push('/audit')
+    expect(allowed.currentRoute.value.name).toBe('audit')
+    expect(document.title).toBe('审计日志 - 清风')
+  })
+})
