@@ -3,13 +3,15 @@ SHELL := /bin/bash
 MVN := $(CURDIR)/backend/mvnw
 export MVN
 
-.PHONY: run test test-backend test-frontend openapi check-openapi build clean help
+.PHONY: run test test-backend test-frontend openapi check-openapi build clean help seed-large bench
 
 help:
 	@echo "make run            the whole app: embedded PostgreSQL, Keycloak, API :8080, SPA :5173"
 	@echo "make test           every test (backend on real PostgreSQL + Keycloak, frontend, browser)"
 	@echo "make openapi        regenerate openapi.yaml from the code (and the SPA's types)"
 	@echo "make check-openapi  fail when openapi.yaml differs from what the code serves"
+	@echo "make seed-large N=1000000   fill the benchmark database with N tasks"
+	@echo "make bench          list latencies on the benchmark database (after seed-large)"
 
 run:
 	@scripts/run.sh
@@ -35,6 +37,14 @@ openapi: build
 check-openapi:
 	@diff -u openapi.yaml backend/target/openapi/openapi.yaml \
 	  || { echo "openapi.yaml is stale: run 'make openapi' and commit it"; exit 1; }
+
+# Benchmarks run on a database of their own (qingfeng_bench), never on a developer's run data.
+N ?= 1000000
+seed-large:
+	@scripts/bench.sh seed $(N)
+
+bench:
+	@scripts/bench.sh run
 
 clean:
 	cd backend && $(MVN) -B -q clean

@@ -20,6 +20,7 @@ cleanup() {
   [[ -n "$KC_STARTED" ]] && { scripts/keycloak.sh stop || true; }
   [[ -n "$PG_STARTED" ]] && { scripts/pg.sh embedded-stop run || true; }
   log "stopped"
+  return 0  # the script keeps its own exit status
 }
 trap 'cleanup; exit 130' INT
 trap 'cleanup; exit 143' TERM

@@ -16,6 +16,7 @@ cleanup() {
   [[ -n "$E2E_PID" ]] && stop_pid "$E2E_PID"
   [[ -n "$KC_STARTED" ]] && { scripts/keycloak.sh stop >&2 || true; }
   [[ -n "$QF_STARTED_EMBEDDED_PG" ]] && { scripts/pg.sh embedded-stop "$QF_STARTED_EMBEDDED_PG" || true; }
+  return 0  # the script keeps its own exit status
 }
 trap 'cleanup; exit 130' INT
 trap 'cleanup; exit 143' TERM

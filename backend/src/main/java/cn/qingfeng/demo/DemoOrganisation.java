@@ -68,7 +68,7 @@ public class DemoOrganisation {
         return UUID.nameUUIDFromBytes(("qingfeng-demo-unit:" + code).getBytes(StandardCharsets.UTF_8));
     }
 
-    void onStart(@Observes StartupEvent start) {
+    void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION) StartupEvent start) {
         if (config.demoData().enabled()) {
             seed();
         }

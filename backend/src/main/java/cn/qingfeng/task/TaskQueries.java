@@ -89,8 +89,8 @@ public class TaskQueries {
     }
 
     public Page<AssignmentView> assignments(TaskFilters.Assignments f, PageParams page) {
+        // Drafts have no assignments (they are created on issue), so no join with the task is needed.
         ListQuery<AssignmentEntity> q = tasks.assignments(scope.current())
-                .where("exists (select 1 from TaskEntity t where t.id = e.taskId and t.status <> :draft)", "draft", Status.DRAFT)
                 .whereIf(f.status, "e.status = :status", "status")
                 .whereIf(f.unitId, "e.unitId = :unitId", "unitId")
                 .whereIf(f.taskId, "e.taskId = :taskId", "taskId")

@@ -6,7 +6,6 @@ import cn.qingfeng.common.security.CurrentUser;
 import cn.qingfeng.common.security.Roles;
 import cn.qingfeng.common.warning.Warnings;
 import cn.qingfeng.task.TaskEnums.AssignmentStatus;
-import cn.qingfeng.task.TaskEnums.Status;
 import cn.qingfeng.todo.TodoItem;
 import cn.qingfeng.todo.TodoSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,11 +65,11 @@ public class TaskTodos implements TodoSource {
     }
 
     private List<AssignmentEntity> assignments(List<AssignmentStatus> states, DataScope s, int limit) {
-        String jpql = "select a from AssignmentEntity a, TaskEntity t where t.id = a.taskId and t.status = :issued"
-                + " and a.status in :states" + (s.all() ? "" : " and a.unitId in :units")
-                + " order by a.deadline nulls last, a.createdAt";
+        // Open assignments belong to issued tasks only (cancelling or completing closes them).
+        String jpql = "select a from AssignmentEntity a where a.status in :states"
+                + (s.all() ? "" : " and a.unitId in :units") + " order by a.deadline, a.id";
         TypedQuery<AssignmentEntity> q = tasks.em().createQuery(jpql, AssignmentEntity.class)
-                .setParameter("issued", Status.ISSUED).setParameter("states", states).setMaxResults(limit);
+                .setParameter("states", states).setMaxResults(limit);
         if (!s.all()) {
             q.setParameter("units", s.unitIds());
         }

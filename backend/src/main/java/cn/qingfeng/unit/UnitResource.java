@@ -68,6 +68,15 @@ public class UnitResource {
         return service.get(id);
     }
 
+    @GET
+    @Path("/{id}/timeline")
+    @Authenticated
+    @Operation(operationId = "getUnitTimeline", summary = "The unit's journal (changes, documents), oldest first",
+            description = "Roles: any, within scope (404 outside).")
+    public Page<cn.qingfeng.journal.EventView> timeline(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return service.timeline(id, page);
+    }
+
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createUnit", summary = "Create a unit under a parent", description = "Roles: admin.")

@@ -44,6 +44,9 @@ public class UnitService {
     Journal journal;
 
     @Inject
+    cn.qingfeng.journal.JournalService journalService;
+
+    @Inject
     Pager pager;
 
     @Inject
@@ -85,6 +88,11 @@ public class UnitService {
 
     public UnitView get(UUID id) {
         return UnitView.of(visible(id));
+    }
+
+    public Page<cn.qingfeng.journal.EventView> timeline(UUID id, PageParams page) {
+        UnitEntity u = visible(id);
+        return journalService.timeline(Map.of(ENTITY, List.of(u.id.toString())), page);
     }
 
     @Transactional

@@ -68,6 +68,12 @@ class JournalTest {
         Map<String, Map<String, Object>> changes = (Map<String, Map<String, Object>>) last.get("changes");
         assertThat(changes.get("name").get("after")).isEqualTo("改过的名字");
         assertThat(changes.get("name").get("before")).asString().startsWith("测试单位");
+
+        // The unit's own timeline shows the same, to anyone who may see the unit.
+        List<String> timeline = Api.as("bgs_officer").get("/api/v1/units/{id}/timeline", id).then().statusCode(200)
+                .extract().path("items.action");
+        assertThat(timeline).containsExactly("unit.created", "unit.updated");
+        Api.as("cg_officer").get("/api/v1/units/{id}/timeline", id).then().statusCode(404);
     }
 
     @Test

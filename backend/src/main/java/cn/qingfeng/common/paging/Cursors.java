@@ -60,7 +60,7 @@ public class Cursors {
             List<String> payload = json.readValue(body, new TypeReference<List<String>>() { });
             if (payload.isEmpty() || !payload.get(0).equals(sort)) {
                 throw ProblemException.badRequest("cursor.sort-changed",
-                        "The cursor belongs to another sort order; start again from the first page");
+                        "排序方式已改变，请从第一页重新开始");
             }
             return payload.subList(1, payload.size());
         } catch (ProblemException e) {
@@ -71,7 +71,7 @@ public class Cursors {
     }
 
     private static ProblemException invalid() {
-        return ProblemException.badRequest("cursor.invalid", "The cursor is not one this server issued");
+        return ProblemException.badRequest("cursor.invalid", "分页游标无效，请从第一页重新开始");
     }
 
     private byte[] sign(byte[] body) throws GeneralSecurityException {

@@ -40,7 +40,7 @@ public class Pager {
         if (params.cursor != null && !params.cursor.isBlank()) {
             List<String> keys = cursors.decode(params.cursor, canonical);
             if (keys.size() != orders.size()) {
-                throw ProblemException.badRequest("cursor.invalid", "The cursor is not one this server issued");
+                throw ProblemException.badRequest("cursor.invalid", "分页游标无效，请从第一页重新开始");
             }
             extraWhere.add(keysetPredicate(orders, keys, extraParams));
         }
@@ -137,7 +137,7 @@ public class Pager {
                 return Boolean.valueOf(value);
             }
         } catch (RuntimeException e) {
-            throw ProblemException.badRequest("cursor.invalid", "The cursor is not one this server issued");
+            throw ProblemException.badRequest("cursor.invalid", "分页游标无效，请从第一页重新开始");
         }
         throw new IllegalArgumentException("unsupported sort type " + type);
     }

@@ -30,7 +30,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String entity) {
-        return new ProblemException(404, "not-found", "Not Found", entity + " not found");
+        return new ProblemException(404, "not-found", "Not Found", "记录不存在或无权查看（" + entity + "）");
     }
 
     public static ProblemException conflict(String code, String detail) {

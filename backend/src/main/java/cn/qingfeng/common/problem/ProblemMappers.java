@@ -63,26 +63,26 @@ public class ProblemMappers {
             fields = List.of(new FieldViolation(field, "invalid value"));
         }
         return respond(400, fields.isEmpty() ? "malformed-json" : "validation", "Malformed request body",
-                "The request body is not valid JSON for this operation", uri, fields, Map.of());
+                "请求内容不是有效的 JSON", uri, fields, Map.of());
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         return Response.fromResponse(respond(401, "unauthorized", "Unauthorized",
-                        "A valid bearer token is required", uri, List.of(), Map.of()))
+                        "需要有效的登录凭证（Bearer token）", uri, List.of(), Map.of()))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(403, "forbidden", "Forbidden", "Your role does not allow this operation", uri, List.of(), Map.of());
+        return respond(403, "forbidden", "Forbidden", "你的角色无权执行该操作", uri, List.of(), Map.of());
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
     public Response stale(RuntimeException e, UriInfo uri) {
         return respond(412, "precondition-failed", "Precondition Failed",
-                "The record was changed by someone else; reload it and try again", uri, List.of(), Map.of());
+                "该记录已被他人修改，请刷新后重试", uri, List.of(), Map.of());
     }
 
     @ServerExceptionMapper
@@ -96,7 +96,7 @@ public class ProblemMappers {
         if (status >= 500) {
             LOG.error("Server error", e);
             return respond(status, "internal-error", "Internal Server Error",
-                    "The server failed to answer; quote the request id when reporting it", uri, List.of(), Map.of());
+                    "服务器处理失败，反馈问题时请提供请求编号", uri, List.of(), Map.of());
         }
         if (status == 404 && e.getCause() != null && uri != null && !uri.getMatchedResources().isEmpty()
                 && !uri.getQueryParameters().isEmpty()) {
@@ -109,7 +109,7 @@ public class ProblemMappers {
                     .toList();
             if (!fields.isEmpty()) {
                 return respond(400, "validation", "Validation failed",
-                        "Invalid value of " + fields.stream().map(FieldViolation::field).collect(Collectors.joining(", ")),
+                        "参数取值无效：" + fields.stream().map(FieldViolation::field).collect(Collectors.joining(", ")),
                         uri, fields, Map.of());
             }
         }
@@ -127,10 +127,10 @@ public class ProblemMappers {
             default -> "http-" + status;
         };
         String detail = switch (status) {
-            case 404 -> "No such resource";
-            case 405 -> "This method is not allowed on this resource";
-            case 406 -> "None of the accepted media types can be produced";
-            case 415 -> "This media type is not accepted here";
+            case 404 -> "请求的资源不存在";
+            case 405 -> "该资源不支持此请求方法";
+            case 406 -> "无法提供所请求的内容类型";
+            case 415 -> "不支持该请求内容类型";
             default -> e.getMessage() != null && !e.getMessage().startsWith("HTTP ") ? e.getMessage() : title;
         };
         Response response = respond(status, code, title, detail, uri, List.of(), Map.of());
@@ -167,7 +167,7 @@ public class ProblemMappers {
         }
         LOG.error("Unhandled failure", e);
         return respond(500, "internal-error", "Internal Server Error",
-                "The server failed to answer; quote the request id when reporting it", uri, List.of(), Map.of());
+                "服务器处理失败，反馈问题时请提供请求编号", uri, List.of(), Map.of());
     }
 
     private Response respond(int status, String code, String title, String detail, UriInfo uri,

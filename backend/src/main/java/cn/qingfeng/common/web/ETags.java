@@ -25,12 +25,12 @@ public final class ETags {
     public static long required(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             throw new ProblemException(428, "precondition-required", "Precondition Required",
-                    "This update needs an If-Match header with the record's ETag");
+                    "修改需要携带 If-Match（记录的 ETag）");
         }
         Matcher m = TAG.matcher(ifMatch);
         if (!m.matches()) {
             throw new ProblemException(412, "precondition-failed", "Precondition Failed",
-                    "If-Match does not name a version of this record; reload it and try again");
+                    "If-Match 不是该记录的版本，请刷新后重试");
         }
         return Long.parseLong(m.group(1));
     }
@@ -39,7 +39,7 @@ public final class ETags {
     public static void check(long expected, long current) {
         if (expected != current) {
             throw new ProblemException(412, "precondition-failed", "Precondition Failed",
-                    "The record was changed by someone else; reload it and try again");
+                    "该记录已被他人修改，请刷新后重试");
         }
     }
 }

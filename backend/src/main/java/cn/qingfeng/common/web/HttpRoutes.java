@@ -48,7 +48,7 @@ public class HttpRoutes {
                     return;
                 }
             } catch (NumberFormatException e) {
-                problems.write(rc, 400, "bad-request", "Bad Request", "Content-Length is not a number");
+                problems.write(rc, 400, "bad-request", "Bad Request", "Content-Length 不是数字");
                 return;
             }
         }
@@ -69,7 +69,7 @@ public class HttpRoutes {
         router.route("/api/*").order(Integer.MIN_VALUE).failureHandler(this::failure);
         // Anything that no resource matched (the API serves nothing else on this interface).
         router.route("/*").order(Integer.MAX_VALUE).handler(rc ->
-                problems.write(rc, 404, "not-found", "Not Found", "No resource at " + rc.normalizedPath()));
+                problems.write(rc, 404, "not-found", "Not Found", "请求的资源不存在：" + rc.normalizedPath()));
     }
 
     private void failure(RoutingContext rc) {
@@ -80,16 +80,16 @@ public class HttpRoutes {
         int status = rc.statusCode() > 0 ? rc.statusCode() : 500;
         switch (status) {
             case 413 -> problems.write(rc, 413, "payload-too-large", "Payload Too Large",
-                    "The request body is larger than the server accepts");
-            case 401 -> problems.write(rc, 401, "unauthorized", "Unauthorized", "A valid bearer token is required");
-            case 403 -> problems.write(rc, 403, "forbidden", "Forbidden", "Your role does not allow this");
+                    "请求体超过服务器允许的大小");
+            case 401 -> problems.write(rc, 401, "unauthorized", "Unauthorized", "需要有效的登录凭证（Bearer token）");
+            case 403 -> problems.write(rc, 403, "forbidden", "Forbidden", "你的角色无权执行该操作");
             default -> {
                 if (status >= 500) {
                     problems.log(rc.failure());
                     problems.write(rc, 500, "internal-error", "Internal Server Error",
-                            "The server failed to answer; quote the request id when reporting it");
+                            "服务器处理失败，反馈问题时请提供请求编号");
                 } else {
-                    problems.write(rc, status, "http-" + status, "HTTP " + status, "The request was refused");
+                    problems.write(rc, status, "http-" + status, "HTTP " + status, "请求被拒绝");
                 }
             }
         }

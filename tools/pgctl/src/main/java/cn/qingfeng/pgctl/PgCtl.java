@@ -18,6 +18,7 @@ import java.util.Set;
  *   embedded  --data DIR --port PORT                     run PostgreSQL 15 until SIGINT/SIGTERM
  *   bootstrap --url JDBC_URL [--user U] [--password P] [--database NAME]...
  *   wait      --url JDBC_URL [--user U] [--password P] [--timeout SECONDS]
+ *   sql       --url JDBC_URL [--user U] [--password P] --file FILE [--set NAME=VALUE]...
  * </pre>
  *
  * Exit codes: 0 ok, 1 failure (wait timed out, server failed), 2 usage error or no connection.
@@ -28,7 +29,8 @@ public final class PgCtl {
             usage: java -jar pgctl.jar COMMAND [OPTIONS]
               embedded  --data DIR --port PORT
               bootstrap --url JDBC_URL [--user postgres] [--password X] [--database NAME]...
-              wait      --url JDBC_URL [--user postgres] [--password X] [--timeout SECONDS]""";
+              wait      --url JDBC_URL [--user postgres] [--password X] [--timeout SECONDS]
+              sql       --url JDBC_URL [--user U] [--password X] --file FILE [--set NAME=VALUE]...""";
 
     private PgCtl() {
     }
@@ -66,6 +68,10 @@ public final class PgCtl {
                     String timeout = opts.one("timeout");
                     return await(opts.required("url"), opts.one("user"), opts.one("password"),
                             timeout == null ? 30 : Integer.parseInt(timeout));
+                case "sql":
+                    opts.allow("url", "user", "password", "file", "set");
+                    return runSql(opts.required("url"), opts.one("user"), opts.one("password"),
+                            Path.of(opts.required("file")), opts.all("set"));
                 case "-h":
                 case "--help":
                 case "help":
@@ -80,6 +86,36 @@ public final class PgCtl {
             System.err.println("pgctl: " + args[0] + " failed: " + e);
             return 1;
         }
+    }
+
+    /**
+     * Runs a SQL script as one statement batch (PL/pgSQL blocks welcome); {@code :'name'} in the
+     * script is replaced by the quoted value of {@code --set name=value}, as psql would.
+     */
+    private static int runSql(String url, String user, String password, Path file, List<String> sets) throws Exception {
+        String sql = java.nio.file.Files.readString(file);
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("--set needs NAME=VALUE: " + set);
+            }
+            String value = set.substring(eq + 1).replace("'", "''");
+            sql = sql.replace(":'" + set.substring(0, eq) + "'", "'" + value + "'");
+        }
+        Properties props = new Properties();
+        props.setProperty("user", user == null ? "postgres" : user);
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        long started = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(url, props); var st = c.createStatement()) {
+            st.execute(sql);
+            for (var w = st.getWarnings(); w != null; w = w.getNextWarning()) {
+                System.err.println("pgctl: " + w.getMessage());
+            }
+        }
+        System.err.printf("pgctl: %s done in %.1f s%n", file.getFileName(), (System.nanoTime() - started) / 1e9);
+        return 0;
     }
 
     private static int usage(String problem) {

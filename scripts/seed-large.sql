@@ -1,0 +1,72 @@
+-- Bulk fixture for list benchmarks: :'n' tasks with 1-3 assignments each over the demo units,
+-- spread over three years, in realistic states. Run as the schema owner after the API migrated
+-- the database (make seed-large N=1000000). A fixture, not history: it writes no journal events.
+DO $$
+DECLARE
+    n        integer := :'n';
+    units    uuid[];
+    issuer   uuid;
+BEGIN
+    SELECT array_agg(id ORDER BY code) INTO units FROM unit WHERE parent_id IS NOT NULL AND active;
+    SELECT id INTO issuer FROM unit WHERE code = 'SJ-JGDW';
+    IF issuer IS NULL OR units IS NULL THEN
+        RAISE EXCEPTION 'seed the demo organisation first (start the API once with QF_DEMO_DATA=true)';
+    END IF;
+
+    CREATE TEMP TABLE seed_task ON COMMIT DROP AS
+    SELECT i,
+           gen_random_uuid() AS id,
+           now() - (random() * interval '1095 days') AS created_at,
+           (ARRAY['STUDY','DEPLOYMENT','TRAINING','RESPONSIBILITY_LETTER','INTEGRITY_TALK','INSPECTION',
+                  'HOLIDAY_DISCIPLINE','RULES','MEETING','REPORT','OTHER'])[1 + (i * 7) % 11] AS category,
+           (ARRAY['LOW','NORMAL','NORMAL','NORMAL','HIGH','HIGH','URGENT'])[1 + (i * 13) % 7] AS priority,
+           CASE WHEN r < 0.05 THEN 'DRAFT' WHEN r < 0.10 THEN 'CANCELLED' WHEN r < 0.70 THEN 'COMPLETED' ELSE 'ISSUED' END AS status,
+           1 + (i % 3) AS unit_count,
+           (ARRAY['党风廉政主题学习','节点纪律检查','廉政谈话','责任书签订','专项监督检查','制度建设推进','第一议题学习',
+                  '警示教育','作风建设专项整治','意识形态工作研判','保密自查','巡察整改督办'])[1 + (i * 5) % 12]
+               || '（' || (ARRAY['机关','场馆中心','运动学校','训练中心','各党支部'])[1 + (i * 3) % 5] || '·第' || i || '批）' AS title
+    FROM (SELECT i, random() AS r FROM generate_series(1, n) AS i) s;
+
+    -- Codes continue each year's counter, so later tasks get the next numbers.
+    CREATE TEMP TABLE seed_code ON COMMIT DROP AS
+    SELECT i, 'RW-' || y || '-' || CASE WHEN v < 10000 THEN lpad(v::text, 4, '0') ELSE v::text END AS code, y
+    FROM (SELECT t.i, t.y, coalesce(c.last_value, 0) + row_number() OVER (PARTITION BY t.y ORDER BY t.i) AS v
+          FROM (SELECT i, extract(year FROM created_at AT TIME ZONE 'Asia/Shanghai')::int AS y FROM seed_task) t
+          LEFT JOIN code_counter c ON c.prefix = 'RW' AND c.year = t.y) numbered;
+
+    INSERT INTO task (id, code, title, category, description, basis, priority, deadline, issuing_unit_id, status,
+                      recurrence, created_by, created_by_name, issued_at, cancelled_at, cancel_reason, completed_at,
+                      created_at, updated_at, version)
+    SELECT t.id, c.code, t.title, t.category, '批量生成的基准数据', '市体发〔' || c.y || '〕' || (t.i % 300) || '号', t.priority,
+           (t.created_at AT TIME ZONE 'Asia/Shanghai')::date + (7 + t.i % 84),
+           issuer, t.status, 'NONE', 'seed-large', '李明',
+           CASE WHEN t.status <> 'DRAFT' THEN t.created_at + interval '1 hour' END,
+           CASE WHEN t.status = 'CANCELLED' THEN t.created_at + interval '3 days' END,
+           CASE WHEN t.status = 'CANCELLED' THEN '上级通知取消' END,
+           CASE WHEN t.status = 'COMPLETED' THEN t.created_at + ((3 + t.i % 90) || ' days')::interval END,
+           t.created_at, t.created_at, 0
+    FROM seed_task t JOIN seed_code c ON c.i = t.i;
+
+    INSERT INTO code_counter (prefix, year, last_value)
+    SELECT 'RW', y, max(substring(code FROM 9)::int) FROM seed_code GROUP BY y
+    ON CONFLICT (prefix, year) DO UPDATE SET last_value = greatest(code_counter.last_value, excluded.last_value);
+
+    INSERT INTO task_assignment (id, task_id, unit_id, role, status, deadline, accepted_at, submitted_at, completed_at,
+                                 completed_on_time, returned_count, created_at, updated_at, version)
+    SELECT gen_random_uuid(), t.id, units[1 + ((t.i * 7 + k * 5) % array_length(units, 1))],
+           CASE WHEN k = 0 THEN 'LEAD' ELSE 'COOPERATING' END,
+           CASE t.status
+               WHEN 'COMPLETED' THEN 'DONE'
+               WHEN 'CANCELLED' THEN 'CANCELLED'
+               ELSE (ARRAY['PENDING','IN_PROGRESS','IN_PROGRESS','SUBMITTED','DONE'])[1 + (t.i + k) % 5] END,
+           (t.created_at AT TIME ZONE 'Asia/Shanghai')::date + (7 + t.i % 84),
+           t.created_at + interval '1 day', NULL,
+           CASE WHEN t.status = 'COMPLETED' THEN t.created_at + ((3 + t.i % 90) || ' days')::interval END,
+           CASE WHEN t.status = 'COMPLETED' THEN (3 + t.i % 90) <= (7 + t.i % 84) END,
+           0, t.created_at, t.created_at, 0
+    FROM seed_task t CROSS JOIN LATERAL generate_series(0, t.unit_count - 1) AS k
+    WHERE t.status <> 'DRAFT';
+END
+$$;
+ANALYZE task;
+ANALYZE task_assignment;
