@@ -183,6 +183,35 @@ class TaskFlowTest {
     }
 
     @Test
+    void sortingByAnOptionalDeadlinePagesThroughEveryTask() {
+        String mark = "排序" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> ids = new java.util.ArrayList<>();
+        for (LocalDate deadline : java.util.Arrays.asList(IN_TEN_DAYS, null, IN_TEN_DAYS, IN_TEN_DAYS.plusDays(1), null)) {
+            ids.add(Api.as("jiandu").body(Tasks.draft(mark, deadline)).post("/api/v1/tasks").then().statusCode(201)
+                    .extract().path("task.id"));
+        }
+        for (String sort : List.of("deadline", "-deadline")) {
+            List<String> seen = new java.util.ArrayList<>();
+            List<String> deadlines = new java.util.ArrayList<>();
+            String cursor = null;
+            do {
+                var req = Api.as("jiandu").queryParam("q", mark).queryParam("sort", sort).queryParam("limit", 1);
+                if (cursor != null) {
+                    req.queryParam("cursor", cursor);
+                }
+                Response page = req.get("/api/v1/tasks");
+                page.then().statusCode(200);
+                seen.addAll(page.path("items.id"));
+                deadlines.add(page.path("items[0].deadline"));
+                cursor = page.path("nextCursor");
+            } while (cursor != null && seen.size() <= ids.size());
+            assertThat(seen).as(sort).containsExactlyInAnyOrderElementsOf(ids);
+            // PostgreSQL's order: nulls last ascending, first descending.
+            assertThat(sort.startsWith("-") ? deadlines.get(0) : deadlines.get(deadlines.size() - 1)).as(sort).isNull();
+        }
+    }
+
+    @Test
     void listsFilterAndStayWithinScope() {
         String mark = "筛选" + UUID.randomUUID().toString().substring(0, 8);
         String task = Tasks.issued(mark, IN_TEN_DAYS, Map.of(DemoUnits.SCHOOL, "LEAD"));

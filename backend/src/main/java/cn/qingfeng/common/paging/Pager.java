@@ -53,7 +53,12 @@ public class Pager {
         if (rows.size() > limit) {
             rows = new ArrayList<>(rows.subList(0, limit));
             E last = rows.get(limit - 1);
-            next = cursors.encode(canonical, orders.stream().map(o -> String.valueOf(o.field().getter().apply(last))).toList());
+            List<String> keys = new ArrayList<>();
+            for (Order<E> o : orders) {
+                Object value = o.field().getter().apply(last);
+                keys.add(value == null ? null : value.toString());
+            }
+            next = cursors.encode(canonical, keys);
         }
         Long total = null;
         if (params.includeTotal) {
@@ -101,20 +106,34 @@ public class Pager {
         return String.join(",", orders.stream().map(o -> (o.descending() ? "-" : "") + o.field().name()).toList());
     }
 
-    /** (a > :k0) or (a = :k0 and b > :k1) or ... with each comparison following its direction. */
+    /**
+     * (a after k0) or (a = k0 and b after k1) or ..., each comparison following its direction and
+     * PostgreSQL's null order (ASC puts nulls last, DESC first), so optional fields (a task's
+     * deadline) can be sort keys too.
+     */
     private static <E> String keysetPredicate(List<Order<E>> orders, List<String> keys, Map<String, Object> params) {
         List<String> ors = new ArrayList<>();
         for (int i = 0; i < orders.size(); i++) {
             List<String> ands = new ArrayList<>();
             for (int j = 0; j < i; j++) {
-                ands.add(orders.get(j).field().path() + " = :k" + j);
+                String path = orders.get(j).field().path();
+                ands.add(keys.get(j) == null ? path + " is null" : path + " = :k" + j);
             }
             Order<E> o = orders.get(i);
-            ands.add(o.field().path() + (o.descending() ? " < " : " > ") + ":k" + i);
+            String path = o.field().path();
+            String after;
+            if (keys.get(i) == null) {
+                after = o.descending() ? path + " is not null" : "1 = 0";
+            } else {
+                after = o.descending() ? path + " < :k" + i : "(" + path + " > :k" + i + " or " + path + " is null)";
+            }
+            ands.add(after);
             ors.add("(" + String.join(" and ", ands) + ")");
         }
         for (int i = 0; i < orders.size(); i++) {
-            params.put("k" + i, parse(orders.get(i).field().type(), keys.get(i)));
+            if (keys.get(i) != null) {
+                params.put("k" + i, parse(orders.get(i).field().type(), keys.get(i)));
+            }
         }
         return "(" + String.join(" or ", ors) + ")";
     }

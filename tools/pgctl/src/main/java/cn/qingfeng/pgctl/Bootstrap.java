@@ -54,8 +54,8 @@ final class Bootstrap {
             return 2;
         }
         try (admin) {
-            role(admin, OWNER, "LOGIN NOSUPERUSER NOCREATEROLE PASSWORD '" + OWNER + "'");
-            role(admin, APP, "LOGIN NOSUPERUSER NOINHERIT NOCREATEDB PASSWORD '" + APP + "'");
+            role(admin, OWNER, "LOGIN NOSUPERUSER NOCREATEROLE", "PASSWORD '" + OWNER + "'");
+            role(admin, APP, "LOGIN NOSUPERUSER NOINHERIT NOCREATEDB", "PASSWORD '" + APP + "'");
             for (String db : databases) {
                 database(admin, db);
             }
@@ -76,11 +76,15 @@ final class Bootstrap {
         return 0;
     }
 
-    private static void role(Connection c, String name, String attributes) throws SQLException {
+    /**
+     * The development password is set only when the role is created: on a shared server whose
+     * admin changed it, a later bootstrap must not reset it to a well-known value.
+     */
+    private static void role(Connection c, String name, String attributes, String password) throws SQLException {
         if (exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", name)) {
             execute(c, "ALTER ROLE " + name + " " + attributes);
-            System.out.println("pgctl: role " + name + ": found (attributes re-applied)");
-        } else if (createdOrRaced(c, "CREATE ROLE " + name + " " + attributes)) {
+            System.out.println("pgctl: role " + name + ": found (attributes re-applied, password kept)");
+        } else if (createdOrRaced(c, "CREATE ROLE " + name + " " + attributes + " " + password)) {
             System.out.println("pgctl: role " + name + ": created");
         } else {
             System.out.println("pgctl: role " + name + ": found (created concurrently)");
