@@ -16,7 +16,8 @@ BEGIN
     CREATE TEMP TABLE seed_task ON COMMIT DROP AS
     SELECT i,
            gen_random_uuid() AS id,
-           now() - (random() * interval '1095 days') AS created_at,
+           -- Work still open is recent; what is finished spreads over three years.
+           now() - (random() * CASE WHEN r >= 0.70 THEN interval '120 days' ELSE interval '1095 days' END) AS created_at,
            (ARRAY['STUDY','DEPLOYMENT','TRAINING','RESPONSIBILITY_LETTER','INTEGRITY_TALK','INSPECTION',
                   'HOLIDAY_DISCIPLINE','RULES','MEETING','REPORT','OTHER'])[1 + (i * 7) % 11] AS category,
            (ARRAY['LOW','NORMAL','NORMAL','NORMAL','HIGH','HIGH','URGENT'])[1 + (i * 13) % 7] AS priority,
@@ -51,21 +52,26 @@ BEGIN
     SELECT 'RW', y, max(substring(code FROM 9)::int) FROM seed_code GROUP BY y
     ON CONFLICT (prefix, year) DO UPDATE SET last_value = greatest(code_counter.last_value, excluded.last_value);
 
+    -- Each state carries the times it implies (a DONE assignment was submitted and approved).
     INSERT INTO task_assignment (id, task_id, unit_id, role, status, deadline, accepted_at, submitted_at, completed_at,
                                  completed_on_time, returned_count, created_at, updated_at, version)
-    SELECT gen_random_uuid(), t.id, units[1 + ((t.i * 7 + k * 5) % array_length(units, 1))],
-           CASE WHEN k = 0 THEN 'LEAD' ELSE 'COOPERATING' END,
-           CASE t.status
-               WHEN 'COMPLETED' THEN 'DONE'
-               WHEN 'CANCELLED' THEN 'CANCELLED'
-               ELSE (ARRAY['PENDING','IN_PROGRESS','IN_PROGRESS','SUBMITTED','DONE'])[1 + (t.i + k) % 5] END,
-           (t.created_at AT TIME ZONE 'Asia/Shanghai')::date + (7 + t.i % 84),
-           t.created_at + interval '1 day', NULL,
-           CASE WHEN t.status = 'COMPLETED' THEN t.created_at + ((3 + t.i % 90) || ' days')::interval END,
-           CASE WHEN t.status = 'COMPLETED' THEN (3 + t.i % 90) <= (7 + t.i % 84) END,
-           0, t.created_at, t.created_at, 0
-    FROM seed_task t CROSS JOIN LATERAL generate_series(0, t.unit_count - 1) AS k
-    WHERE t.status <> 'DRAFT';
+    SELECT gen_random_uuid(), a.task_id, a.unit_id, a.role, a.status, a.deadline,
+           CASE WHEN a.status <> 'PENDING' THEN a.created_at + interval '1 day' END,
+           CASE WHEN a.status IN ('SUBMITTED', 'DONE') THEN a.created_at + (a.days || ' days')::interval END,
+           CASE WHEN a.status = 'DONE' THEN a.created_at + (a.days + 1 || ' days')::interval END,
+           CASE WHEN a.status = 'DONE' THEN (a.created_at AT TIME ZONE 'Asia/Shanghai')::date + a.days <= a.deadline END,
+           0, a.created_at, a.created_at, 0
+    FROM (SELECT t.id AS task_id, units[1 + ((t.i * 7 + k * 5) % array_length(units, 1))] AS unit_id,
+                 CASE WHEN k = 0 THEN 'LEAD' ELSE 'COOPERATING' END AS role,
+                 CASE t.status
+                     WHEN 'COMPLETED' THEN 'DONE'
+                     WHEN 'CANCELLED' THEN 'CANCELLED'
+                     ELSE (ARRAY['PENDING','IN_PROGRESS','IN_PROGRESS','SUBMITTED','DONE'])[1 + (t.i + k) % 5] END AS status,
+                 (t.created_at AT TIME ZONE 'Asia/Shanghai')::date + (7 + t.i % 84) AS deadline,
+                 3 + t.i % 90 AS days,
+                 t.created_at
+          FROM seed_task t CROSS JOIN LATERAL generate_series(0, t.unit_count - 1) AS k
+          WHERE t.status <> 'DRAFT') a;
 END
 $$;
 ANALYZE task;

@@ -400,6 +400,298 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rectifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List rectification items
+         * @description Roles: any, within scope.
+         */
+        get: operations["listRectifications"];
+        put?: never;
+        /**
+         * Register a problem (with its first measures)
+         * @description Roles: supervisor.
+         */
+        post: operations["createRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts and rates of the items found in a period
+         * @description Roles: any, within scope. 整改完成率 = closed / total; 按时完成率 = closed by the deadline / closed time-limited.
+         */
+        get: operations["getRectificationStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An item with its measures and close-offs
+         * @description Roles: any, within scope.
+         */
+        get: operations["getRectification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit an item
+         * @description Roles: supervisor. Requires If-Match.
+         */
+        patch: operations["updateRectification"];
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申请销号 (整改中 → 申请销号)
+         * @description Roles: unit_officer of the unit, or a supervisor filing for it. Requires If-Match. 409 rectification.measures-open, rectification.no-evidence.
+         */
+        post: operations["applyRectificationClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a measure (整改措施)
+         * @description Roles: supervisor, unit_officer of the unit.
+         */
+        post: operations["addRectificationMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/measures/{measureId}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a measure done
+         * @description Roles: unit_officer, supervisor. If-Match: the measure's version.
+         */
+        post: operations["completeRectificationMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/measures/{measureId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a measure open again
+         * @description Roles: unit_officer, supervisor. If-Match: the measure's version.
+         */
+        post: operations["reopenRectificationMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/measures/{measureId}/waive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Waive a measure with a reason
+         * @description Roles: unit_officer, supervisor. If-Match: the measure's version.
+         */
+        post: operations["waiveRectificationMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress reports, newest first
+         * @description Roles: any, within scope.
+         */
+        get: operations["listRectificationProgress"];
+        put?: never;
+        /**
+         * Report progress
+         * @description Roles: unit_officer of the unit, while 整改中.
+         */
+        post: operations["addRectificationProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 驳回 an application with a reason
+         * @description Roles: supervisor. Requires If-Match.
+         */
+        post: operations["rejectRectificationClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 反弹: reopen a closed item into a new cycle
+         * @description Roles: supervisor. Requires If-Match.
+         */
+        post: operations["reopenRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 开始整改 (待整改 → 整改中)
+         * @description Roles: unit_officer of the unit. Requires If-Match.
+         */
+        post: operations["startRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The item's journal, oldest first
+         * @description Roles: any, within scope.
+         */
+        get: operations["getRectificationTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 销号: verify and close, freezing the evidence
+         * @description Roles: supervisor other than the applicant. Requires If-Match. 409 rectification.self-verification, rectification.measures-open, rectification.no-evidence.
+         */
+        post: operations["verifyRectificationClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -680,6 +972,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddMeasure: {
+            content: string;
+            ownerName?: string;
+            deadline?: components["schemas"]["LocalDate"];
+        };
         AddProgress: {
             reportedOn: components["schemas"]["LocalDate"];
             content: string;
@@ -700,7 +997,7 @@ export interface components {
             taskId?: components["schemas"]["UUID"];
             taskCode?: string;
             taskTitle?: string;
-            taskCategory?: components["schemas"]["Category"];
+            taskCategory?: components["schemas"]["Category1"];
             unit?: components["schemas"]["UnitRef"];
             role?: components["schemas"]["AssignmentRole"];
             status?: components["schemas"]["AssignmentStatus"];
@@ -781,7 +1078,9 @@ export interface components {
             reason?: "hash-mismatch" | "prev-hash-mismatch" | "position-gap" | "event-missing" | "anchor-missing";
         };
         /** @enum {string} */
-        Category: "STUDY" | "DEPLOYMENT" | "TRAINING" | "RESPONSIBILITY_LETTER" | "INTEGRITY_TALK" | "INSPECTION" | "HOLIDAY_DISCIPLINE" | "RULES" | "MEETING" | "REPORT" | "OTHER";
+        Category: "STUDY" | "POSITION_BUILDING" | "SECRECY" | "IDEOLOGY" | "WORK_STYLE" | "INTEGRITY" | "OTHER";
+        /** @enum {string} */
+        Category1: "STUDY" | "DEPLOYMENT" | "TRAINING" | "RESPONSIBILITY_LETTER" | "INTEGRITY_TALK" | "INSPECTION" | "HOLIDAY_DISCIPLINE" | "RULES" | "MEETING" | "REPORT" | "OTHER";
         ChainReport: {
             /** @description True when every link checked is intact and no old event is unsealed */
             intact?: boolean;
@@ -813,9 +1112,30 @@ export interface components {
             /** @description The first broken link, if any */
             firstBroken?: components["schemas"]["BrokenLink"];
         };
+        CreateRectification: {
+            title: string;
+            description?: string;
+            source: components["schemas"]["Source"];
+            category: components["schemas"]["Category"];
+            severity: components["schemas"]["Severity"];
+            foundOn: components["schemas"]["LocalDate"];
+            unitId: components["schemas"]["UUID"];
+            responsibleLeader?: string;
+            responsiblePerson?: string;
+            kind: components["schemas"]["Kind"];
+            /** @description Required for TIME_LIMITED */
+            deadline?: components["schemas"]["LocalDate"];
+            externalSource?: string;
+            externalRef?: string;
+            originType?: components["schemas"]["Origin"];
+            originId?: components["schemas"]["UUID"];
+            originNote?: string;
+            /** @description Measures to start with */
+            measures?: components["schemas"]["AddMeasure"][];
+        };
         CreateTask: {
             title: string;
-            category: components["schemas"]["Category"];
+            category: components["schemas"]["Category1"];
             description?: string;
             basis?: string;
             externalSource?: string;
@@ -880,6 +1200,8 @@ export interface components {
         IssueTask: {
             units: components["schemas"]["TaskUnit"][];
         };
+        /** @enum {string} */
+        Kind: "TIME_LIMITED" | "ONGOING";
         /**
          * Format: date
          * @example 2022-03-10
@@ -906,6 +1228,8 @@ export interface components {
             /** @description The units the caller sees when not all (own unit and below) */
             units?: components["schemas"]["UnitRef"][];
         };
+        /** @enum {string} */
+        MeasureStatus: "OPEN" | "DONE" | "WAIVED";
         MoveUnit: {
             parentId: components["schemas"]["UUID"];
         };
@@ -917,6 +1241,8 @@ export interface components {
          * @example 2022-03-10T12:15:50-04:00
          */
         OffsetDateTime: string;
+        /** @enum {string} */
+        Origin: "TASK_ASSIGNMENT" | "RISK_REVIEW" | "INSPECTION";
         PageAssignmentView: {
             items?: components["schemas"]["Assignment"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -947,7 +1273,27 @@ export interface components {
              */
             total?: number;
         };
+        PageItemView: {
+            items?: components["schemas"]["RectificationItem"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            nextCursor?: string;
+            /**
+             * Format: int64
+             * @description Number of matching items; only when includeTotal=true
+             */
+            total?: number;
+        };
         PageProgressView: {
+            items?: components["schemas"]["RectificationProgress"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            nextCursor?: string;
+            /**
+             * Format: int64
+             * @description Number of matching items; only when includeTotal=true
+             */
+            total?: number;
+        };
+        PageProgressView1: {
             items?: components["schemas"]["TaskProgress"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             nextCursor?: string;
@@ -1004,12 +1350,140 @@ export interface components {
         };
         /** @description Execution records counted by category and unit */
         RecordCount: {
-            category?: components["schemas"]["Category"];
+            category?: components["schemas"]["Category1"];
             unit?: components["schemas"]["UnitRef"];
             /** Format: int64 */
             records?: number;
             /** Format: int64 */
             participants?: number;
+        };
+        /** @description A verified close-off (销号) with the evidence frozen at that moment */
+        RectificationClosure: {
+            id?: components["schemas"]["UUID"];
+            /** Format: int32 */
+            cycle?: number;
+            appliedByName?: string;
+            verifiedByName?: string;
+            opinion?: string;
+            verifiedOn?: components["schemas"]["LocalDate"];
+            /** @description [{attachmentId, ownerType, ownerId, filename, sha256, sizeBytes}] */
+            evidence?: {
+                [key: string]: unknown;
+            }[];
+            createdAt?: components["schemas"]["Instant"];
+        };
+        /** @description An item with its measures and close-off history */
+        RectificationDetail: {
+            item?: components["schemas"]["RectificationItem"];
+            measures?: components["schemas"]["RectificationMeasure"][];
+            closures?: components["schemas"]["RectificationClosure"][];
+        };
+        RectificationItem: {
+            id?: components["schemas"]["UUID"];
+            /** @example ZG-2026-0001 */
+            code?: string;
+            title?: string;
+            description?: string;
+            source?: components["schemas"]["Source"];
+            category?: components["schemas"]["Category"];
+            severity?: components["schemas"]["Severity"];
+            foundOn?: components["schemas"]["LocalDate"];
+            unit?: components["schemas"]["UnitRef"];
+            responsibleLeader?: string;
+            responsiblePerson?: string;
+            kind?: components["schemas"]["Kind"];
+            deadline?: components["schemas"]["LocalDate"];
+            externalSource?: string;
+            externalRef?: string;
+            originType?: components["schemas"]["Origin"];
+            originId?: components["schemas"]["UUID"];
+            originNote?: string;
+            status?: components["schemas"]["Status"];
+            /**
+             * Format: int32
+             * @description 1 for the first round; +1 after each reopening (反弹)
+             */
+            cycle?: number;
+            appliedByName?: string;
+            appliedAt?: components["schemas"]["Instant"];
+            rejectionReason?: string;
+            closedAt?: components["schemas"]["Instant"];
+            lastProgressOn?: components["schemas"]["LocalDate"];
+            /** @description Traffic light: open items by deadline; closed ones ON_TIME / LATE */
+            warning?: components["schemas"]["Warning"];
+            /** @description An ongoing item with no progress in the current period */
+            progressDue?: boolean;
+            createdByName?: string;
+            createdAt?: components["schemas"]["Instant"];
+            updatedAt?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version?: number;
+        };
+        RectificationMeasure: {
+            id?: components["schemas"]["UUID"];
+            itemId?: components["schemas"]["UUID"];
+            content?: string;
+            ownerName?: string;
+            deadline?: components["schemas"]["LocalDate"];
+            status?: components["schemas"]["MeasureStatus"];
+            warning?: components["schemas"]["Warning"];
+            doneAt?: components["schemas"]["Instant"];
+            waiveReason?: string;
+            /** Format: int32 */
+            sortOrder?: number;
+            /** Format: int64 */
+            version?: number;
+        };
+        RectificationProgress: {
+            id?: components["schemas"]["UUID"];
+            itemId?: components["schemas"]["UUID"];
+            /** Format: int32 */
+            cycle?: number;
+            reportedOn?: components["schemas"]["LocalDate"];
+            content?: string;
+            reportedByName?: string;
+            createdAt?: components["schemas"]["Instant"];
+        };
+        RectificationProgressReport: {
+            reportedOn: components["schemas"]["LocalDate"];
+            content: string;
+        };
+        RectificationReason: {
+            reason: string;
+        };
+        RectificationStats: {
+            /** Format: int64 */
+            total?: number;
+            byStatus?: {
+                [key: string]: number;
+            };
+            bySource?: {
+                [key: string]: number;
+            };
+            byCategory?: {
+                [key: string]: number;
+            };
+            bySeverity?: {
+                [key: string]: number;
+            };
+            byUnit?: components["schemas"]["RectificationUnitCount"][];
+            /**
+             * Format: double
+             * @description 整改完成率: closed / total, 0..1
+             */
+            rectificationRate?: number;
+            /**
+             * Format: double
+             * @description 按时完成率: closed by the deadline / closed time-limited items, 0..1
+             */
+            onTimeRate?: number;
+        };
+        RectificationUnitCount: {
+            unit?: components["schemas"]["UnitRef"];
+            /** Format: int64 */
+            total?: number;
+            /** Format: int64 */
+            closed?: number;
         };
         /** @enum {string} */
         Recurrence: "NONE" | "WEEKLY" | "MONTHLY" | "QUARTERLY" | "HALF_YEARLY";
@@ -1017,13 +1491,19 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        Status: "DRAFT" | "ISSUED" | "COMPLETED" | "CANCELLED";
+        Severity: "MINOR" | "MODERATE" | "SERIOUS";
+        /** @enum {string} */
+        Source: "SELF_CHECK" | "INSPECTION_TOUR" | "AUDIT" | "SUPERVISION" | "COMPLAINT" | "OTHER";
+        /** @enum {string} */
+        Status: "PENDING" | "IN_PROGRESS" | "APPLIED" | "CLOSED";
+        /** @enum {string} */
+        Status1: "DRAFT" | "ISSUED" | "COMPLETED" | "CANCELLED";
         Task: {
             id?: components["schemas"]["UUID"];
             /** @example RW-2026-0001 */
             code?: string;
             title?: string;
-            category?: components["schemas"]["Category"];
+            category?: components["schemas"]["Category1"];
             description?: string;
             /** @description Basis, e.g. an OA document number (文号) */
             basis?: string;
@@ -1033,7 +1513,7 @@ export interface components {
             /** @description Calendar date in Asia/Shanghai */
             deadline?: components["schemas"]["LocalDate"];
             issuingUnit?: components["schemas"]["UnitRef"];
-            status?: components["schemas"]["Status"];
+            status?: components["schemas"]["Status1"];
             recurrence?: components["schemas"]["Recurrence"];
             /** @description The recurring task this is a period of */
             templateId?: components["schemas"]["UUID"];
@@ -1071,7 +1551,7 @@ export interface components {
             id?: components["schemas"]["UUID"];
             assignmentId?: components["schemas"]["UUID"];
             unitId?: components["schemas"]["UUID"];
-            category?: components["schemas"]["Category"];
+            category?: components["schemas"]["Category1"];
             heldOn?: components["schemas"]["LocalDate"];
             topic?: string;
             /** Format: int32 */
@@ -1173,6 +1653,16 @@ export interface components {
             sortOrder?: number;
             children?: components["schemas"]["UnitTreeNode"][];
         };
+        /** @description Fields to change; absent fields stay */
+        UpdateRectification: {
+            title?: string;
+            description?: string;
+            severity?: components["schemas"]["Severity"];
+            category?: components["schemas"]["Category"];
+            responsibleLeader?: string;
+            responsiblePerson?: string;
+            deadline?: components["schemas"]["LocalDate"];
+        };
         /** @description Fields to change; absent fields stay. After issue, changes are journaled and a new deadline reaches the units. */
         UpdateTask: {
             title?: string;
@@ -1181,7 +1671,7 @@ export interface components {
             priority?: components["schemas"]["Priority"];
             deadline?: components["schemas"]["LocalDate"];
             /** @description Only while a draft */
-            category?: components["schemas"]["Category"];
+            category?: components["schemas"]["Category1"];
         };
         /** @description Fields to change; absent fields stay as they are */
         UpdateUnit: {
@@ -1194,6 +1684,11 @@ export interface components {
         };
         UrgeReply: {
             reply: string;
+        };
+        /** @description The verifier's opinion and date (销号意见) */
+        Verify: {
+            opinion: string;
+            verifiedOn: components["schemas"]["LocalDate"];
         };
         /** @enum {string} */
         Warning: "GREEN" | "YELLOW" | "RED" | "ON_TIME" | "LATE" | "NONE";
@@ -1494,7 +1989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageProgressView"];
+                    "application/json": components["schemas"]["PageProgressView1"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2133,10 +2628,613 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
-    listTasks: {
+    listRectifications: {
         parameters: {
             query?: {
                 category?: components["schemas"]["Category"];
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                deadlineFrom?: components["schemas"]["LocalDate"];
+                deadlineTo?: components["schemas"]["LocalDate"];
+                /** @description Also count all matching items (costs a query) */
+                includeTotal?: boolean;
+                kind?: components["schemas"]["Kind"];
+                /** @description Page size (1 to the configured maximum, default 50) */
+                limit?: number;
+                /** @description Text in the code or the title */
+                q?: string;
+                severity?: components["schemas"]["Severity"];
+                /** @description Sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+                source?: components["schemas"]["Source"];
+                status?: components["schemas"]["Status"];
+                unitId?: components["schemas"]["UUID"];
+                /** @description GREEN, YELLOW or RED: open time-limited items by their deadline */
+                warning?: components["schemas"]["Warning"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageItemView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createRectification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRectification"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getRectificationStats: {
+        parameters: {
+            query?: {
+                from?: components["schemas"]["LocalDate"];
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getRectification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateRectification: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRectification"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    applyRectificationClose: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    addRectificationMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddMeasure"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    completeRectificationMeasure: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+                measureId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    reopenRectificationMeasure: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+                measureId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    waiveRectificationMeasure: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+                measureId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RectificationReason"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listRectificationProgress: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Also count all matching items (costs a query) */
+                includeTotal?: boolean;
+                /** @description Page size (1 to the configured maximum, default 50) */
+                limit?: number;
+                /** @description Sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageProgressView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    addRectificationProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RectificationProgressReport"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationProgress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    rejectRectificationClose: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RectificationReason"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    reopenRectification: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RectificationReason"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    startRectification: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getRectificationTimeline: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Also count all matching items (costs a query) */
+                includeTotal?: boolean;
+                /** @description Page size (1 to the configured maximum, default 50) */
+                limit?: number;
+                /** @description Sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageEventView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    verifyRectificationClose: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Verify"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                category?: components["schemas"]["Category1"];
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
                 deadlineFrom?: components["schemas"]["LocalDate"];
@@ -2150,7 +3248,7 @@ export interface operations {
                 q?: string;
                 /** @description Sort fields, comma-separated; a leading '-' sorts descending */
                 sort?: string;
-                status?: components["schemas"]["Status"];
+                status?: components["schemas"]["Status1"];
                 /** @description The instances of one recurring task */
                 templateId?: components["schemas"]["UUID"];
                 /** @description Tasks issued to this unit */

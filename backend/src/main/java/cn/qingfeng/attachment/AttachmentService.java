@@ -67,6 +67,24 @@ public class AttachmentService {
     @Inject
     Clock clock;
 
+    /** A stored file as other records cite it (e.g. frozen into a close-off). */
+    public record StoredFile(UUID attachmentId, String ownerType, UUID ownerId, String filename, String sha256, long sizeBytes) {
+    }
+
+    /**
+     * The files currently attached (not withdrawn) to the given owners, oldest first. The caller
+     * has checked that it may see the owners.
+     */
+    public List<StoredFile> currentFiles(String ownerType, java.util.Collection<UUID> ownerIds) {
+        if (ownerIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select a from AttachmentEntity a where a.ownerType = :t and a.ownerId in :ids"
+                        + " and a.removedAt is null order by a.uploadedAt, a.id", AttachmentEntity.class)
+                .setParameter("t", ownerType).setParameter("ids", ownerIds).getResultStream()
+                .map(a -> new StoredFile(a.id, a.ownerType, a.ownerId, a.filename, a.sha256, a.sizeBytes)).toList();
+    }
+
     /** The bytes and the name to send for a download. */
     public record Download(String filename, String contentType, byte[] content) {
     }

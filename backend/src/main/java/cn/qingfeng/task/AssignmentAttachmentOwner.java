@@ -36,8 +36,9 @@ public class AssignmentAttachmentOwner implements AttachmentOwner {
             throw new ProblemException(403, "forbidden", "Forbidden", "你的角色不能为承办事项上传或撤回文件");
         }
         AssignmentEntity a = tasks.findAssignment(ownerId, DataScope.everything(), false).orElseThrow();
-        if (!a.status.open()) {
-            throw ProblemException.conflict("assignment.closed", "已办结或已撤销的承办事项不能再更改附件");
+        if (a.status != cn.qingfeng.task.TaskEnums.AssignmentStatus.IN_PROGRESS) {
+            // Evidence is filed while the unit works on it; what was submitted stays as reviewed.
+            throw ProblemException.conflict("assignment.not-in-progress", "只有办理中的承办事项可以上传或撤回佐证材料");
         }
     }
 }

@@ -74,7 +74,8 @@ public class AssignmentService {
         AssignmentEntity a = transition(id, version, "approve", Roles.SUPERVISOR, Set.of(AssignmentStatus.SUBMITTED));
         Instant now = clock.instant();
         a.completedAt = now;
-        a.completedOnTime = a.deadline == null || !Warnings.dayOf(now).isAfter(a.deadline);
+        // On time means submitted by the deadline; the supervisor's review time is not the unit's delay.
+        a.completedOnTime = a.deadline == null || !Warnings.dayOf(a.submittedAt).isAfter(a.deadline);
         AssignmentView view = moved(a, AssignmentStatus.DONE, "assignment.approved",
                 Changes.of().set("note", note).set("onTime", a.completedOnTime));
         completeTaskIfDone(a.taskId, now);
@@ -106,7 +107,6 @@ public class AssignmentService {
         tasks.persist(p);
         journal.record("assignment.progress-reported", TaskService.ASSIGNMENT, a.id, a.unitId, Changes.of()
                 .set("progressId", p.id).set("reportedOn", p.reportedOn).set("content", p.content).set("percent", p.percent));
-        touch(a);
         return progressView(p);
     }
 
@@ -132,7 +132,6 @@ public class AssignmentService {
         journal.record("assignment.record-added", TaskService.ASSIGNMENT, a.id, a.unitId, Changes.of()
                 .set("recordId", r.id).set("heldOn", r.heldOn).set("topic", r.topic)
                 .set("participantCount", r.participantCount).set("place", r.place));
-        touch(a);
         return recordView(r);
     }
 
@@ -222,12 +221,16 @@ public class AssignmentService {
         boolean allDone = tasks.assignmentsOf(taskId).stream()
                 .allMatch(x -> x.status == AssignmentStatus.DONE || x.status == AssignmentStatus.CANCELLED);
         if (allDone && t.status == Status.ISSUED) {
+            // The task was done when its last unit submitted what was then approved.
+            Instant lastSubmitted = tasks.assignmentsOf(taskId).stream()
+                    .filter(x -> x.status == AssignmentStatus.DONE && x.submittedAt != null)
+                    .map(x -> x.submittedAt).max(Instant::compareTo).orElse(now);
             t.status = Status.COMPLETED;
-            t.completedAt = now;
+            t.completedAt = lastSubmitted;
             t.updatedAt = now;
             journal.record("task.completed", TaskService.TASK, t.id, t.issuingUnitId,
                     Changes.of().field("status", Status.ISSUED, Status.COMPLETED)
-                            .set("onTime", Warnings.closed(t.deadline, now).name()));
+                            .set("onTime", Warnings.closed(t.deadline, lastSubmitted).name()));
         }
     }
 

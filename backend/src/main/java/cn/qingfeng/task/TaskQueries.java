@@ -71,7 +71,8 @@ public class TaskQueries {
     JournalService journal;
 
     public Page<TaskView> list(TaskFilters.Tasks f, PageParams page) {
-        ListQuery<TaskEntity> q = tasks.tasks(scope.current())
+        DataScope s = scope.current();
+        ListQuery<TaskEntity> q = tasks.tasks(s)
                 .whereIf(f.status, "e.status = :status", "status")
                 .whereIf(f.category, "e.category = :category", "category")
                 .whereIf(f.priority, "e.priority = :priority", "priority")
@@ -80,6 +81,10 @@ public class TaskQueries {
                 .whereIf(f.deadlineTo, "e.deadline <= :deadlineTo", "deadlineTo")
                 .whereIf(f.unitId, "exists (select 1 from AssignmentEntity fa where fa.taskId = e.id and fa.unitId = :unitId)", "unitId")
                 .search(f.q, "e.code", "e.title");
+        if (f.unitId != null && !s.contains(f.unitId)) {
+            // Another unit's tasks are not the caller's to enumerate.
+            q.where("1 = 0");
+        }
         if (f.warning != null) {
             Warnings.Condition c = warnings.condition(openColour(f.warning), "e.deadline");
             q.where("e.status = :warnStatus and e.recurrence = 'NONE'", "warnStatus", Status.ISSUED).where(c.clause(), c.params());

@@ -39,7 +39,7 @@ public final class TaskRequests {
 
     @Schema(name = "UpdateTask", description = "Fields to change; absent fields stay. After issue, changes are journaled and a new deadline reaches the units.")
     public record Update(
-            @Size(min = 1, max = 200) String title,
+            @Size(min = 1, max = 200) @jakarta.validation.constraints.Pattern(regexp = "(?s).*\\S.*", message = "不能为空") String title,
             @Size(max = 10000) String description,
             @Size(max = 200) String basis,
             Priority priority,

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.hibernate.cfg.AvailableSettings;
 import org.jboss.logging.Logger;
+import cn.qingfeng.common.scope.DataScope;
+import cn.qingfeng.unit.UnitRepository;
 
 /**
  * The ledger's scheduled work, safe with several backend instances: rows are claimed with
@@ -51,14 +53,18 @@ public class TaskScheduler {
     @Inject
     Clock clock;
 
+    @Inject
+    UnitRepository units;
+
     @Scheduled(every = "${qingfeng.tasks.scheduler-interval}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        while (escalateOverdue() == BATCH) {
-            // more to do
-        }
-        while (generatePeriods() > 0) {
-            // a template may be several periods behind
+        try {
+            while (escalateOverdue() == BATCH) {
+                // more to do
+            }
+        } finally {
+            generatePeriods();
         }
     }
 
@@ -86,9 +92,29 @@ public class TaskScheduler {
         return overdue.size();
     }
 
-    /** Each recurring task whose next period has begun gets that period's instance. Answers how many. */
-    @Transactional
+    /**
+     * Each recurring task whose next period has begun gets that period's instance, one template
+     * per transaction so one bad template cannot hold the others back. Answers how many were made.
+     */
     public int generatePeriods() {
+        int made = 0;
+        for (int i = 0; i < 1000; i++) {
+            try {
+                if (!generateNextPeriod()) {
+                    break;
+                }
+                made++;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "could not generate a recurring task's period; will retry on the next run");
+                break;
+            }
+        }
+        return made;
+    }
+
+    /** Claims one due template (SKIP LOCKED) and issues its next period. */
+    @Transactional
+    public boolean generateNextPeriod() {
         LocalDate today = warnings.today();
         List<TaskEntity> due = tasks.em().createQuery("select t from TaskEntity t where t.recurrence <> :none"
                         + " and t.status = :issued and t.nextPeriodStart <= :today order by t.nextPeriodStart, t.id", TaskEntity.class)
@@ -97,40 +123,51 @@ public class TaskScheduler {
                 .setParameter("today", today)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint(AvailableSettings.JAKARTA_LOCK_TIMEOUT, -2)
-                .setMaxResults(BATCH)
+                .setMaxResults(1)
                 .getResultList();
-        Instant now = clock.instant();
-        for (TaskEntity template : due) {
-            LocalDate start = template.nextPeriodStart;
-            LocalDate end = Periods.end(template.recurrence, start);
-            TaskEntity t = new TaskEntity();
-            t.id = UUID.randomUUID();
-            t.code = codes.next("RW", start.getYear());
-            t.title = template.title + "（" + start + " 至 " + end + "）";
-            t.category = template.category;
-            t.description = template.description;
-            t.basis = template.basis;
-            t.priority = template.priority;
-            t.deadline = end;
-            t.issuingUnitId = template.issuingUnitId;
-            t.status = Status.ISSUED;
-            t.templateId = template.id;
-            t.periodStart = start;
-            t.periodEnd = end;
-            t.createdBy = template.createdBy;
-            t.createdByName = template.createdByName;
-            t.issuedAt = now;
-            t.createdAt = now;
-            t.updatedAt = now;
-            tasks.persist(t);
-            journal.record("task.period-generated", TaskService.TASK, t.id, t.issuingUnitId, Changes.of()
-                    .set("templateId", template.id).set("code", t.code).set("periodStart", start).set("periodEnd", end));
-            for (Map<String, String> entry : template.unitPlan) {
-                taskService.assign(t, UUID.fromString(entry.get("unitId")), AssignmentRole.valueOf(entry.get("role")), end, now);
-            }
-            template.nextPeriodStart = Periods.next(template.recurrence, start);
-            template.updatedAt = now;
+        if (due.isEmpty()) {
+            return false;
         }
-        return due.size();
+        TaskEntity template = due.get(0);
+        Instant now = clock.instant();
+        LocalDate start = template.nextPeriodStart;
+        LocalDate end = Periods.end(template.recurrence, start);
+        String suffix = "（" + start + " 至 " + end + "）";
+        TaskEntity t = new TaskEntity();
+        t.id = UUID.randomUUID();
+        t.code = codes.next("RW", start.getYear());
+        t.title = (template.title.length() + suffix.length() > 200
+                ? template.title.substring(0, 200 - suffix.length() - 1) + "…" : template.title) + suffix;
+        t.category = template.category;
+        t.description = template.description;
+        t.basis = template.basis;
+        t.priority = template.priority;
+        t.deadline = end;
+        t.issuingUnitId = template.issuingUnitId;
+        t.status = Status.ISSUED;
+        t.templateId = template.id;
+        t.periodStart = start;
+        t.periodEnd = end;
+        t.createdBy = template.createdBy;
+        t.createdByName = template.createdByName;
+        t.issuedAt = now;
+        t.createdAt = now;
+        t.updatedAt = now;
+        tasks.persist(t);
+        journal.record("task.period-generated", TaskService.TASK, t.id, t.issuingUnitId, Changes.of()
+                .set("templateId", template.id).set("code", t.code).set("periodStart", start).set("periodEnd", end));
+        for (Map<String, String> entry : template.unitPlan) {
+            UUID unitId = UUID.fromString(entry.get("unitId"));
+            if (!units.find(unitId, DataScope.everything()).map(u -> u.active).orElse(false)) {
+                // A unit deactivated since the template was issued gets no new work.
+                journal.record("task.period-unit-skipped", TaskService.TASK, t.id, t.issuingUnitId,
+                        Changes.of().set("unitId", unitId).set("reason", "unit inactive"));
+                continue;
+            }
+            taskService.assign(t, unitId, AssignmentRole.valueOf(entry.get("role")), end, now);
+        }
+        template.nextPeriodStart = Periods.next(template.recurrence, start);
+        template.updatedAt = now;
+        return true;
     }
 }

@@ -219,15 +219,21 @@ public class TaskService {
         t.status = Status.ISSUED;
         t.issuedAt = now;
         t.updatedAt = now;
+        // Which units got the task is on each assignment's own event: units must not learn of each other.
         journal.record("task.issued", TASK, t.id, t.issuingUnitId, Changes.of().field("status", Status.DRAFT, Status.ISSUED)
-                .set("units", plan));
+                .set("unitCount", plan.size()));
         if (t.recurrence == Recurrence.NONE) {
             for (TaskRequests.UnitAssignment ua : req.units()) {
                 assign(t, ua.unitId(), ua.role(), t.deadline, now);
             }
         } else {
-            // A recurring task is a template: its periods' instances carry the assignments.
+            // A recurring task is a template: its periods' instances carry the assignments. A draft issued
+            // late starts with the current period rather than back-filling the ones already past.
             t.unitPlan = plan;
+            LocalDate current = Periods.startContaining(t.recurrence, warnings.today());
+            if (t.nextPeriodStart == null || t.nextPeriodStart.isBefore(current)) {
+                t.nextPeriodStart = current;
+            }
         }
         tasks.flush();
         return detail(t.id);
@@ -320,7 +326,7 @@ public class TaskService {
         return list.stream().map(a -> {
             TaskEntity t = byId.get(a.taskId);
             Warning w = a.status.open() ? warnings.open(a.deadline)
-                    : a.status == AssignmentStatus.DONE ? Warnings.closed(a.deadline, a.completedAt) : null;
+                    : a.status == AssignmentStatus.DONE ? Warnings.closed(a.deadline, a.submittedAt != null ? a.submittedAt : a.completedAt) : null;
             return new AssignmentView(a.id, a.taskId, t.code, t.title, t.category, refs.get(a.unitId), a.role, a.status,
                     a.deadline, w, a.acceptedAt, a.submittedAt, a.completedAt, a.completedOnTime, a.returnedCount,
                     a.returnReason, a.escalatedAt, urges.getOrDefault(a.id, 0L), a.version);

@@ -42,7 +42,7 @@ public class TaskTodos implements TodoSource {
         if (user.hasRole(Roles.UNIT_OFFICER) && !s.unitIds().isEmpty()) {
             for (AssignmentEntity a : assignments(List.of(AssignmentStatus.PENDING, AssignmentStatus.IN_PROGRESS), s, limit)) {
                 String kind = a.status == AssignmentStatus.PENDING ? "assignment.accept"
-                        : a.escalatedAt != null ? "assignment.overdue" : "assignment.report";
+                        : warnings.open(a.deadline) == cn.qingfeng.common.warning.Warning.RED ? "assignment.overdue" : "assignment.report";
                 items.add(item(kind, a, a.acceptedAt != null ? a.acceptedAt : a.createdAt));
             }
             List<Object[]> urges = tasks.em().createQuery("select u.id, u.urgedAt, a from UrgeEntity u, AssignmentEntity a"

@@ -32,6 +32,9 @@ public interface QingfengConfig {
     /** Scheduled work of the tasks ledger. */
     Tasks tasks();
 
+    /** The rectification ledger. */
+    Rectification rectification();
+
     interface Journal {
         /** Days an event is kept before the retention job may purge it; the database refuses less than 180. */
         @WithDefault("1095")
@@ -81,7 +84,7 @@ public interface QingfengConfig {
     }
 
     interface Warnings {
-        /** An open item due within this many days (today included) shows yellow. */
+        /** An open item due today or within this many days after today shows yellow (3: today to today+3). */
         @WithDefault("3")
         @Min(0)
         int yellowDays();
@@ -91,6 +94,13 @@ public interface QingfengConfig {
         /** How often overdue assignments are escalated and recurring tasks get their new periods ("off" disables). */
         @WithDefault("1m")
         String schedulerInterval();
+    }
+
+    interface Rectification {
+        /** How often an ongoing (长期坚持) item must report progress: MONTHLY, QUARTERLY or HALF_YEARLY. */
+        @WithDefault("QUARTERLY")
+        @jakarta.validation.constraints.Pattern(regexp = "MONTHLY|QUARTERLY|HALF_YEARLY")
+        String ongoingProgressPeriod();
     }
 
     interface DemoData {

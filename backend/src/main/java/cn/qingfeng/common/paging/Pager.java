@@ -135,7 +135,14 @@ public class Pager {
                 params.put("k" + i, parse(orders.get(i).field().type(), keys.get(i)));
             }
         }
-        return "(" + String.join(" or ", ors) + ")";
+        // The OR chain alone cannot start an index range; this bound (implied by it) can.
+        String bound = "";
+        Order<E> first = orders.get(0);
+        if (keys.get(0) != null) {
+            bound = first.descending() ? first.field().path() + " <= :k0 and "
+                    : "(" + first.field().path() + " >= :k0 or " + first.field().path() + " is null) and ";
+        }
+        return "(" + bound + "(" + String.join(" or ", ors) + "))";
     }
 
     private static Object parse(Class<?> type, String value) {

@@ -45,6 +45,9 @@ public class Warnings {
 
     /** Colour of an item that was closed at {@code closedAt}. */
     public static Warning closed(LocalDate deadline, Instant closedAt) {
+        if (closedAt == null) {
+            return Warning.NONE;
+        }
         return deadline == null || !dayOf(closedAt).isAfter(deadline) ? Warning.ON_TIME : Warning.LATE;
     }
 

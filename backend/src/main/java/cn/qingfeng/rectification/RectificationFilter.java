@@ -1,0 +1,38 @@
+package cn.qingfeng.rectification;
+
+import cn.qingfeng.common.warning.Warning;
+import cn.qingfeng.rectification.RectificationEnums.Category;
+import cn.qingfeng.rectification.RectificationEnums.Kind;
+import cn.qingfeng.rectification.RectificationEnums.Severity;
+import cn.qingfeng.rectification.RectificationEnums.Source;
+import cn.qingfeng.rectification.RectificationEnums.Status;
+import jakarta.ws.rs.QueryParam;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** Filters of the rectification list. */
+public class RectificationFilter {
+    @QueryParam("status")
+    public Status status;
+    @QueryParam("unitId")
+    public UUID unitId;
+    @QueryParam("category")
+    public Category category;
+    @QueryParam("source")
+    public Source source;
+    @QueryParam("severity")
+    public Severity severity;
+    @QueryParam("kind")
+    public Kind kind;
+    @QueryParam("warning")
+    @Parameter(description = "GREEN, YELLOW or RED: open time-limited items by their deadline")
+    public Warning warning;
+    @QueryParam("deadlineFrom")
+    public LocalDate deadlineFrom;
+    @QueryParam("deadlineTo")
+    public LocalDate deadlineTo;
+    @QueryParam("q")
+    @Parameter(description = "Text in the code or the title")
+    public String q;
+}
