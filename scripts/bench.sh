@@ -78,7 +78,8 @@ for ((p = 0; p < 20; p++)); do
 done
 
 total="$(curl -s -H "Authorization: Bearer $SUP" "$API/tasks?limit=1&includeTotal=true" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')"
-echo "tasks in qingfeng_bench: ${total:-?}   (runs per case: $RUNS, 2 cores)"
+items="$(curl -s -H "Authorization: Bearer $SUP" "$API/rectifications?limit=1&includeTotal=true" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')"
+echo "tasks in qingfeng_bench: ${total:-?}, rectification items: ${items:-?}   (runs per case: $RUNS, 2 cores)"
 printf '%-58s %s\n' \
   "supervisor: newest 50" "$(measure "$SUP" "$API/tasks?limit=50")" \
   "supervisor: page 21 by cursor" "$(measure "$SUP" "$API/tasks?limit=50&cursor=$cursor")" \
@@ -90,4 +91,11 @@ printf '%-58s %s\n' \
   "unit officer: newest 50 of own units" "$(measure "$OFF" "$API/tasks?limit=50")" \
   "unit officer: open assignments by deadline" "$(measure "$OFF" "$API/assignments?open=true")" \
   "unit officer: my to-dos" "$(measure "$OFF" "$API/me/todos")" \
-  "supervisor: newest 50 with includeTotal" "$(measure "$SUP" "$API/tasks?limit=50&includeTotal=true")"
+  "supervisor: newest 50 with includeTotal" "$(measure "$SUP" "$API/tasks?limit=50&includeTotal=true")" \
+  "rectification: supervisor newest 50" "$(measure "$SUP" "$API/rectifications?limit=50")" \
+  "rectification: status=IN_PROGRESS & severity=SERIOUS" "$(measure "$SUP" "$API/rectifications?status=IN_PROGRESS&severity=SERIOUS")" \
+  "rectification: warning=RED" "$(measure "$SUP" "$API/rectifications?warning=RED")" \
+  "rectification: text q=涉密" "$(measure "$SUP" "$API/rectifications?q=%E6%B6%89%E5%AF%86")" \
+  "rectification: unit officer newest 50" "$(measure "$OFF" "$API/rectifications?limit=50")" \
+  "rectification: unit officer by deadline" "$(measure "$OFF" "$API/rectifications?sort=deadline")" \
+  "rectification: stats of one year" "$(measure "$SUP" "$API/rectifications/stats?from=2025-01-01&to=2025-12-31")"

@@ -1,5 +1,5 @@
--- Bulk fixture for list benchmarks: :'n' tasks with 1-3 assignments each over the demo units,
--- spread over three years, in realistic states. Run as the schema owner after the API migrated
+-- Bulk fixture for list benchmarks: :'n' tasks with 1-3 assignments each, and :'n' rectification
+-- items, over the demo units, spread over three years, in realistic states. Run as the schema owner after the API migrated
 -- the database (make seed-large N=1000000). A fixture, not history: it writes no journal events.
 DO $$
 DECLARE
@@ -72,7 +72,48 @@ BEGIN
                  t.created_at
           FROM seed_task t CROSS JOIN LATERAL generate_series(0, t.unit_count - 1) AS k
           WHERE t.status <> 'DRAFT') a;
+
+    -- Rectification items: most closed, a third still being worked on, some applied.
+    CREATE TEMP TABLE seed_item ON COMMIT DROP AS
+    SELECT i, gen_random_uuid() AS id, r,
+           now() - (random() * CASE WHEN r >= 0.65 THEN interval '200 days' ELSE interval '1095 days' END) AS created_at,
+           CASE WHEN r < 0.65 THEN 'CLOSED' WHEN r < 0.75 THEN 'APPLIED' WHEN r < 0.92 THEN 'IN_PROGRESS' ELSE 'PENDING' END AS status,
+           (ARRAY['SELF_CHECK','INSPECTION_TOUR','AUDIT','SUPERVISION','COMPLAINT','OTHER'])[1 + (i * 7) % 6] AS source,
+           (ARRAY['STUDY','POSITION_BUILDING','SECRECY','IDEOLOGY','WORK_STYLE','INTEGRITY','OTHER'])[1 + (i * 5) % 7] AS category,
+           (ARRAY['MINOR','MINOR','MODERATE','SERIOUS'])[1 + (i * 3) % 4] AS severity,
+           CASE WHEN i % 10 = 0 THEN 'ONGOING' ELSE 'TIME_LIMITED' END AS kind
+    FROM (SELECT i, random() AS r FROM generate_series(1, n) AS i) s;
+
+    CREATE TEMP TABLE seed_item_code ON COMMIT DROP AS
+    SELECT i, 'ZG-' || y || '-' || CASE WHEN v < 10000 THEN lpad(v::text, 4, '0') ELSE v::text END AS code, y
+    FROM (SELECT t.i, t.y, coalesce(c.last_value, 0) + row_number() OVER (PARTITION BY t.y ORDER BY t.i) AS v
+          FROM (SELECT i, extract(year FROM created_at AT TIME ZONE 'Asia/Shanghai')::int AS y FROM seed_item) t
+          LEFT JOIN code_counter c ON c.prefix = 'ZG' AND c.year = t.y) numbered;
+
+    INSERT INTO rectification_item (id, code, title, description, source, category, severity, found_on, unit_id,
+                                     responsible_leader, responsible_person, kind, deadline, status, cycle,
+                                     applied_by, applied_by_name, applied_at, closed_at, created_by, created_by_name,
+                                     created_at, updated_at, version)
+    SELECT t.id, c.code,
+           (ARRAY['理论学习不扎实','学习形式单一','志愿服务不够丰富','党员活动室利用率低','涉密文件传输隐患','节日期间公车管理',
+                  '政府采购程序不规范','谈心谈话不到位'])[1 + (t.i * 3) % 8] || '（第' || t.i || '项）',
+           '批量生成的基准数据', t.source, t.category, t.severity,
+           (t.created_at AT TIME ZONE 'Asia/Shanghai')::date - 3, units[1 + (t.i * 11) % array_length(units, 1)],
+           '王建国', '孙磊', t.kind,
+           CASE WHEN t.kind = 'TIME_LIMITED' THEN (t.created_at AT TIME ZONE 'Asia/Shanghai')::date + (30 + t.i % 150) END,
+           t.status, 1,
+           CASE WHEN t.status IN ('APPLIED', 'CLOSED') THEN 'seed-large' END,
+           CASE WHEN t.status IN ('APPLIED', 'CLOSED') THEN '孙磊' END,
+           CASE WHEN t.status IN ('APPLIED', 'CLOSED') THEN t.created_at + interval '20 days' END,
+           CASE WHEN t.status = 'CLOSED' THEN t.created_at + ((25 + t.i % 160) || ' days')::interval END,
+           'seed-large', '李明', t.created_at, t.created_at, 0
+    FROM seed_item t JOIN seed_item_code c ON c.i = t.i;
+
+    INSERT INTO code_counter (prefix, year, last_value)
+    SELECT 'ZG', y, max(substring(code FROM 9)::int) FROM seed_item_code GROUP BY y
+    ON CONFLICT (prefix, year) DO UPDATE SET last_value = greatest(code_counter.last_value, excluded.last_value);
 END
 $$;
 ANALYZE task;
 ANALYZE task_assignment;
+ANALYZE rectification_item;

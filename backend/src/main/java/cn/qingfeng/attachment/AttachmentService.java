@@ -85,6 +85,41 @@ public class AttachmentService {
                 .map(a -> new StoredFile(a.id, a.ownerType, a.ownerId, a.filename, a.sha256, a.sizeBytes)).toList();
     }
 
+    /**
+     * Stores a file on behalf of the server itself (demo data, imports); the caller has decided
+     * the owner and its unit. Journaled like an upload, as SYSTEM.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StoredFile storeAsSystem(String ownerType, UUID ownerId, UUID unitId, String filename, FileType type,
+                                    byte[] content, String byName) {
+        String sha256;
+        try {
+            sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        AttachmentEntity a = new AttachmentEntity();
+        a.id = UUID.randomUUID();
+        a.ownerType = ownerType;
+        a.ownerId = ownerId;
+        a.unitId = unitId;
+        a.filename = ContentDisposition.sanitize(filename);
+        a.contentType = type.mediaType();
+        a.sizeBytes = content.length;
+        a.sha256 = sha256;
+        a.storage = "DATABASE";
+        a.uploadedBy = "system";
+        a.uploadedByName = byName;
+        a.uploadedAt = clock.instant();
+        em.persist(a);
+        em.flush();
+        em.createNativeQuery("insert into attachment_content (attachment_id, content) values (:id, :content)")
+                .setParameter("id", a.id).setParameter("content", content).executeUpdate();
+        journal.record("attachment.added", ownerType.toLowerCase(Locale.ROOT), ownerId, unitId, Changes.of()
+                .set("attachmentId", a.id).set("filename", a.filename).set("sha256", sha256).set("source", "system"));
+        return new StoredFile(a.id, ownerType, ownerId, a.filename, sha256, a.sizeBytes);
+    }
+
     /** The bytes and the name to send for a download. */
     public record Download(String filename, String contentType, byte[] content) {
     }
