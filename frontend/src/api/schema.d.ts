@@ -997,7 +997,7 @@ export interface components {
             taskId?: components["schemas"]["UUID"];
             taskCode?: string;
             taskTitle?: string;
-            taskCategory?: components["schemas"]["Category1"];
+            taskCategory?: components["schemas"]["TaskCategory"];
             unit?: components["schemas"]["UnitRef"];
             role?: components["schemas"]["AssignmentRole"];
             status?: components["schemas"]["AssignmentStatus"];
@@ -1077,10 +1077,6 @@ export interface components {
              */
             reason?: "hash-mismatch" | "prev-hash-mismatch" | "position-gap" | "event-missing" | "anchor-missing";
         };
-        /** @enum {string} */
-        Category: "STUDY" | "POSITION_BUILDING" | "SECRECY" | "IDEOLOGY" | "WORK_STYLE" | "INTEGRITY" | "OTHER";
-        /** @enum {string} */
-        Category1: "STUDY" | "DEPLOYMENT" | "TRAINING" | "RESPONSIBILITY_LETTER" | "INTEGRITY_TALK" | "INSPECTION" | "HOLIDAY_DISCIPLINE" | "RULES" | "MEETING" | "REPORT" | "OTHER";
         ChainReport: {
             /** @description True when every link checked is intact and no old event is unsealed */
             intact?: boolean;
@@ -1115,19 +1111,19 @@ export interface components {
         CreateRectification: {
             title: string;
             description?: string;
-            source: components["schemas"]["Source"];
-            category: components["schemas"]["Category"];
-            severity: components["schemas"]["Severity"];
+            source: components["schemas"]["RectificationSource"];
+            category: components["schemas"]["RectificationCategory"];
+            severity: components["schemas"]["RectificationSeverity"];
             foundOn: components["schemas"]["LocalDate"];
             unitId: components["schemas"]["UUID"];
             responsibleLeader?: string;
             responsiblePerson?: string;
-            kind: components["schemas"]["Kind"];
+            kind: components["schemas"]["RectificationKind"];
             /** @description Required for TIME_LIMITED */
             deadline?: components["schemas"]["LocalDate"];
             externalSource?: string;
             externalRef?: string;
-            originType?: components["schemas"]["Origin"];
+            originType?: components["schemas"]["RectificationOrigin"];
             originId?: components["schemas"]["UUID"];
             originNote?: string;
             /** @description Measures to start with */
@@ -1135,17 +1131,17 @@ export interface components {
         };
         CreateTask: {
             title: string;
-            category: components["schemas"]["Category1"];
+            category: components["schemas"]["TaskCategory"];
             description?: string;
             basis?: string;
             externalSource?: string;
             externalRef?: string;
-            priority?: components["schemas"]["Priority"];
+            priority?: components["schemas"]["TaskPriority"];
             deadline?: components["schemas"]["LocalDate"];
             /** @description Issuing unit; defaults to the creator's unit */
             issuingUnitId?: components["schemas"]["UUID"];
             /** @description NONE (default) or a cycle: each period gets its own instance */
-            recurrence?: components["schemas"]["Recurrence"];
+            recurrence?: components["schemas"]["TaskRecurrence"];
             /** @description First period's start for a recurring task (default: this period) */
             recurrenceStart?: components["schemas"]["LocalDate"];
         };
@@ -1200,8 +1196,6 @@ export interface components {
         IssueTask: {
             units: components["schemas"]["TaskUnit"][];
         };
-        /** @enum {string} */
-        Kind: "TIME_LIMITED" | "ONGOING";
         /**
          * Format: date
          * @example 2022-03-10
@@ -1241,8 +1235,6 @@ export interface components {
          * @example 2022-03-10T12:15:50-04:00
          */
         OffsetDateTime: string;
-        /** @enum {string} */
-        Origin: "TASK_ASSIGNMENT" | "RISK_REVIEW" | "INSPECTION";
         PageAssignmentView: {
             items?: components["schemas"]["Assignment"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -1284,16 +1276,6 @@ export interface components {
             total?: number;
         };
         PageProgressView: {
-            items?: components["schemas"]["RectificationProgress"][];
-            /** @description Opaque cursor of the next page; absent on the last page */
-            nextCursor?: string;
-            /**
-             * Format: int64
-             * @description Number of matching items; only when includeTotal=true
-             */
-            total?: number;
-        };
-        PageProgressView1: {
             items?: components["schemas"]["TaskProgress"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             nextCursor?: string;
@@ -1305,6 +1287,16 @@ export interface components {
         };
         PageRecordView: {
             items?: components["schemas"]["TaskRecord"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            nextCursor?: string;
+            /**
+             * Format: int64
+             * @description Number of matching items; only when includeTotal=true
+             */
+            total?: number;
+        };
+        PageRectificationProgressView: {
+            items?: components["schemas"]["RectificationProgress"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             nextCursor?: string;
             /**
@@ -1343,20 +1335,20 @@ export interface components {
              */
             total?: number;
         };
-        /** @enum {string} */
-        Priority: "LOW" | "NORMAL" | "HIGH" | "URGENT";
         Reason: {
             reason: string;
         };
         /** @description Execution records counted by category and unit */
         RecordCount: {
-            category?: components["schemas"]["Category1"];
+            category?: components["schemas"]["TaskCategory"];
             unit?: components["schemas"]["UnitRef"];
             /** Format: int64 */
             records?: number;
             /** Format: int64 */
             participants?: number;
         };
+        /** @enum {string} */
+        RectificationCategory: "STUDY" | "POSITION_BUILDING" | "SECRECY" | "IDEOLOGY" | "WORK_STYLE" | "INTEGRITY" | "OTHER";
         /** @description A verified close-off (销号) with the evidence frozen at that moment */
         RectificationClosure: {
             id?: components["schemas"]["UUID"];
@@ -1384,21 +1376,21 @@ export interface components {
             code?: string;
             title?: string;
             description?: string;
-            source?: components["schemas"]["Source"];
-            category?: components["schemas"]["Category"];
-            severity?: components["schemas"]["Severity"];
+            source?: components["schemas"]["RectificationSource"];
+            category?: components["schemas"]["RectificationCategory"];
+            severity?: components["schemas"]["RectificationSeverity"];
             foundOn?: components["schemas"]["LocalDate"];
             unit?: components["schemas"]["UnitRef"];
             responsibleLeader?: string;
             responsiblePerson?: string;
-            kind?: components["schemas"]["Kind"];
+            kind?: components["schemas"]["RectificationKind"];
             deadline?: components["schemas"]["LocalDate"];
             externalSource?: string;
             externalRef?: string;
-            originType?: components["schemas"]["Origin"];
+            originType?: components["schemas"]["RectificationOrigin"];
             originId?: components["schemas"]["UUID"];
             originNote?: string;
-            status?: components["schemas"]["Status"];
+            status?: components["schemas"]["RectificationStatus"];
             /**
              * Format: int32
              * @description 1 for the first round; +1 after each reopening (反弹)
@@ -1419,6 +1411,8 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        /** @enum {string} */
+        RectificationKind: "TIME_LIMITED" | "ONGOING";
         RectificationMeasure: {
             id?: components["schemas"]["UUID"];
             itemId?: components["schemas"]["UUID"];
@@ -1434,6 +1428,8 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        /** @enum {string} */
+        RectificationOrigin: "TASK_ASSIGNMENT" | "RISK_REVIEW" | "INSPECTION";
         RectificationProgress: {
             id?: components["schemas"]["UUID"];
             itemId?: components["schemas"]["UUID"];
@@ -1451,6 +1447,10 @@ export interface components {
         RectificationReason: {
             reason: string;
         };
+        /** @enum {string} */
+        RectificationSeverity: "MINOR" | "MODERATE" | "SERIOUS";
+        /** @enum {string} */
+        RectificationSource: "SELF_CHECK" | "INSPECTION_TOUR" | "AUDIT" | "SUPERVISION" | "COMPLAINT" | "OTHER";
         RectificationStats: {
             /** Format: int64 */
             total?: number;
@@ -1478,6 +1478,8 @@ export interface components {
              */
             onTimeRate?: number;
         };
+        /** @enum {string} */
+        RectificationStatus: "PENDING" | "IN_PROGRESS" | "APPLIED" | "CLOSED";
         RectificationUnitCount: {
             unit?: components["schemas"]["UnitRef"];
             /** Format: int64 */
@@ -1485,36 +1487,26 @@ export interface components {
             /** Format: int64 */
             closed?: number;
         };
-        /** @enum {string} */
-        Recurrence: "NONE" | "WEEKLY" | "MONTHLY" | "QUARTERLY" | "HALF_YEARLY";
         RemoveAttachment: {
             reason: string;
         };
-        /** @enum {string} */
-        Severity: "MINOR" | "MODERATE" | "SERIOUS";
-        /** @enum {string} */
-        Source: "SELF_CHECK" | "INSPECTION_TOUR" | "AUDIT" | "SUPERVISION" | "COMPLAINT" | "OTHER";
-        /** @enum {string} */
-        Status: "PENDING" | "IN_PROGRESS" | "APPLIED" | "CLOSED";
-        /** @enum {string} */
-        Status1: "DRAFT" | "ISSUED" | "COMPLETED" | "CANCELLED";
         Task: {
             id?: components["schemas"]["UUID"];
             /** @example RW-2026-0001 */
             code?: string;
             title?: string;
-            category?: components["schemas"]["Category1"];
+            category?: components["schemas"]["TaskCategory"];
             description?: string;
             /** @description Basis, e.g. an OA document number (文号) */
             basis?: string;
             externalSource?: string;
             externalRef?: string;
-            priority?: components["schemas"]["Priority"];
+            priority?: components["schemas"]["TaskPriority"];
             /** @description Calendar date in Asia/Shanghai */
             deadline?: components["schemas"]["LocalDate"];
             issuingUnit?: components["schemas"]["UnitRef"];
-            status?: components["schemas"]["Status1"];
-            recurrence?: components["schemas"]["Recurrence"];
+            status?: components["schemas"]["TaskStatus"];
+            recurrence?: components["schemas"]["TaskRecurrence"];
             /** @description The recurring task this is a period of */
             templateId?: components["schemas"]["UUID"];
             periodStart?: components["schemas"]["LocalDate"];
@@ -1531,11 +1523,15 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        /** @enum {string} */
+        TaskCategory: "STUDY" | "DEPLOYMENT" | "TRAINING" | "RESPONSIBILITY_LETTER" | "INTEGRITY_TALK" | "INSPECTION" | "HOLIDAY_DISCIPLINE" | "RULES" | "MEETING" | "REPORT" | "OTHER";
         /** @description A task with the assignments the caller may see */
         TaskDetail: {
             task?: components["schemas"]["Task"];
             assignments?: components["schemas"]["Assignment"][];
         };
+        /** @enum {string} */
+        TaskPriority: "LOW" | "NORMAL" | "HIGH" | "URGENT";
         TaskProgress: {
             id?: components["schemas"]["UUID"];
             assignmentId?: components["schemas"]["UUID"];
@@ -1551,7 +1547,7 @@ export interface components {
             id?: components["schemas"]["UUID"];
             assignmentId?: components["schemas"]["UUID"];
             unitId?: components["schemas"]["UUID"];
-            category?: components["schemas"]["Category1"];
+            category?: components["schemas"]["TaskCategory"];
             heldOn?: components["schemas"]["LocalDate"];
             topic?: string;
             /** Format: int32 */
@@ -1562,6 +1558,10 @@ export interface components {
             recordedByName?: string;
             createdAt?: components["schemas"]["Instant"];
         };
+        /** @enum {string} */
+        TaskRecurrence: "NONE" | "WEEKLY" | "MONTHLY" | "QUARTERLY" | "HALF_YEARLY";
+        /** @enum {string} */
+        TaskStatus: "DRAFT" | "ISSUED" | "COMPLETED" | "CANCELLED";
         TaskUnit: {
             unitId: components["schemas"]["UUID"];
             role: components["schemas"]["AssignmentRole"];
@@ -1657,8 +1657,8 @@ export interface components {
         UpdateRectification: {
             title?: string;
             description?: string;
-            severity?: components["schemas"]["Severity"];
-            category?: components["schemas"]["Category"];
+            severity?: components["schemas"]["RectificationSeverity"];
+            category?: components["schemas"]["RectificationCategory"];
             responsibleLeader?: string;
             responsiblePerson?: string;
             deadline?: components["schemas"]["LocalDate"];
@@ -1668,10 +1668,10 @@ export interface components {
             title?: string;
             description?: string;
             basis?: string;
-            priority?: components["schemas"]["Priority"];
+            priority?: components["schemas"]["TaskPriority"];
             deadline?: components["schemas"]["LocalDate"];
             /** @description Only while a draft */
-            category?: components["schemas"]["Category1"];
+            category?: components["schemas"]["TaskCategory"];
         };
         /** @description Fields to change; absent fields stay as they are */
         UpdateUnit: {
@@ -1989,7 +1989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageProgressView1"];
+                    "application/json": components["schemas"]["PageProgressView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2631,23 +2631,23 @@ export interface operations {
     listRectifications: {
         parameters: {
             query?: {
-                category?: components["schemas"]["Category"];
+                category?: components["schemas"]["RectificationCategory"];
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
                 deadlineFrom?: components["schemas"]["LocalDate"];
                 deadlineTo?: components["schemas"]["LocalDate"];
                 /** @description Also count all matching items (costs a query) */
                 includeTotal?: boolean;
-                kind?: components["schemas"]["Kind"];
+                kind?: components["schemas"]["RectificationKind"];
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
                 /** @description Text in the code or the title */
                 q?: string;
-                severity?: components["schemas"]["Severity"];
+                severity?: components["schemas"]["RectificationSeverity"];
                 /** @description Sort fields, comma-separated; a leading '-' sorts descending */
                 sort?: string;
-                source?: components["schemas"]["Source"];
-                status?: components["schemas"]["Status"];
+                source?: components["schemas"]["RectificationSource"];
+                status?: components["schemas"]["RectificationStatus"];
                 unitId?: components["schemas"]["UUID"];
                 /** @description GREEN, YELLOW or RED: open time-limited items by their deadline */
                 warning?: components["schemas"]["Warning"];
@@ -3002,7 +3002,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageProgressView"];
+                    "application/json": components["schemas"]["PageRectificationProgressView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3234,7 +3234,7 @@ export interface operations {
     listTasks: {
         parameters: {
             query?: {
-                category?: components["schemas"]["Category1"];
+                category?: components["schemas"]["TaskCategory"];
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
                 deadlineFrom?: components["schemas"]["LocalDate"];
@@ -3243,12 +3243,12 @@ export interface operations {
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
-                priority?: components["schemas"]["Priority"];
+                priority?: components["schemas"]["TaskPriority"];
                 /** @description Text in the code or the title */
                 q?: string;
                 /** @description Sort fields, comma-separated; a leading '-' sorts descending */
                 sort?: string;
-                status?: components["schemas"]["Status1"];
+                status?: components["schemas"]["TaskStatus"];
                 /** @description The instances of one recurring task */
                 templateId?: components["schemas"]["UUID"];
                 /** @description Tasks issued to this unit */

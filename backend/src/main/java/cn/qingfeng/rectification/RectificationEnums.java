@@ -1,5 +1,7 @@
 package cn.qingfeng.rectification;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Enumerations of the rectification ledger; the UI gives them their Chinese labels. */
 public final class RectificationEnums {
 
@@ -7,6 +9,7 @@ public final class RectificationEnums {
     }
 
     /** Where the problem was found. */
+    @Schema(name = "RectificationSource")
     public enum Source {
         /** 自查 */ SELF_CHECK,
         /** 巡察 */ INSPECTION_TOUR,
@@ -16,6 +19,7 @@ public final class RectificationEnums {
         /** 其他 */ OTHER
     }
 
+    @Schema(name = "RectificationCategory")
     public enum Category {
         /** 理论学习 */ STUDY,
         /** 阵地建设 */ POSITION_BUILDING,
@@ -27,16 +31,21 @@ public final class RectificationEnums {
     }
 
     /** 一般 / 较重 / 严重. */
+    @Schema(name = "RectificationSeverity")
     public enum Severity { MINOR, MODERATE, SERIOUS }
 
     /** 限期整改 (with a deadline) or 长期坚持 (ongoing, progress expected each period). */
+    @Schema(name = "RectificationKind")
     public enum Kind { TIME_LIMITED, ONGOING }
 
     /** 待整改 → 整改中 → 申请销号 → 已销号; 驳回 back to 整改中; 反弹 reopens a closed item. */
+    @Schema(name = "RectificationStatus")
     public enum Status { PENDING, IN_PROGRESS, APPLIED, CLOSED }
 
+    @Schema(name = "MeasureStatus")
     public enum MeasureStatus { OPEN, DONE, WAIVED }
 
     /** What an item came from. */
+    @Schema(name = "RectificationOrigin")
     public enum Origin { TASK_ASSIGNMENT, RISK_REVIEW, INSPECTION }
 }

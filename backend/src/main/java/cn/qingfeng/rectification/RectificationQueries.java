@@ -15,7 +15,7 @@ import cn.qingfeng.journal.JournalService;
 import cn.qingfeng.rectification.RectificationEnums.Kind;
 import cn.qingfeng.rectification.RectificationEnums.Status;
 import cn.qingfeng.rectification.RectificationViews.ItemView;
-import cn.qingfeng.rectification.RectificationViews.ProgressView;
+import cn.qingfeng.rectification.RectificationViews.RectificationProgressView;
 import cn.qingfeng.rectification.RectificationViews.Stats;
 import cn.qingfeng.rectification.RectificationViews.UnitCount;
 import cn.qingfeng.unit.UnitRef;
@@ -86,7 +86,7 @@ public class RectificationQueries {
         return new Page<>(service.views(result.items()), result.nextCursor(), result.total());
     }
 
-    public Page<ProgressView> progress(UUID id, PageParams page) {
+    public Page<RectificationProgressView> progress(UUID id, PageParams page) {
         service.visible(id, false);
         ListQuery<RectificationProgressEntity> q = ListQuery.unscoped(items.em(), RectificationProgressEntity.class)
                 .where("e.itemId = :i", "i", id);
@@ -100,7 +100,10 @@ public class RectificationQueries {
         return journal.timeline(Map.of(RectificationService.ENTITY, List.of(id.toString())), page);
     }
 
-    /** Counts of the items found in a period (by found date), within scope, and the two rates reports quote. */
+    /**
+     * Counts of the items found in a period (by found date), within scope, and the two rates reports
+     * quote. One pass over the period's rows; "on time" compares the close-off day in Asia/Shanghai.
+     */
     public Stats stats(LocalDate from, LocalDate to) {
         if (from == null || to == null || to.isBefore(from)) {
             throw ProblemException.invalidField("to", "请给出有效的统计区间 from ≤ to");
@@ -109,49 +112,46 @@ public class RectificationQueries {
         if (!s.all() && s.unitIds().isEmpty()) {
             return new Stats(0, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), 0, 0);
         }
-        String where = " from RectificationItemEntity i where i.foundOn >= :from and i.foundOn <= :to"
-                + (s.all() ? "" : " and i.unitId in :scopeUnits");
-        Map<String, Long> byStatus = group("i.status", where, from, to, s);
-        Map<String, Long> bySource = group("i.source", where, from, to, s);
-        Map<String, Long> byCategory = group("i.category", where, from, to, s);
-        Map<String, Long> bySeverity = group("i.severity", where, from, to, s);
-        var unitQuery = items.em().createQuery("select i.unitId, count(i), sum(case when i.status = :closed then 1 else 0 end)"
-                + where + " group by i.unitId", Object[].class).setParameter("closed", Status.CLOSED);
-        bind(unitQuery, from, to, s);
-        List<Object[]> unitRows = unitQuery.getResultList();
-        Map<UUID, UnitRef> refs = units.refs(unitRows.stream().map(r -> (UUID) r[0]).toList());
-        List<UnitCount> byUnit = new ArrayList<>();
-        for (Object[] r : unitRows) {
-            byUnit.add(new UnitCount(refs.get((UUID) r[0]), (Long) r[1], ((Number) r[2]).longValue()));
-        }
-        byUnit.sort((a, b) -> a.unit().code().compareTo(b.unit().code()));
-        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        long closed = byStatus.getOrDefault(Status.CLOSED.name(), 0L);
-        var onTimeQuery = items.em().createQuery("select count(i), sum(case when cast(i.closedAt as LocalDate) <= i.deadline"
-                + " then 1 else 0 end)" + where + " and i.status = :closed and i.kind = :limited", Object[].class)
-                .setParameter("closed", Status.CLOSED).setParameter("limited", Kind.TIME_LIMITED);
-        bind(onTimeQuery, from, to, s);
-        Object[] onTime = onTimeQuery.getSingleResult();
-        long closedLimited = (Long) onTime[0];
-        long closedOnTime = onTime[1] == null ? 0 : ((Number) onTime[1]).longValue();
-        return new Stats(total, byStatus, bySource, byCategory, bySeverity, byUnit,
-                total == 0 ? 0 : (double) closed / total, closedLimited == 0 ? 0 : (double) closedOnTime / closedLimited);
-    }
-
-    private Map<String, Long> group(String path, String where, LocalDate from, LocalDate to, DataScope s) {
-        var q = items.em().createQuery("select " + path + ", count(i)" + where + " group by " + path + " order by " + path, Object[].class);
-        bind(q, from, to, s);
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (Object[] r : q.getResultList()) {
-            out.put(r[0].toString(), (Long) r[1]);
-        }
-        return out;
-    }
-
-    private static void bind(jakarta.persistence.TypedQuery<?> q, LocalDate from, LocalDate to, DataScope s) {
-        q.setParameter("from", from).setParameter("to", to);
+        var q = items.em().createNativeQuery("select status, source, category, severity, cast(unit_id as text), count(*),"
+                + " count(*) filter (where status = 'CLOSED' and kind = 'TIME_LIMITED'),"
+                + " count(*) filter (where status = 'CLOSED' and kind = 'TIME_LIMITED'"
+                + "   and (closed_at at time zone 'Asia/Shanghai')::date <= deadline)"
+                + " from rectification_item where found_on >= :from and found_on <= :to"
+                + (s.all() ? "" : " and unit_id in (:scopeUnits)")
+                + " group by 1, 2, 3, 4, 5")
+                .setParameter("from", from).setParameter("to", to);
         if (!s.all()) {
             q.setParameter("scopeUnits", s.unitIds());
         }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        Map<String, Long> byStatus = new java.util.TreeMap<>();
+        Map<String, Long> bySource = new java.util.TreeMap<>();
+        Map<String, Long> byCategory = new java.util.TreeMap<>();
+        Map<String, Long> bySeverity = new java.util.TreeMap<>();
+        Map<UUID, long[]> byUnit = new LinkedHashMap<>();
+        long total = 0;
+        long closedLimited = 0;
+        long closedOnTime = 0;
+        for (Object[] r : rows) {
+            long n = ((Number) r[5]).longValue();
+            total += n;
+            byStatus.merge((String) r[0], n, Long::sum);
+            bySource.merge((String) r[1], n, Long::sum);
+            byCategory.merge((String) r[2], n, Long::sum);
+            bySeverity.merge((String) r[3], n, Long::sum);
+            long[] unit = byUnit.computeIfAbsent(UUID.fromString((String) r[4]), k -> new long[2]);
+            unit[0] += n;
+            unit[1] += Status.CLOSED.name().equals(r[0]) ? n : 0;
+            closedLimited += ((Number) r[6]).longValue();
+            closedOnTime += ((Number) r[7]).longValue();
+        }
+        Map<UUID, UnitRef> refs = units.refs(byUnit.keySet());
+        List<UnitCount> unitCounts = new ArrayList<>();
+        byUnit.forEach((id, c) -> unitCounts.add(new UnitCount(refs.get(id), c[0], c[1])));
+        unitCounts.sort((a, b) -> a.unit().code().compareTo(b.unit().code()));
+        long closed = byStatus.getOrDefault(Status.CLOSED.name(), 0L);
+        return new Stats(total, byStatus, bySource, byCategory, bySeverity, unitCounts,
+                total == 0 ? 0 : (double) closed / total, closedLimited == 0 ? 0 : (double) closedOnTime / closedLimited);
     }
 }

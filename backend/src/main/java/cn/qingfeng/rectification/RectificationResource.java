@@ -8,7 +8,7 @@ import cn.qingfeng.common.web.ETags;
 import cn.qingfeng.journal.EventView;
 import cn.qingfeng.rectification.RectificationViews.ItemDetail;
 import cn.qingfeng.rectification.RectificationViews.ItemView;
-import cn.qingfeng.rectification.RectificationViews.ProgressView;
+import cn.qingfeng.rectification.RectificationViews.RectificationProgressView;
 import cn.qingfeng.rectification.RectificationViews.Stats;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -149,7 +149,7 @@ public class RectificationResource {
     @Path("/{id}/progress")
     @Authenticated
     @Operation(operationId = "listRectificationProgress", summary = "Progress reports, newest first", description = "Roles: any, within scope.")
-    public Page<ProgressView> progress(@PathParam("id") UUID id, @BeanParam PageParams page) {
+    public Page<RectificationProgressView> progress(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return queries.progress(id, page);
     }
 
@@ -158,7 +158,7 @@ public class RectificationResource {
     @RolesAllowed(Roles.UNIT_OFFICER)
     @Operation(operationId = "addRectificationProgress", summary = "Report progress", description = "Roles: unit_officer of the unit, while 整改中.")
     @Extension(name = ApiErrors.EXTENSION, value = "409")
-    public ProgressView addProgress(@PathParam("id") UUID id, @Valid @NotNull RectificationRequests.AddProgress request) {
+    public RectificationProgressView addProgress(@PathParam("id") UUID id, @Valid @NotNull RectificationRequests.AddProgress request) {
         return service.addProgress(id, request);
     }
 

@@ -20,7 +20,7 @@ import cn.qingfeng.rectification.RectificationViews.ClosureView;
 import cn.qingfeng.rectification.RectificationViews.ItemDetail;
 import cn.qingfeng.rectification.RectificationViews.ItemView;
 import cn.qingfeng.rectification.RectificationViews.MeasureView;
-import cn.qingfeng.rectification.RectificationViews.ProgressView;
+import cn.qingfeng.rectification.RectificationViews.RectificationProgressView;
 import cn.qingfeng.unit.UnitRef;
 import cn.qingfeng.unit.UnitRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -257,7 +257,7 @@ public class RectificationService {
     }
 
     @Transactional
-    public ProgressView addProgress(UUID id, RectificationRequests.AddProgress req) {
+    public RectificationProgressView addProgress(UUID id, RectificationRequests.AddProgress req) {
         requireRole(Roles.UNIT_OFFICER);
         RectificationItemEntity i = visible(id, true);
         requireState(i, "progress", Set.of(Status.IN_PROGRESS));
@@ -456,7 +456,7 @@ public class RectificationService {
                 m.sortOrder, m.version);
     }
 
-    static ProgressView progressView(RectificationProgressEntity p) {
-        return new ProgressView(p.id, p.itemId, p.cycle, p.reportedOn, p.content, p.reportedByName, p.createdAt);
+    static RectificationProgressView progressView(RectificationProgressEntity p) {
+        return new RectificationProgressView(p.id, p.itemId, p.cycle, p.reportedOn, p.content, p.reportedByName, p.createdAt);
     }
 }

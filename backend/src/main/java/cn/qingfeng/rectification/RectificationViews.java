@@ -73,7 +73,7 @@ public final class RectificationViews {
     }
 
     @Schema(name = "RectificationProgress")
-    public record ProgressView(UUID id, UUID itemId, int cycle, LocalDate reportedOn, String content,
+    public record RectificationProgressView(UUID id, UUID itemId, int cycle, LocalDate reportedOn, String content,
                                String reportedByName, Instant createdAt) {
     }
 

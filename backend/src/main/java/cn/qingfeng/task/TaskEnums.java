@@ -1,5 +1,7 @@
 package cn.qingfeng.task;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Enumerations of the tasks ledger; the UI gives them their Chinese labels. */
 public final class TaskEnums {
 
@@ -7,6 +9,7 @@ public final class TaskEnums {
     }
 
     /** DESIGN.md's task categories. */
+    @Schema(name = "TaskCategory")
     public enum Category {
         /** 理论学习 */ STUDY,
         /** 工作部署 */ DEPLOYMENT,
@@ -21,17 +24,22 @@ public final class TaskEnums {
         /** 其他 */ OTHER
     }
 
+    @Schema(name = "TaskPriority")
     public enum Priority { LOW, NORMAL, HIGH, URGENT }
 
     /** 草稿 → 已下发 → 已完成, or 已撤销. */
+    @Schema(name = "TaskStatus")
     public enum Status { DRAFT, ISSUED, COMPLETED, CANCELLED }
 
+    @Schema(name = "TaskRecurrence")
     public enum Recurrence { NONE, WEEKLY, MONTHLY, QUARTERLY, HALF_YEARLY }
 
     /** 牵头 / 配合. */
+    @Schema(name = "AssignmentRole")
     public enum AssignmentRole { LEAD, COOPERATING }
 
     /** 待签收 → 办理中 → 已报送 → 已办结 (退回: back to 办理中); 已撤销 with the task. */
+    @Schema(name = "AssignmentStatus")
     public enum AssignmentStatus {
         PENDING, IN_PROGRESS, SUBMITTED, DONE, CANCELLED;
 

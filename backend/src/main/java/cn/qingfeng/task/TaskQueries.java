@@ -146,12 +146,24 @@ public class TaskQueries {
         DataScope s = scope.current();
         List<String> assignmentIds = new ArrayList<>();
         tasks.assignmentsOf(taskId).stream().filter(a -> s.contains(a.unitId)).forEach(a -> assignmentIds.add(a.id.toString()));
-        return journal.timeline(Map.of(TaskService.TASK, List.of(taskId.toString()), TaskService.ASSIGNMENT, assignmentIds), page);
+        return journal.timeline(Map.of(TaskService.TASK, List.of(taskId.toString()), TaskService.ASSIGNMENT, assignmentIds,
+                "task_record", recordIds(assignmentIds)), page);
     }
 
     public Page<EventView> assignmentTimeline(UUID assignmentId, PageParams page) {
         assignments.visible(assignmentId, false);
-        return journal.timeline(Map.of(TaskService.ASSIGNMENT, List.of(assignmentId.toString())), page);
+        List<String> ids = List.of(assignmentId.toString());
+        return journal.timeline(Map.of(TaskService.ASSIGNMENT, ids, "task_record", recordIds(ids)), page);
+    }
+
+    /** Files added to a record are journaled on the record; its assignment's timeline shows them too. */
+    private List<String> recordIds(List<String> assignmentIds) {
+        if (assignmentIds.isEmpty()) {
+            return List.of();
+        }
+        return tasks.em().createQuery("select r.id from RecordEntity r where r.assignmentId in :a", UUID.class)
+                .setParameter("a", assignmentIds.stream().map(UUID::fromString).toList())
+                .getResultStream().map(UUID::toString).toList();
     }
 
     /** Execution records counted by category and unit over a period: "学习共计9次". */
