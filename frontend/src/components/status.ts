@@ -19,14 +19,26 @@ export const STATUS_TAG_TYPES: Readonly<Record<string, TagType>> = {
   CLOSED: 'success',
   REJECTED: 'danger',
   REMOVED: 'info',
+  // Tasks ledger: the task's own life, and how a finished assignment ended.
+  DRAFT: 'info',
+  ISSUED: 'primary',
+  COMPLETED: 'success',
+  CANCELLED: 'info',
+  ON_TIME: 'success',
+  LATE: 'danger',
+  NONE: 'info',
 }
 
-/** The four-colour risk scheme (重大 red / 较大 orange / 一般 yellow / 低 blue) has fixed colours. */
+/**
+ * Fixed colours: the four-colour risk scheme (重大 red / 较大 orange / 一般 yellow / 低 blue) and the
+ * deadline traffic light (green / yellow / red), which shares red and yellow with it.
+ */
 export const LEVEL_COLORS: Readonly<Record<string, string>> = {
   RED: '#d9001b',
   ORANGE: '#f56c00',
   YELLOW: '#e6b800',
   BLUE: '#1e6fd9',
+  GREEN: '#2e9d4f',
 }
 
 export interface TagStyle {

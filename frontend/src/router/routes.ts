@@ -9,9 +9,13 @@ declare module 'vue-router' {
     /** Any of these roles may open the page; absent: everyone signed in. */
     roles?: readonly Role[]
     /** Element Plus icon name for the sidebar. */
-    icon?: 'HomeFilled' | 'OfficeBuilding' | 'Document' | 'User'
+    icon?: 'HomeFilled' | 'OfficeBuilding' | 'Document' | 'User' | 'List' | 'Tickets' | 'Flag'
     /** Shown in the sidebar menu. */
     menu?: boolean
+    /** The sidebar group the entry sits in (see layout/menu.ts MENU_GROUPS). */
+    menuGroup?: 'supervision'
+    /** Route name of the list a detail page belongs to (breadcrumb, highlighted menu entry). */
+    parent?: string
   }
 }
 
@@ -25,6 +29,24 @@ export const routes: RouteRecordRaw[] = [
         name: 'home',
         component: () => import('@/views/home/HomeView.vue'),
         meta: { titleKey: 'menu.home', icon: 'HomeFilled', menu: true },
+      },
+      {
+        path: 'tasks',
+        name: 'tasks',
+        component: () => import('@/views/tasks/TaskListView.vue'),
+        meta: { titleKey: 'menu.tasks', icon: 'List', menu: true, menuGroup: 'supervision' },
+      },
+      {
+        path: 'tasks/:id',
+        name: 'task-detail',
+        component: () => import('@/views/tasks/TaskDetailView.vue'),
+        meta: { titleKey: 'menu.taskDetail', parent: 'tasks' },
+      },
+      {
+        path: 'assignments',
+        name: 'assignments',
+        component: () => import('@/views/tasks/AssignmentListView.vue'),
+        meta: { titleKey: 'menu.assignments', icon: 'Tickets', menu: true, menuGroup: 'supervision' },
       },
       {
         path: 'units',

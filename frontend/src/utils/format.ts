@@ -41,3 +41,11 @@ export function formatValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   return JSON.stringify(value)
 }
+
+const dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: APP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+
+/** Today's calendar date in Beijing time, "2026-11-27" (deadlines and report dates are such dates). */
+export function todayInAppZone(now: Date = new Date()): string {
+  const parts = Object.fromEntries(dateFormat.formatToParts(now).map((part) => [part.type, part.value]))
+  return `${parts.year}-${parts.month}-${parts.day}`
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defineComponent, h, withDirectives } from 'vue'
 import { mount } from '@vue/test-utils'
 import { hasAccess, useAccess, vAccess, type AccessRule } from '@/access'
-import { menuEntries } from '@/layout/menu'
+import { isMenuGroup, menuEntries, menuTree } from '@/layout/menu'
 import { createAppRouter } from '@/router'
 import { routes } from '@/router/routes'
 import { createMemoryHistory } from 'vue-router'
@@ -57,9 +57,20 @@ describe('useAccess and v-access', () => {
 describe('menu and route guard use the same rule', () => {
   it('gives the audit log only to auditors and admins', () => {
     const names = (roles: string[]) => menuEntries(routes, roles).map((entry) => entry.name)
-    expect(names(['admin'])).toEqual(['home', 'units', 'audit', 'me'])
-    expect(names(['auditor'])).toEqual(['home', 'units', 'audit', 'me'])
-    expect(names(['unit_officer'])).toEqual(['home', 'units', 'me'])
+    expect(names(['admin'])).toEqual(['home', 'tasks', 'assignments', 'units', 'audit', 'me'])
+    expect(names(['auditor'])).toEqual(['home', 'tasks', 'assignments', 'units', 'audit', 'me'])
+    expect(names(['unit_officer'])).toEqual(['home', 'tasks', 'assignments', 'units', 'me'])
+  })
+
+  it('gathers 任务列表 and 承办事项 under the 督查督办 group, for every role', () => {
+    for (const roles of [['viewer'], ['unit_officer'], ['supervisor'], ['leader']]) {
+      const tree = menuTree(routes, roles)
+      const group = tree.find(isMenuGroup)
+      expect(group?.titleKey).toBe('menu.supervision')
+      expect(group?.children.map((entry) => entry.name)).toEqual(['tasks', 'assignments'])
+      // The group sits where its first entry would be: right after the dashboard.
+      expect(tree.map((node) => (isMenuGroup(node) ? `group:${node.group}` : node.name)).slice(0, 2)).toEqual(['home', 'group:supervision'])
+    }
   })
 
   it('sends a typed-in address the role does not allow to the 403 page', async () => {

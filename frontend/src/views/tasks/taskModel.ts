@@ -1,0 +1,122 @@
+import { hasAccess } from '@/access'
+import type { components } from '@/api/schema'
+
+export type Task = components['schemas']['Task']
+export type TaskDetail = components['schemas']['TaskDetail']
+export type Assignment = components['schemas']['Assignment']
+export type TaskProgress = components['schemas']['TaskProgress']
+export type TaskRecord = components['schemas']['TaskRecord']
+export type TaskUrge = components['schemas']['TaskUrge']
+// Enums are taken from the fields that use them: the generator numbers clashing schema names
+// (another ledger's "Status" turns ours into "Status1"), the fields stay put.
+export type Category = NonNullable<Task['category']>
+export type Priority = NonNullable<Task['priority']>
+export type Recurrence = NonNullable<Task['recurrence']>
+export type TaskStatus = NonNullable<Task['status']>
+export type AssignmentStatus = NonNullable<Assignment['status']>
+export type AssignmentRole = NonNullable<Assignment['role']>
+export type Warning = NonNullable<Assignment['warning']>
+
+/** In the order the forms and filters list them (DESIGN.md, Tasks). */
+export const CATEGORIES: readonly Category[] = [
+  'STUDY',
+  'DEPLOYMENT',
+  'TRAINING',
+  'RESPONSIBILITY_LETTER',
+  'INTEGRITY_TALK',
+  'INSPECTION',
+  'HOLIDAY_DISCIPLINE',
+  'RULES',
+  'MEETING',
+  'REPORT',
+  'OTHER',
+]
+export const PRIORITIES: readonly Priority[] = ['LOW', 'NORMAL', 'HIGH', 'URGENT']
+export const RECURRENCES: readonly Recurrence[] = ['NONE', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'HALF_YEARLY']
+export const TASK_STATUSES: readonly TaskStatus[] = ['DRAFT', 'ISSUED', 'COMPLETED', 'CANCELLED']
+export const ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = ['PENDING', 'IN_PROGRESS', 'SUBMITTED', 'DONE', 'CANCELLED']
+export const ASSIGNMENT_ROLES: readonly AssignmentRole[] = ['LEAD', 'COOPERATING']
+/** The colours a list can be filtered by (open items only). */
+export const WARNING_FILTERS: readonly Warning[] = ['GREEN', 'YELLOW', 'RED']
+
+/** Element Plus tag type per priority (urgent stands out, low recedes). */
+export const PRIORITY_TAG: Readonly<Record<Priority, 'info' | 'primary' | 'warning' | 'danger'>> = {
+  LOW: 'info',
+  NORMAL: 'primary',
+  HIGH: 'warning',
+  URGENT: 'danger',
+}
+
+const OPEN_ASSIGNMENT: readonly AssignmentStatus[] = ['PENDING', 'IN_PROGRESS', 'SUBMITTED']
+
+export function isOpenAssignment(status: AssignmentStatus | undefined): boolean {
+  return status !== undefined && OPEN_ASSIGNMENT.includes(status)
+}
+
+/** What a unit officer or a supervisor may do with one assignment now. */
+export type AssignmentAction =
+  | 'accept'
+  | 'submit'
+  | 'progress'
+  | 'record'
+  | 'upload'
+  | 'reply'
+  | 'approve'
+  | 'return'
+  | 'urge'
+
+/**
+ * The actions the UI offers for an assignment, by the caller's roles and the assignment's state
+ * (the server decides again: scope 404, role 403, state 409). Unit officers work on their own
+ * units' assignments (the server only shows them those); supervisors approve, return and urge.
+ */
+export function assignmentActions(roles: readonly string[], assignment: Pick<Assignment, 'status'> | null | undefined): Set<AssignmentAction> {
+  const actions = new Set<AssignmentAction>()
+  const status = assignment?.status
+  if (status === undefined) return actions
+  if (hasAccess(roles, 'unit_officer')) {
+    if (status === 'PENDING') actions.add('accept')
+    if (status === 'IN_PROGRESS') {
+      actions.add('submit')
+      actions.add('progress')
+      actions.add('record')
+      // Evidence is filed while working on it; what was submitted stays as reviewed (409 otherwise).
+      actions.add('upload')
+    }
+    if (isOpenAssignment(status)) actions.add('reply')
+  }
+  if (hasAccess(roles, 'supervisor')) {
+    if (status === 'SUBMITTED') {
+      actions.add('approve')
+      actions.add('return')
+    }
+    if (status === 'PENDING' || status === 'IN_PROGRESS') actions.add('urge')
+  }
+  return actions
+}
+
+export type TaskAction = 'edit' | 'issue' | 'cancel'
+
+/** Supervisors edit drafts and issued tasks, issue drafts, and cancel anything not yet closed. */
+export function taskActions(roles: readonly string[], task: Pick<Task, 'status'> | null | undefined): Set<TaskAction> {
+  const actions = new Set<TaskAction>()
+  const status = task?.status
+  if (status === undefined || !hasAccess(roles, 'supervisor')) return actions
+  if (status === 'DRAFT' || status === 'ISSUED') {
+    actions.add('edit')
+    actions.add('cancel')
+  }
+  if (status === 'DRAFT') actions.add('issue')
+  return actions
+}
+
+/** "2026-03-01 至 2026-03-31" style period of a recurring task's instance, '' when it has none. */
+export function periodText(task: Pick<Task, 'periodStart' | 'periodEnd'>, join: (start: string, end: string) => string): string {
+  if (task.periodStart === undefined || task.periodEnd === undefined) return ''
+  return join(task.periodStart, task.periodEnd)
+}
+
+/** The SPA link of an assignment: the task's page with the assignment selected (as the to-dos link it). */
+export function assignmentLink(assignment: Pick<Assignment, 'id' | 'taskId'>): string {
+  return `/tasks/${assignment.taskId ?? ''}?assignment=${assignment.id ?? ''}`
+}
