@@ -98,6 +98,13 @@ public class RectificationService {
         if (units.find(req.unitId(), DataScope.everything()).filter(u -> u.active).isEmpty()) {
             throw ProblemException.invalidField("unitId", "责任单位不存在或已停用");
         }
+        if ((req.originType() == null) != (req.originId() == null) && req.originType() != RectificationEnums.Origin.INSPECTION) {
+            throw ProblemException.invalidField("originId", "来源记录需同时给出类型与编号");
+        }
+        if (req.originType() == RectificationEnums.Origin.TASK_ASSIGNMENT && req.originId() != null
+                && items.em().find(cn.qingfeng.task.AssignmentEntity.class, req.originId()) == null) {
+            throw ProblemException.invalidField("originId", "来源承办事项不存在");
+        }
         Instant now = clock.instant();
         RectificationItemEntity i = new RectificationItemEntity();
         i.id = UUID.randomUUID();

@@ -184,6 +184,20 @@ class RectificationTest {
     }
 
     @Test
+    void anItemLinksToTheAssignmentItCameFrom() {
+        Map<String, Object> body = problem("督办中发现的问题", DemoUnits.VENUES, "TIME_LIMITED", TODAY.plusDays(30), 1);
+        body.put("originType", "TASK_ASSIGNMENT");
+        body.put("originId", UUID.randomUUID().toString());
+        Api.as("jiandu").body(body).post("/api/v1/rectifications").then().statusCode(400)
+                .body("violations[0].field", equalTo("originId"));
+        String assignment = Api.as("jiandu").queryParam("limit", 1).get("/api/v1/assignments").then().statusCode(200)
+                .extract().path("items[0].id");
+        body.put("originId", assignment);
+        String id = create(body);
+        detail("jiandu", id).then().body("item.originType", equalTo("TASK_ASSIGNMENT")).body("item.originId", equalTo(assignment));
+    }
+
+    @Test
     void warningsAndTheOngoingPeriodFollowTheClock() {
         String limited = create(problem("限期预警", DemoUnits.SCHOOL, "TIME_LIMITED", TODAY.plusDays(5), 1));
         String ongoing = create(problem("长期坚持：第一议题学习", DemoUnits.SCHOOL, "ONGOING", null, 1));
