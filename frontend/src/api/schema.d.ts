@@ -1838,7 +1838,7 @@ export interface operations {
                 status?: components["schemas"]["AssignmentStatus"];
                 taskId?: components["schemas"]["UUID"];
                 unitId?: components["schemas"]["UUID"];
-                /** @description GREEN, YELLOW or RED: open assignments by their deadline */
+                /** @description GREEN, YELLOW or RED: open assignments by their deadline; ON_TIME or LATE: finished ones */
                 warning?: components["schemas"]["Warning"];
             };
             header?: never;

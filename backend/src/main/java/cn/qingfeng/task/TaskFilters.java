@@ -52,7 +52,7 @@ public final class TaskFilters {
         @QueryParam("taskId")
         public UUID taskId;
         @QueryParam("warning")
-        @Parameter(description = "GREEN, YELLOW or RED: open assignments by their deadline")
+        @Parameter(description = "GREEN, YELLOW or RED: open assignments by their deadline; ON_TIME or LATE: finished ones")
         public Warning warning;
         @QueryParam("deadlineFrom")
         public LocalDate deadlineFrom;

@@ -101,11 +101,15 @@ public class TaskQueries {
                 .whereIf(f.taskId, "e.taskId = :taskId", "taskId")
                 .whereIf(f.deadlineFrom, "e.deadline >= :deadlineFrom", "deadlineFrom")
                 .whereIf(f.deadlineTo, "e.deadline <= :deadlineTo", "deadlineTo");
-        if (Boolean.TRUE.equals(f.open) || f.warning != null) {
+        if (f.warning == Warning.ON_TIME || f.warning == Warning.LATE) {
+            // Finished work: on time means submitted by the deadline (recorded when approved).
+            q.where("e.status = :done and e.completedOnTime = :onTime",
+                    Map.of("done", AssignmentStatus.DONE, "onTime", f.warning == Warning.ON_TIME));
+        } else if (Boolean.TRUE.equals(f.open) || f.warning != null) {
             q.where("e.status in :openStates", "openStates",
                     List.of(AssignmentStatus.PENDING, AssignmentStatus.IN_PROGRESS, AssignmentStatus.SUBMITTED));
         }
-        if (f.warning != null) {
+        if (f.warning != null && f.warning != Warning.ON_TIME && f.warning != Warning.LATE) {
             Warnings.Condition c = warnings.condition(openColour(f.warning), "e.deadline");
             q.where(c.clause(), c.params());
         }

@@ -83,6 +83,10 @@ class TaskClockTest {
         act("cg_officer", a, "submit", Map.of()).then().statusCode(200);
         act("jiandu", a, "approve", Map.of()).then().statusCode(200)
                 .body("completedOnTime", equalTo(false)).body("warning", equalTo("LATE"));
+        assertThat(Api.as("jiandu").queryParam("warning", "LATE").queryParam("taskId", task).get("/api/v1/assignments")
+                .then().extract().<List<String>>path("items.id")).containsExactly(a);
+        assertThat(Api.as("jiandu").queryParam("warning", "ON_TIME").queryParam("taskId", task).get("/api/v1/assignments")
+                .then().extract().<List<String>>path("items.id")).isEmpty();
     }
 
     @Test
