@@ -49,6 +49,18 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'menu.assignments', icon: 'Tickets', menu: true, menuGroup: 'supervision' },
       },
       {
+        path: 'rectifications',
+        name: 'rectifications',
+        component: () => import('@/views/rectifications/RectListView.vue'),
+        meta: { titleKey: 'menu.rectifications', icon: 'Tickets', menu: true },
+      },
+      {
+        path: 'rectifications/:id',
+        name: 'rectification-detail',
+        component: () => import('@/views/rectifications/RectDetailView.vue'),
+        meta: { titleKey: 'menu.rectDetail', parent: 'rectifications' },
+      },
+      {
         path: 'units',
         name: 'units',
         component: () => import('@/views/units/UnitsView.vue'),

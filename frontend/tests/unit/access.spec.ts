@@ -57,9 +57,9 @@ describe('useAccess and v-access', () => {
 describe('menu and route guard use the same rule', () => {
   it('gives the audit log only to auditors and admins', () => {
     const names = (roles: string[]) => menuEntries(routes, roles).map((entry) => entry.name)
-    expect(names(['admin'])).toEqual(['home', 'tasks', 'assignments', 'units', 'audit', 'me'])
-    expect(names(['auditor'])).toEqual(['home', 'tasks', 'assignments', 'units', 'audit', 'me'])
-    expect(names(['unit_officer'])).toEqual(['home', 'tasks', 'assignments', 'units', 'me'])
+    expect(names(['admin'])).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'units', 'audit', 'me'])
+    expect(names(['auditor'])).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'units', 'audit', 'me'])
+    expect(names(['unit_officer'])).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'units', 'me'])
   })
 
   it('gathers 任务列表 and 承办事项 under the 督查督办 group, for every role', () => {

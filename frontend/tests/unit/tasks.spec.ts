@@ -120,10 +120,22 @@ describe('WarningTag', () => {
 describe('to-dos', () => {
   it('labels every kind in both languages', () => {
     setupApp()
-    expect(TODO_KINDS.map((kind) => todoKindLabel(kind))).toEqual(['待签收', '待办理/报送', '已逾期', '待回复催办', '待审核办结'])
+    expect(TODO_KINDS.map((kind) => todoKindLabel(kind))).toEqual([
+      '待签收',
+      '待办理/报送',
+      '已逾期',
+      '待回复催办',
+      '待审核办结',
+      '待整改',
+      '整改中',
+      '已逾期',
+      '本期未报进展',
+      '整改措施到期',
+      '待核验销号',
+    ])
     setLocale('en')
     expect(todoKindLabel('assignment.approve')).toBe('To approve')
-    expect(todoKindLabel('rectification.verify')).toBe('rectification.verify') // a kind from a later ledger stays readable
+    expect(todoKindLabel('risk.review')).toBe('risk.review') // a kind from a later ledger stays readable
     expect(todoKindTag('assignment.overdue')).toBe('danger')
     expect(todoKindTag('something.else')).toBe('info')
   })

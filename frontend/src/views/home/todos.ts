@@ -11,6 +11,12 @@ export const TODO_KINDS = [
   'assignment.overdue',
   'assignment.answer-urge',
   'assignment.approve',
+  'rectification.start',
+  'rectification.report',
+  'rectification.overdue',
+  'rectification.progress-due',
+  'rectification.measure',
+  'rectification.verify',
 ] as const
 
 const KIND_TAGS: Readonly<Record<string, TagType>> = {
@@ -19,6 +25,12 @@ const KIND_TAGS: Readonly<Record<string, TagType>> = {
   'assignment.overdue': 'danger',
   'assignment.answer-urge': 'warning',
   'assignment.approve': 'success',
+  'rectification.start': 'warning',
+  'rectification.report': 'primary',
+  'rectification.overdue': 'danger',
+  'rectification.progress-due': 'warning',
+  'rectification.measure': 'warning',
+  'rectification.verify': 'success',
 }
 
 export function todoKindLabel(kind: string | undefined): string {
