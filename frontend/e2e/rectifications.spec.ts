@@ -90,6 +90,18 @@ test('a supervisor registers a problem with two measures', async ({ page }) => {
   await expect(page.getByTestId('rect-start')).toHaveCount(0)
 })
 
+test('the supervisor corrects the responsible person before work starts', async ({ page }) => {
+  await login(page, 'jiandu', itemPath)
+  await page.getByTestId('rect-edit').click()
+  const dialog = page.getByTestId('rect-edit-dialog')
+  await expect(dialog).toBeVisible()
+  await expect(dialog.getByTestId('rect-edit-title')).toHaveValue(title)
+  await dialog.getByLabel('责任人').fill('刘洋')
+  await dialog.getByTestId('rect-edit-submit').click()
+  await success(page, '已保存')
+  await expect(page.getByTestId('rect-detail-person')).toHaveText('刘洋')
+})
+
 test('the unit officer starts, completes one measure with evidence, waives the other and applies', async ({ page }) => {
   await login(page, 'cg_officer', itemPath)
   await expectStatus(page, '待整改')
