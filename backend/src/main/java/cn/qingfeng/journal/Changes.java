@@ -25,6 +25,18 @@ public final class Changes {
         return this;
     }
 
+    /**
+     * For partial updates: when a new value was requested ({@code requested} not null), records
+     * the change and answers it; otherwise answers the current value unchanged.
+     */
+    public <T> T update(String name, T current, T requested) {
+        if (requested == null) {
+            return current;
+        }
+        field(name, current, requested);
+        return requested;
+    }
+
     /** A value set by the change (creation, or context such as a reason). */
     public Changes set(String name, Object value) {
         if (value != null) {

@@ -24,8 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,6 +56,9 @@ public class RectificationDemoData {
 
     @Inject
     AttachmentService attachments;
+
+    @Inject
+    RectificationService service;
 
     @Inject
     Clock clock;
@@ -224,19 +225,7 @@ public class RectificationDemoData {
 
     private void close(RectificationItemEntity i, String opinion, LocalDate on) {
         items.flush();
-        List<Map<String, Object>> evidence = new ArrayList<>();
-        List<AttachmentService.StoredFile> files = new ArrayList<>(attachments.currentFiles(RectificationService.EVIDENCE_ITEM, List.of(i.id)));
-        files.addAll(attachments.currentFiles(RectificationService.EVIDENCE_MEASURE, items.measures(i.id).stream().map(m -> m.id).toList()));
-        for (AttachmentService.StoredFile f : files) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("attachmentId", f.attachmentId().toString());
-            e.put("ownerType", f.ownerType());
-            e.put("ownerId", f.ownerId().toString());
-            e.put("filename", f.filename());
-            e.put("sha256", f.sha256());
-            e.put("sizeBytes", f.sizeBytes());
-            evidence.add(e);
-        }
+        List<Map<String, Object>> evidence = service.evidenceSnapshot(i, items.measures(i.id));
         RectificationClosureEntity c = new RectificationClosureEntity();
         c.id = UUID.randomUUID();
         c.itemId = i.id;

@@ -151,34 +151,13 @@ public class RectificationService {
             throw ProblemException.conflict("rectification.closed", "已销号的事项不能修改，如问题反弹请重新打开");
         }
         Changes c = Changes.of();
-        if (req.title() != null) {
-            c.field("title", i.title, req.title().trim());
-            i.title = req.title().trim();
-        }
-        if (req.description() != null) {
-            c.field("description", i.description, req.description());
-            i.description = req.description();
-        }
-        if (req.severity() != null) {
-            c.field("severity", i.severity, req.severity());
-            i.severity = req.severity();
-        }
-        if (req.category() != null) {
-            c.field("category", i.category, req.category());
-            i.category = req.category();
-        }
-        if (req.responsibleLeader() != null) {
-            c.field("responsibleLeader", i.responsibleLeader, req.responsibleLeader());
-            i.responsibleLeader = req.responsibleLeader();
-        }
-        if (req.responsiblePerson() != null) {
-            c.field("responsiblePerson", i.responsiblePerson, req.responsiblePerson());
-            i.responsiblePerson = req.responsiblePerson();
-        }
-        if (req.deadline() != null) {
-            c.field("deadline", i.deadline, req.deadline());
-            i.deadline = req.deadline();
-        }
+        i.title = c.update("title", i.title, req.title() == null ? null : req.title().trim());
+        i.description = c.update("description", i.description, req.description());
+        i.severity = c.update("severity", i.severity, req.severity());
+        i.category = c.update("category", i.category, req.category());
+        i.responsibleLeader = c.update("responsibleLeader", i.responsibleLeader, req.responsibleLeader());
+        i.responsiblePerson = c.update("responsiblePerson", i.responsiblePerson, req.responsiblePerson());
+        i.deadline = c.update("deadline", i.deadline, req.deadline());
         if (!c.isEmpty()) {
             i.updatedAt = clock.instant();
             journal.record("rectification.updated", ENTITY, i.id, i.unitId, c);
@@ -371,6 +350,15 @@ public class RectificationService {
                     measures.isEmpty() ? "尚未制定整改措施" : "还有 " + open + " 项整改措施未完成（或未说明理由免于执行）",
                     Map.of("openMeasures", open));
         }
+        List<Map<String, Object>> evidence = evidenceSnapshot(i, measures);
+        if (evidence.isEmpty()) {
+            throw ProblemException.conflict("rectification.no-evidence", "销号需要至少一份佐证材料");
+        }
+        return evidence;
+    }
+
+    /** The files now attached to the item and its measures, as a close-off freezes them. */
+    List<Map<String, Object>> evidenceSnapshot(RectificationItemEntity i, List<RectificationMeasureEntity> measures) {
         List<Map<String, Object>> evidence = new ArrayList<>();
         List<AttachmentService.StoredFile> files = new ArrayList<>(attachments.currentFiles(EVIDENCE_ITEM, List.of(i.id)));
         files.addAll(attachments.currentFiles(EVIDENCE_MEASURE, measures.stream().map(m -> m.id).toList()));
@@ -383,9 +371,6 @@ public class RectificationService {
             e.put("sha256", f.sha256());
             e.put("sizeBytes", f.sizeBytes());
             evidence.add(e);
-        }
-        if (evidence.isEmpty()) {
-            throw ProblemException.conflict("rectification.no-evidence", "销号需要至少一份佐证材料");
         }
         return evidence;
     }

@@ -140,31 +140,13 @@ public class TaskService {
             throw ProblemException.conflict("task.category-fixed", "任务下发后不能更改类别");
         }
         Changes changes = Changes.of();
-        if (req.title() != null) {
-            changes.field("title", t.title, req.title().trim());
-            t.title = req.title().trim();
-        }
-        if (req.description() != null) {
-            changes.field("description", t.description, req.description());
-            t.description = req.description();
-        }
-        if (req.basis() != null) {
-            changes.field("basis", t.basis, req.basis());
-            t.basis = req.basis();
-        }
-        if (req.priority() != null) {
-            changes.field("priority", t.priority, req.priority());
-            t.priority = req.priority();
-        }
-        if (req.category() != null) {
-            changes.field("category", t.category, req.category());
-            t.category = req.category();
-        }
         LocalDate oldDeadline = t.deadline;
-        if (req.deadline() != null && !req.deadline().equals(t.deadline)) {
-            changes.field("deadline", t.deadline, req.deadline());
-            t.deadline = req.deadline();
-        }
+        t.title = changes.update("title", t.title, req.title() == null ? null : req.title().trim());
+        t.description = changes.update("description", t.description, req.description());
+        t.basis = changes.update("basis", t.basis, req.basis());
+        t.priority = changes.update("priority", t.priority, req.priority());
+        t.category = changes.update("category", t.category, req.category());
+        t.deadline = changes.update("deadline", t.deadline, req.deadline());
         if (changes.isEmpty()) {
             return detail(t.id);
         }

@@ -141,14 +141,8 @@ public class UnitService {
     public UnitView update(UUID id, long expectedVersion, UnitRequests.Update req) {
         UnitEntity u = lockedVisible(id, expectedVersion);
         Changes changes = Changes.of();
-        if (req.name() != null) {
-            changes.field("name", u.name, req.name().trim());
-            u.name = req.name().trim();
-        }
-        if (req.sortOrder() != null) {
-            changes.field("sortOrder", u.sortOrder, req.sortOrder());
-            u.sortOrder = req.sortOrder();
-        }
+        u.name = changes.update("name", u.name, req.name() == null ? null : req.name().trim());
+        u.sortOrder = changes.update("sortOrder", u.sortOrder, req.sortOrder());
         if (!changes.isEmpty()) {
             u.updatedAt = clock.instant();
             journal.record("unit.updated", ENTITY, u.id, u.id, changes);
