@@ -48,7 +48,7 @@ if [[ "$mode" == all || "$mode" == frontend ]] && [[ -f frontend/package.json ]]
     port_free "$port" || { log "port $port is taken (is 'make run' running?): stop it first"; exit 1; }
   done
   log "frontend: starting the API for the browser tests (log: .local/e2e-backend.log)"
-  QF_DB_URL="$e2e_db" QF_DEMO_DATA=true QF_CURSOR_SECRET=e2e-cursor-secret-not-for-production java -Dquarkus.flyway.clean-at-start=true -Dquarkus.flyway.clean-disabled=false \
+  QF_DB_URL="$e2e_db" QF_DEMO_DATA=true QF_CLOCK_ADJUSTABLE=true QF_CURSOR_SECRET=e2e-cursor-secret-not-for-production java -Dquarkus.flyway.clean-at-start=true -Dquarkus.flyway.clean-disabled=false \
     -jar backend/target/quarkus-app/quarkus-run.jar > .local/e2e-backend.log 2>&1 &
   E2E_PID=$!
   wait_http http://127.0.0.1:9000/q/health/ready 120 || { tail -50 .local/e2e-backend.log; exit 1; }

@@ -239,7 +239,7 @@ public class RectificationDemoData {
         c.evidence = evidence;
         c.createdAt = clock.instant();
         items.persist(c);
-        i.closedAt = on.atTime(16, 0).atZone(cn.qingfeng.common.time.ClockProducer.ZONE).toInstant();
+        i.closedAt = on.atTime(16, 0).atZone(cn.qingfeng.common.time.AppClock.ZONE).toInstant();
         moved(i, Status.CLOSED, "rectification.closed", Changes.of().set("closureId", c.id).set("opinion", opinion)
                 .set("evidence", evidence));
     }

@@ -200,7 +200,7 @@ public class TaskDemoData {
 
     /** Closes the assignment as approved on {@code day}; the task too when it was its last open one. */
     private void done(AssignmentEntity a, TaskEntity t, LocalDate day) {
-        Instant at = day.atTime(17, 0).atZone(cn.qingfeng.common.time.ClockProducer.ZONE).toInstant();
+        Instant at = day.atTime(17, 0).atZone(cn.qingfeng.common.time.AppClock.ZONE).toInstant();
         a.status = AssignmentStatus.DONE;
         a.submittedAt = at;
         a.completedAt = at;

@@ -8,6 +8,11 @@ import io.restassured.specification.RequestSpecification;
 /** Requests as one of the demo users or service accounts. */
 public final class Api {
 
+    static {
+        // A failed expectation is read from the log: show what was sent and what came back.
+        io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
     private Api() {
     }
 

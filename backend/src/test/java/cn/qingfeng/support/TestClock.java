@@ -1,6 +1,6 @@
 package cn.qingfeng.support;
 
-import cn.qingfeng.common.time.ClockProducer;
+import cn.qingfeng.common.time.AppClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +23,7 @@ public class TestClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ClockProducer.ZONE;
+        return AppClock.ZONE;
     }
 
     @Override

@@ -35,6 +35,12 @@ public interface QingfengConfig {
     /** The rectification ledger. */
     Rectification rectification();
 
+    /** The risk ledger: review cycles, reporting time, scheduled checks. */
+    Risks risks();
+
+    /** The application clock. */
+    ClockSettings clock();
+
     interface Journal {
         /** Days an event is kept before the retention job may purge it; the database refuses less than 180. */
         @WithDefault("1095")
@@ -102,6 +108,48 @@ public interface QingfengConfig {
         @jakarta.validation.constraints.Pattern(regexp = "MONTHLY|QUARTERLY|HALF_YEARLY")
         String ongoingProgressPeriod();
     }
+
+    interface Risks {
+        /** Review cycle (研判) of a 重大 risk unless the risk sets its own: MONTHLY, QUARTERLY, HALF_YEARLY or YEARLY. */
+        @WithDefault("MONTHLY")
+        @jakarta.validation.constraints.Pattern(regexp = CYCLES)
+        String reviewCycleMajor();
+
+        /** Review cycle of a 较大 risk. */
+        @WithDefault("QUARTERLY")
+        @jakarta.validation.constraints.Pattern(regexp = CYCLES)
+        String reviewCycleSignificant();
+
+        /** Review cycle of a 一般 risk. */
+        @WithDefault("HALF_YEARLY")
+        @jakarta.validation.constraints.Pattern(regexp = CYCLES)
+        String reviewCycleGeneral();
+
+        /** Review cycle of a 低 risk. */
+        @WithDefault("YEARLY")
+        @jakarta.validation.constraints.Pattern(regexp = CYCLES)
+        String reviewCycleLow();
+
+        /** Time a unit has to report a risk raised to 重大 to the bureau (e.g. 24h); later is 迟报, never is 漏报. */
+        @WithDefault("24h")
+        Duration reportWithin();
+
+        /** How often missed reviews and reports are flagged ("off" disables). */
+        @WithDefault("1m")
+        String schedulerInterval();
+    }
+
+    interface ClockSettings {
+        /**
+         * Lets an admin move the application clock through {@code /api/v1/testing/clock}; for
+         * end-to-end tests of deadlines only, never on a real deployment.
+         */
+        @WithDefault("false")
+        boolean adjustable();
+    }
+
+    /** Accepted review cycles. */
+    String CYCLES = "MONTHLY|QUARTERLY|HALF_YEARLY|YEARLY";
 
     interface DemoData {
         /** Seed the demo organisation (the bureau of the seed report) at start when the database is empty. */

@@ -1,7 +1,7 @@
 package cn.qingfeng.common.warning;
 
 import cn.qingfeng.common.config.QingfengConfig;
-import cn.qingfeng.common.time.ClockProducer;
+import cn.qingfeng.common.time.AppClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -23,12 +23,12 @@ public class Warnings {
     QingfengConfig config;
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ClockProducer.ZONE));
+        return LocalDate.now(clock.withZone(AppClock.ZONE));
     }
 
     /** The calendar day (Asia/Shanghai) of an instant. */
     public static LocalDate dayOf(Instant instant) {
-        return instant.atZone(ClockProducer.ZONE).toLocalDate();
+        return instant.atZone(AppClock.ZONE).toLocalDate();
     }
 
     /** Colour of an item that is still open. */
