@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # List benchmarks on a database of their own (qingfeng_bench).
-#   scripts/bench.sh seed N   migrate qingfeng_bench, seed the demo organisation, add N tasks
-#   scripts/bench.sh run      time the task and assignment lists (p50 / p95 / max of each)
+#   scripts/bench.sh seed N   migrate qingfeng_bench, seed the demo organisation, add N tasks, N rectification items, N risks
+#   scripts/bench.sh run      time the task, assignment, rectification and risk lists (p50 / p95 / max of each)
 # PostgreSQL as for the tests (QF_TEST_PG_URL, :5432 or embedded); Keycloak on :8180 (started if needed).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -36,7 +36,7 @@ start_api() {
   for port in 18080 19000; do port_free "$port" || { log "port $port is taken"; exit 1; }; done
   QF_DB_URL="$bench_db" QF_DEMO_DATA="${1:-false}" QF_HTTP_PORT=18080 QF_MANAGEMENT_PORT=19000 \
     QF_CURSOR_SECRET=bench-cursor-secret-not-for-production \
-    java -Dqingfeng.tasks.scheduler-interval=off -jar backend/target/quarkus-app/quarkus-run.jar > .local/bench-api.log 2>&1 &
+    java -Dqingfeng.tasks.scheduler-interval=off -Dqingfeng.risks.scheduler-interval=off -jar backend/target/quarkus-app/quarkus-run.jar > .local/bench-api.log 2>&1 &
   API_PID=$!
   wait_http http://127.0.0.1:19000/q/health/ready 180 || { tail -30 .local/bench-api.log; exit 1; }
 }
@@ -46,7 +46,7 @@ if [[ "$mode" == seed ]]; then
   log "migrating qingfeng_bench and seeding the demo organisation"
   start_api true
   stop_pid "$API_PID"; API_PID=""
-  log "adding $n tasks (this takes a while for a million)"
+  log "adding $n tasks, $n rectification items and $n risks (this takes a while for a million)"
   java -jar tools/pgctl/target/pgctl.jar sql --url "$bench_db" --user qingfeng_owner --password qingfeng_owner \
     --file scripts/seed-large.sql --set n="$n"
   exit 0
@@ -77,9 +77,16 @@ for ((p = 0; p < 20; p++)); do
   cursor="$(printf '%s' "$page" | sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p')"
 done
 
+rcursor=""
+for ((p = 0; p < 20; p++)); do
+  page="$(curl -s -H "Authorization: Bearer $SUP" "$API/risks?limit=50${rcursor:+&cursor=$rcursor}")"
+  rcursor="$(printf '%s' "$page" | sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p')"
+done
+
 total="$(curl -s -H "Authorization: Bearer $SUP" "$API/tasks?limit=1&includeTotal=true" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')"
 items="$(curl -s -H "Authorization: Bearer $SUP" "$API/rectifications?limit=1&includeTotal=true" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')"
-echo "tasks in qingfeng_bench: ${total:-?}, rectification items: ${items:-?}   (runs per case: $RUNS, 2 cores)"
+risks="$(curl -s -H "Authorization: Bearer $SUP" "$API/risks?limit=1&includeTotal=true" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')"
+echo "tasks in qingfeng_bench: ${total:-?}, rectification items: ${items:-?}, risks: ${risks:-?}   (runs per case: $RUNS, 2 cores)"
 printf '%-58s %s\n' \
   "supervisor: newest 50" "$(measure "$SUP" "$API/tasks?limit=50")" \
   "supervisor: page 21 by cursor" "$(measure "$SUP" "$API/tasks?limit=50&cursor=$cursor")" \
@@ -98,4 +105,16 @@ printf '%-58s %s\n' \
   "rectification: text q=涉密" "$(measure "$SUP" "$API/rectifications?q=%E6%B6%89%E5%AF%86")" \
   "rectification: unit officer newest 50" "$(measure "$OFF" "$API/rectifications?limit=50")" \
   "rectification: unit officer by deadline" "$(measure "$OFF" "$API/rectifications?sort=deadline")" \
-  "rectification: stats of one year" "$(measure "$SUP" "$API/rectifications/stats?from=2025-01-01&to=2025-12-31")"
+  "rectification: stats of one year" "$(measure "$SUP" "$API/rectifications/stats?from=2025-01-01&to=2025-12-31")" \
+  "risk: supervisor newest 50" "$(measure "$SUP" "$API/risks?limit=50")" \
+  "risk: page 21 by cursor" "$(measure "$SUP" "$API/risks?limit=50&cursor=$rcursor")" \
+  "risk: level=MAJOR & category=SECRECY" "$(measure "$SUP" "$API/risks?level=MAJOR&category=SECRECY")" \
+  "risk: reviewState=RED (review missed)" "$(measure "$SUP" "$API/risks?reviewState=RED")" \
+  "risk: text q=涉密" "$(measure "$SUP" "$API/risks?q=%E6%B6%89%E5%AF%86")" \
+  "risk: heat-map cell 4x4" "$(measure "$SUP" "$API/risks?likelihood=4&impact=4")" \
+  "risk: sort=nextReviewOn" "$(measure "$SUP" "$API/risks?sort=nextReviewOn")" \
+  "risk: unit officer newest 50" "$(measure "$OFF" "$API/risks?limit=50")" \
+  "risk: heat map, supervisor (all risks)" "$(measure "$SUP" "$API/risks/heatmap")" \
+  "risk: heat map, unit officer" "$(measure "$OFF" "$API/risks/heatmap")" \
+  "risk: obligations state=MISSING" "$(measure "$SUP" "$API/risk-obligations?state=MISSING")" \
+  "risk: obligation summary of one year" "$(measure "$SUP" "$API/risk-obligations/summary?from=2025-01-01&to=2025-12-31")"

@@ -1,5 +1,5 @@
--- Bulk fixture for list benchmarks: :'n' tasks with 1-3 assignments each, and :'n' rectification
--- items, over the demo units, spread over three years, in realistic states. Run as the schema owner after the API migrated
+-- Bulk fixture for list benchmarks: :'n' tasks with 1-3 assignments each, :'n' rectification
+-- items and :'n' risks (with their review obligations and a measure each), over the demo units, spread over three years, in realistic states. Run as the schema owner after the API migrated
 -- the database (make seed-large N=1000000). A fixture, not history: it writes no journal events.
 DO $$
 DECLARE
@@ -112,8 +112,80 @@ BEGIN
     INSERT INTO code_counter (prefix, year, last_value)
     SELECT 'ZG', y, max(substring(code FROM 9)::int) FROM seed_item_code GROUP BY y
     ON CONFLICT (prefix, year) DO UPDATE SET last_value = greatest(code_counter.last_value, excluded.last_value);
+    -- Risks: graded on matrix version 1, most under control, a fifth closed, a few waiting to be graded.
+    CREATE TEMP TABLE seed_risk ON COMMIT DROP AS
+    SELECT i, gen_random_uuid() AS id, r, l, m, l * m AS score,
+           CASE WHEN l * m >= 15 THEN 'MAJOR' WHEN l * m >= 10 THEN 'SIGNIFICANT' WHEN l * m >= 5 THEN 'GENERAL' ELSE 'LOW' END AS level,
+           now() - (random() * interval '1095 days') AS created_at,
+           CASE WHEN r < 0.05 THEN 'IDENTIFIED' WHEN r < 0.50 THEN 'CONTROLLING' WHEN r < 0.80 THEN 'CONTROLLED' ELSE 'CLOSED' END AS status,
+           (ARRAY['IDEOLOGY','SECRECY','INTEGRITY','PUBLIC_OPINION','WORK_STYLE','OTHER'])[1 + (i * 7) % 6] AS category,
+           -- Next reviews spread from a month ago to a year ahead: some missed, some due soon.
+           current_date + (-30 + (i * 37) % 395) AS next_review_on
+    FROM (SELECT i, random() AS r, 1 + floor(power(random(), 1.4) * 5)::int AS l, 1 + floor(power(random(), 1.2) * 5)::int AS m
+          FROM generate_series(1, n) AS i) s;
+
+    CREATE TEMP TABLE seed_risk_code ON COMMIT DROP AS
+    SELECT i, 'FX-' || y || '-' || CASE WHEN v < 10000 THEN lpad(v::text, 4, '0') ELSE v::text END AS code, y
+    FROM (SELECT t.i, t.y, coalesce(c.last_value, 0) + row_number() OVER (PARTITION BY t.y ORDER BY t.i) AS v
+          FROM (SELECT i, extract(year FROM created_at AT TIME ZONE 'Asia/Shanghai')::int AS y FROM seed_risk) t
+          LEFT JOIN code_counter c ON c.prefix = 'FX' AND c.year = t.y) numbered;
+
+    INSERT INTO risk (id, code, name, category, manifestation, unit_id, responsible_leader, responsible_person,
+                      likelihood, impact, score, level, matrix_version,
+                      residual_likelihood, residual_impact, residual_score, residual_level, graded_at, status,
+                      next_review_on, last_reviewed_on, closed_reason, created_by, created_by_name, created_at, updated_at, version)
+    SELECT t.id, c.code,
+           (ARRAY['意识形态阵地管理风险','涉密文件小程序处理风险','互联网邮箱存储涉密文件风险','网络舆情应对风险',
+                  '政府采购廉政风险','节日期间作风风险','场馆对外出租廉政风险','宣传稿件审核风险'])[1 + (t.i * 3) % 8] || '（第' || t.i || '项）',
+           '批量生成的基准数据', units[1 + (t.i * 13) % array_length(units, 1)], '王建国', '孙磊',
+           CASE WHEN t.status <> 'IDENTIFIED' THEN t.l END, CASE WHEN t.status <> 'IDENTIFIED' THEN t.m END,
+           CASE WHEN t.status <> 'IDENTIFIED' THEN t.score END, CASE WHEN t.status <> 'IDENTIFIED' THEN t.level END,
+           CASE WHEN t.status <> 'IDENTIFIED' THEN 1 END,
+           CASE WHEN t.status IN ('CONTROLLED', 'CLOSED') THEN greatest(1, t.l - 1) END,
+           CASE WHEN t.status IN ('CONTROLLED', 'CLOSED') THEN t.m END,
+           CASE WHEN t.status IN ('CONTROLLED', 'CLOSED') THEN greatest(1, t.l - 1) * t.m END,
+           CASE WHEN t.status IN ('CONTROLLED', 'CLOSED') THEN
+               CASE WHEN greatest(1, t.l - 1) * t.m >= 15 THEN 'MAJOR' WHEN greatest(1, t.l - 1) * t.m >= 10 THEN 'SIGNIFICANT'
+                    WHEN greatest(1, t.l - 1) * t.m >= 5 THEN 'GENERAL' ELSE 'LOW' END END,
+           CASE WHEN t.status <> 'IDENTIFIED' THEN t.created_at + interval '2 days' END,
+           t.status,
+           CASE WHEN t.status IN ('CONTROLLING', 'CONTROLLED') THEN t.next_review_on END,
+           CASE WHEN t.status IN ('CONTROLLING', 'CONTROLLED') AND t.i % 3 <> 0 THEN t.next_review_on - 90 END,
+           CASE WHEN t.status = 'CLOSED' THEN '风险已消除' END,
+           'seed-large', '孙磊', t.created_at, t.created_at, 0
+    FROM seed_risk t JOIN seed_risk_code c ON c.i = t.i;
+
+    INSERT INTO code_counter (prefix, year, last_value)
+    SELECT 'FX', y, max(substring(code FROM 9)::int) FROM seed_risk_code GROUP BY y
+    ON CONFLICT (prefix, year) DO UPDATE SET last_value = greatest(code_counter.last_value, excluded.last_value);
+
+    -- The review now due of every open graded risk, and an earlier one held (on time or late) for two in three.
+    INSERT INTO risk_obligation (id, risk_id, unit_id, kind, due_on, due_at, fulfilled_at, fulfilled_by_name, created_at, version)
+    SELECT gen_random_uuid(), x.id, x.unit_id, 'REVIEW', x.next_review_on,
+           ((x.next_review_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'), NULL, NULL, x.created_at, 0
+    FROM risk x WHERE x.created_by = 'seed-large' AND x.next_review_on IS NOT NULL
+    UNION ALL
+    SELECT gen_random_uuid(), x.id, x.unit_id, 'REVIEW', x.last_reviewed_on,
+           ((x.last_reviewed_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'),
+           ((x.last_reviewed_on + CASE WHEN hashtext(x.code) % 10 = 0 THEN 5 ELSE -1 END)::timestamp AT TIME ZONE 'Asia/Shanghai') + interval '10 hours',
+           '孙磊', x.created_at, 0
+    FROM risk x WHERE x.created_by = 'seed-large' AND x.last_reviewed_on IS NOT NULL;
+
+    -- One control measure per graded risk; open ones have a deadline.
+    INSERT INTO risk_measure (id, risk_id, content, owner_name, deadline, status, done_at, evidence, sort_order,
+                              created_at, updated_at, version)
+    SELECT gen_random_uuid(), x.id, '建立台账，定期排查', '孙磊',
+           CASE WHEN x.status = 'CONTROLLING' THEN x.next_review_on - 10 END,
+           CASE WHEN x.status = 'CONTROLLING' THEN 'OPEN' ELSE 'DONE' END,
+           CASE WHEN x.status = 'CONTROLLING' THEN NULL ELSE x.created_at + interval '30 days' END,
+           CASE WHEN x.status = 'CONTROLLING' THEN NULL ELSE '台账已建立' END,
+           0, x.created_at, x.created_at, 0
+    FROM risk x WHERE x.created_by = 'seed-large' AND x.level IS NOT NULL;
 END
 $$;
 ANALYZE task;
 ANALYZE task_assignment;
 ANALYZE rectification_item;
+ANALYZE risk;
+ANALYZE risk_obligation;
+ANALYZE risk_measure;

@@ -692,6 +692,418 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/risk-matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current scoring matrix
+         * @description Roles: any.
+         */
+        get: operations["getRiskMatrix"];
+        put?: never;
+        /**
+         * A new version of the matrix; existing grades keep theirs
+         * @description Roles: admin. Risks are re-graded only explicitly (POST /risks/{id}/regrading).
+         */
+        post: operations["createRiskMatrix"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-matrix/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of the matrix, newest first
+         * @description Roles: any.
+         */
+        get: operations["listRiskMatrixVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-matrix/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of the matrix
+         * @description Roles: any.
+         */
+        get: operations["getRiskMatrixVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reviews and reports due, with met / late / missing
+         * @description Roles: any, within scope. from/to filter the due date.
+         */
+        get: operations["listRiskObligations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-obligations/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per unit and kind: met, late, missing and pending in a period
+         * @description Roles: any, within scope. Obligations whose due date falls in [from, to].
+         */
+        get: operations["getRiskObligationSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List risks
+         * @description Roles: any, within scope.
+         */
+        get: operations["listRisks"];
+        put?: never;
+        /**
+         * Register a risk point (with its first control measures)
+         * @description Roles: supervisor, unit_officer (for a unit in scope). Grading is a separate act of a supervisor.
+         */
+        post: operations["createRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Risks per likelihood × impact cell (inherent or residual)
+         * @description Roles: any, within scope. Takes the list's filters; closed risks only with includeClosed=true or a status filter.
+         */
+        get: operations["getRiskHeatmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A risk with measures, grading history, reviews, reports and obligations
+         * @description Roles: any, within scope.
+         */
+        get: operations["getRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a risk (not its grade)
+         * @description Roles: supervisor, unit_officer of the unit. Requires If-Match.
+         */
+        patch: operations["updateRisk"];
+        trace?: never;
+    };
+    "/api/v1/risks/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 已关闭, with a reason; reviews stop
+         * @description Roles: supervisor. Requires If-Match.
+         */
+        post: operations["closeRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{id}/controlled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 已受控: every measure done, residual grade recorded
+         * @description Roles: supervisor. Requires If-Match. 409 risk.measures-open, risk.no-residual.
+         */
+        post: operations["markRiskControlled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{id}/grading": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grade a risk on the current matrix
+         * @description Roles: supervisor. Requires If-Match. The grade, its matrix version and the grade it replaced are kept.
+         */
+        post: operations["gradeRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a control measure (管控措施)
+         * @description Roles: supervisor, unit_officer of the unit.
+         */
+        post: operations["addRiskMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{id}/measures/{measureId}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a control measure done
+         * @description Roles: unit_officer, supervisor. If-Match: the measure's version.
+         */
+        post: operations["completeRiskMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{id}/measures/{measureId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a control measure open again
+         * @description Roles: unit_officer, supervisor. If-Match: the measure's version.
+         */
+        post: operations["reopenRiskMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{id}/regrading": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-grade the same likelihood and impact under the newest matrix
+         * @description Roles: supervisor. Requires If-Match. 409 risk.not-graded, risk.matrix-current.
+         */
+        post: operations["regradeRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Back to 管控中 with a reason
+         * @description Roles: supervisor. Requires If-Match.
+         */
+        post: operations["reopenRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report the risk to the bureau (answers a report obligation)
+         * @description Roles: unit_officer of the unit, supervisor. On time when recorded by the due moment.
+         */
+        post: operations["createRiskReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a review (研判)
+         * @description Roles: unit_officer of the unit, supervisor. Requires If-Match (the risk's). Answers the due review; a new likelihood/impact changes the grade, a raise to 重大 opens a report obligation.
+         */
+        post: operations["createRiskReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{id}/start-control": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 管控中: graded and with measures
+         * @description Roles: unit_officer of the unit, supervisor. Requires If-Match. 409 risk.not-graded, risk.no-measures.
+         */
+        post: operations["startRiskControl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The risk's journal, oldest first
+         * @description Roles: any, within scope.
+         */
+        get: operations["getRiskTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -813,6 +1225,30 @@ export interface paths {
          */
         get: operations["getTaskTimeline"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/testing/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The application's time (test deployments only)
+         * @description Roles: admin.
+         */
+        get: operations["getTestClock"];
+        /**
+         * Run the application clock ahead of real time (test deployments only)
+         * @description Roles: admin. Only forward: deadlines and schedules see the moved time.
+         */
+        put: operations["setTestClock"];
         post?: never;
         delete?: never;
         options?: never;
@@ -992,6 +1428,11 @@ export interface components {
             place?: string;
             notes?: string;
         };
+        AddRiskMeasure: {
+            content: string;
+            ownerName?: string;
+            deadline?: components["schemas"]["LocalDate"];
+        };
         Assignment: {
             id?: components["schemas"]["UUID"];
             taskId?: components["schemas"]["UUID"];
@@ -1108,6 +1549,22 @@ export interface components {
             /** @description The first broken link, if any */
             firstBroken?: components["schemas"]["BrokenLink"];
         };
+        ClockOffset: {
+            /**
+             * Format: int64
+             * @description Seconds the clock runs ahead of real time; 0 resets
+             */
+            offsetSeconds: number;
+        };
+        ClockState: {
+            now?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            offsetSeconds?: number;
+        };
+        /** @description Optional: what shows the measure was carried out */
+        CompleteRiskMeasure: {
+            evidence?: string;
+        };
         CreateRectification: {
             title: string;
             description?: string;
@@ -1129,6 +1586,62 @@ export interface components {
             /** @description Measures to start with */
             measures?: components["schemas"]["AddMeasure"][];
         };
+        CreateRisk: {
+            name: string;
+            category: components["schemas"]["RiskCategory"];
+            /** @description 表现形式 */
+            manifestation?: string;
+            unitId: components["schemas"]["UUID"];
+            /** @description 第一责任人 */
+            responsibleLeader?: string;
+            responsiblePerson?: string;
+            /** @description The risk's own review cycle; absent: the default of its level */
+            reviewCycle?: components["schemas"]["RiskReviewCycle"];
+            externalSource?: string;
+            externalRef?: string;
+            /** @description Control measures to start with */
+            measures?: components["schemas"]["AddRiskMeasure"][];
+        };
+        /** @description A new version of the scoring matrix */
+        CreateRiskMatrix: {
+            likelihoodLabels: string[];
+            impactLabels: string[];
+            /** Format: int32 */
+            majorMin: number;
+            /** Format: int32 */
+            significantMin: number;
+            /** Format: int32 */
+            generalMin: number;
+            /** @description Colour per level (MAJOR, SIGNIFICANT, GENERAL, LOW) as #rrggbb; absent: the current ones */
+            colours?: {
+                [key: string]: string;
+            };
+            note?: string;
+        };
+        /** @description A report of the risk to the bureau */
+        CreateRiskReport: {
+            recipient: string;
+            documentNo?: string;
+            content: string;
+        };
+        /** @description A review (研判); a new likelihood/impact changes the grade */
+        CreateRiskReview: {
+            reviewedOn: components["schemas"]["LocalDate"];
+            participants: string;
+            conclusion: string;
+            /** Format: int32 */
+            likelihood?: number;
+            /** Format: int32 */
+            impact?: number;
+            /** Format: int32 */
+            residualLikelihood?: number;
+            /** Format: int32 */
+            residualImpact?: number;
+            /** @description New control measures decided by the review */
+            newMeasures?: components["schemas"]["AddRiskMeasure"][];
+            /** @description Measures the review found done */
+            doneMeasureIds?: string[];
+        };
         CreateTask: {
             title: string;
             category: components["schemas"]["TaskCategory"];
@@ -1144,6 +1657,9 @@ export interface components {
             recurrence?: components["schemas"]["TaskRecurrence"];
             /** @description First period's start for a recurring task (default: this period) */
             recurrenceStart?: components["schemas"]["LocalDate"];
+            /** @description Where the task came from, e.g. a risk review (研判) that decided it */
+            originType?: components["schemas"]["TaskOrigin"];
+            originId?: components["schemas"]["UUID"];
         };
         CreateUnit: {
             /** @example SJ-CGZX-DZB */
@@ -1187,6 +1703,18 @@ export interface components {
                 [key: string]: unknown;
             };
             requestId?: string;
+        };
+        /** @description Likelihood and impact 1–5, before (inherent) and optionally after controls (residual) */
+        GradeRisk: {
+            /** Format: int32 */
+            likelihood: number;
+            /** Format: int32 */
+            impact: number;
+            /** Format: int32 */
+            residualLikelihood?: number;
+            /** Format: int32 */
+            residualImpact?: number;
+            reason?: string;
         };
         /**
          * Format: date-time
@@ -1297,6 +1825,26 @@ export interface components {
         };
         PageRectificationProgressView: {
             items?: components["schemas"]["RectificationProgress"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            nextCursor?: string;
+            /**
+             * Format: int64
+             * @description Number of matching items; only when includeTotal=true
+             */
+            total?: number;
+        };
+        PageRiskObligationView: {
+            items?: components["schemas"]["RiskObligation"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            nextCursor?: string;
+            /**
+             * Format: int64
+             * @description Number of matching items; only when includeTotal=true
+             */
+            total?: number;
+        };
+        PageRiskView: {
+            items?: components["schemas"]["Risk"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             nextCursor?: string;
             /**
@@ -1490,6 +2038,274 @@ export interface components {
         RemoveAttachment: {
             reason: string;
         };
+        Risk: {
+            id?: components["schemas"]["UUID"];
+            /** @example FX-2026-0001 */
+            code?: string;
+            name?: string;
+            category?: components["schemas"]["RiskCategory"];
+            /** @description 表现形式 */
+            manifestation?: string;
+            unit?: components["schemas"]["UnitRef"];
+            /** @description 第一责任人 */
+            responsibleLeader?: string;
+            responsiblePerson?: string;
+            /**
+             * Format: int32
+             * @description 1–5; absent until graded
+             */
+            likelihood?: number;
+            /** Format: int32 */
+            impact?: number;
+            /** Format: int32 */
+            score?: number;
+            level?: components["schemas"]["RiskLevel"];
+            /**
+             * Format: int32
+             * @description The matrix version the current grade was computed with
+             */
+            matrixVersion?: number;
+            /** @description A newer matrix exists; re-grading is an explicit act */
+            matrixOutdated?: boolean;
+            /** Format: int32 */
+            residualLikelihood?: number;
+            /** Format: int32 */
+            residualImpact?: number;
+            /** Format: int32 */
+            residualScore?: number;
+            residualLevel?: components["schemas"]["RiskLevel"];
+            gradedAt?: components["schemas"]["Instant"];
+            status?: components["schemas"]["RiskStatus"];
+            /** @description The cycle in force: the risk's own, else the default of its level */
+            reviewCycle?: components["schemas"]["RiskReviewCycle"];
+            /** @description Set when the risk has its own cycle */
+            reviewCycleOverride?: components["schemas"]["RiskReviewCycle"];
+            nextReviewOn?: components["schemas"]["LocalDate"];
+            lastReviewedOn?: components["schemas"]["LocalDate"];
+            /** @description Traffic light of the next review; RED is a missed review */
+            reviewWarning?: components["schemas"]["Warning"];
+            /** @description When an open report to the bureau is due (重大 risks) */
+            reportDueAt?: components["schemas"]["Instant"];
+            externalSource?: string;
+            externalRef?: string;
+            closedReason?: string;
+            createdByName?: string;
+            createdAt?: components["schemas"]["Instant"];
+            updatedAt?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version?: number;
+        };
+        /** @enum {string} */
+        RiskBasis: "INHERENT" | "RESIDUAL";
+        /** @enum {string} */
+        RiskCategory: "IDEOLOGY" | "SECRECY" | "INTEGRITY" | "PUBLIC_OPINION" | "WORK_STYLE" | "OTHER";
+        /** @description A risk with its measures, grading history, reviews, reports and obligations */
+        RiskDetail: {
+            risk?: components["schemas"]["Risk"];
+            measures?: components["schemas"]["RiskMeasure"][];
+            gradings?: components["schemas"]["RiskGrading"][];
+            reviews?: components["schemas"]["RiskReview"][];
+            reports?: components["schemas"]["RiskReport"][];
+            obligations?: components["schemas"]["RiskObligation"][];
+        };
+        /** @description One grading; the previous grade shows what changed */
+        RiskGrading: {
+            id?: components["schemas"]["UUID"];
+            source?: components["schemas"]["RiskGradingSource"];
+            /** Format: int32 */
+            likelihood?: number;
+            /** Format: int32 */
+            impact?: number;
+            /** Format: int32 */
+            score?: number;
+            level?: components["schemas"]["RiskLevel"];
+            /** Format: int32 */
+            residualLikelihood?: number;
+            /** Format: int32 */
+            residualImpact?: number;
+            /** Format: int32 */
+            residualScore?: number;
+            residualLevel?: components["schemas"]["RiskLevel"];
+            /** Format: int32 */
+            matrixVersion?: number;
+            previousLevel?: components["schemas"]["RiskLevel"];
+            /** Format: int32 */
+            previousScore?: number;
+            /** Format: int32 */
+            previousMatrixVersion?: number;
+            reason?: string;
+            reviewId?: components["schemas"]["UUID"];
+            gradedByName?: string;
+            gradedAt?: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        RiskGradingSource: "GRADING" | "REGRADING" | "REVIEW";
+        RiskHeatCell: {
+            /** Format: int32 */
+            likelihood?: number;
+            /** Format: int32 */
+            impact?: number;
+            /** Format: int32 */
+            score?: number;
+            /** @description Level of the cell under the current matrix */
+            level?: components["schemas"]["RiskLevel"];
+            /** Format: int64 */
+            count?: number;
+        };
+        /** @description Risks per likelihood × impact cell, within scope and filters */
+        RiskHeatmap: {
+            basis?: components["schemas"]["RiskBasis"];
+            /** Format: int32 */
+            matrixVersion?: number;
+            cells?: components["schemas"]["RiskHeatCell"][];
+            /** Format: int64 */
+            total?: number;
+            /**
+             * Format: int64
+             * @description Risks matching the filters without this grading
+             */
+            ungraded?: number;
+        };
+        /** @enum {string} */
+        RiskLevel: "LOW" | "GENERAL" | "SIGNIFICANT" | "MAJOR";
+        /** @description A rectification item or task opened from a review */
+        RiskLink: {
+            /** @example rectification */
+            type?: string;
+            id?: components["schemas"]["UUID"];
+            code?: string;
+            title?: string;
+            status?: string;
+        };
+        /** @description A version of the scoring matrix; score = likelihood × impact */
+        RiskMatrix: {
+            /** Format: int32 */
+            version?: number;
+            likelihoodLabels?: string[];
+            impactLabels?: string[];
+            /** Format: int32 */
+            majorMin?: number;
+            /** Format: int32 */
+            significantMin?: number;
+            /** Format: int32 */
+            generalMin?: number;
+            colours?: {
+                [key: string]: string;
+            };
+            note?: string;
+            createdByName?: string;
+            createdAt?: components["schemas"]["Instant"];
+            /** @description The 25 cells with their level */
+            cells?: components["schemas"]["RiskHeatCell"][];
+            /** @description Default review cycle per level (configuration) */
+            reviewCycles?: {
+                [key: string]: components["schemas"]["RiskReviewCycle"];
+            };
+        };
+        RiskMeasure: {
+            id?: components["schemas"]["UUID"];
+            riskId?: components["schemas"]["UUID"];
+            reviewId?: components["schemas"]["UUID"];
+            content?: string;
+            ownerName?: string;
+            deadline?: components["schemas"]["LocalDate"];
+            status?: components["schemas"]["RiskMeasureStatus"];
+            warning?: components["schemas"]["Warning"];
+            doneAt?: components["schemas"]["Instant"];
+            /** @description What shows it was done (files: attachments of RISK_MEASURE) */
+            evidence?: string;
+            /** Format: int32 */
+            sortOrder?: number;
+            /** Format: int64 */
+            version?: number;
+        };
+        /** @enum {string} */
+        RiskMeasureStatus: "OPEN" | "DONE";
+        /** @description A review or report that was due, and whether it was done on time */
+        RiskObligation: {
+            id?: components["schemas"]["UUID"];
+            risk?: components["schemas"]["RiskRef"];
+            unit?: components["schemas"]["UnitRef"];
+            kind?: components["schemas"]["RiskObligationKind"];
+            dueOn?: components["schemas"]["LocalDate"];
+            dueAt?: components["schemas"]["Instant"];
+            state?: components["schemas"]["RiskObligationState"];
+            fulfilledAt?: components["schemas"]["Instant"];
+            fulfilledByName?: string;
+            cancelledAt?: components["schemas"]["Instant"];
+            cancelReason?: string;
+        };
+        RiskObligationCount: {
+            unit?: components["schemas"]["UnitRef"];
+            kind?: components["schemas"]["RiskObligationKind"];
+            /** Format: int64 */
+            met?: number;
+            /** Format: int64 */
+            late?: number;
+            /** Format: int64 */
+            missing?: number;
+            /** Format: int64 */
+            pending?: number;
+        };
+        /** @enum {string} */
+        RiskObligationKind: "REVIEW" | "REPORT";
+        /** @enum {string} */
+        RiskObligationState: "PENDING" | "MET" | "LATE" | "MISSING" | "CANCELLED";
+        /** @description Per unit and kind: due in the period and how it was done */
+        RiskObligationSummary: {
+            from?: components["schemas"]["LocalDate"];
+            to?: components["schemas"]["LocalDate"];
+            units?: components["schemas"]["RiskObligationCount"][];
+            /** Format: int64 */
+            met?: number;
+            /** Format: int64 */
+            late?: number;
+            /** Format: int64 */
+            missing?: number;
+            /** Format: int64 */
+            pending?: number;
+        };
+        RiskReason: {
+            reason: string;
+        };
+        RiskRef: {
+            id?: components["schemas"]["UUID"];
+            code?: string;
+            name?: string;
+            level?: components["schemas"]["RiskLevel"];
+        };
+        RiskReport: {
+            id?: components["schemas"]["UUID"];
+            riskId?: components["schemas"]["UUID"];
+            obligationId?: components["schemas"]["UUID"];
+            recipient?: string;
+            documentNo?: string;
+            content?: string;
+            reportedByName?: string;
+            createdAt?: components["schemas"]["Instant"];
+        };
+        RiskReview: {
+            id?: components["schemas"]["UUID"];
+            riskId?: components["schemas"]["UUID"];
+            reviewedOn?: components["schemas"]["LocalDate"];
+            /** @description The review date this review answered */
+            dueOn?: components["schemas"]["LocalDate"];
+            /** @description Recorded by the end of its due day */
+            onTime?: boolean;
+            participants?: string;
+            conclusion?: string;
+            levelBefore?: components["schemas"]["RiskLevel"];
+            levelAfter?: components["schemas"]["RiskLevel"];
+            reviewedByName?: string;
+            createdAt?: components["schemas"]["Instant"];
+            links?: components["schemas"]["RiskLink"][];
+        };
+        /** @enum {string} */
+        RiskReviewCycle: "MONTHLY" | "QUARTERLY" | "HALF_YEARLY" | "YEARLY";
+        /** @enum {string} */
+        RiskReviewState: "NONE" | "GREEN" | "YELLOW" | "RED";
+        /** @enum {string} */
+        RiskStatus: "IDENTIFIED" | "CONTROLLING" | "CONTROLLED" | "CLOSED";
         Task: {
             id?: components["schemas"]["UUID"];
             /** @example RW-2026-0001 */
@@ -1509,6 +2325,8 @@ export interface components {
             recurrence?: components["schemas"]["TaskRecurrence"];
             /** @description The recurring task this is a period of */
             templateId?: components["schemas"]["UUID"];
+            originType?: components["schemas"]["TaskOrigin"];
+            originId?: components["schemas"]["UUID"];
             periodStart?: components["schemas"]["LocalDate"];
             periodEnd?: components["schemas"]["LocalDate"];
             createdByName?: string;
@@ -1530,6 +2348,8 @@ export interface components {
             task?: components["schemas"]["Task"];
             assignments?: components["schemas"]["Assignment"][];
         };
+        /** @enum {string} */
+        TaskOrigin: "RISK_REVIEW";
         /** @enum {string} */
         TaskPriority: "LOW" | "NORMAL" | "HIGH" | "URGENT";
         TaskProgress: {
@@ -1662,6 +2482,18 @@ export interface components {
             responsibleLeader?: string;
             responsiblePerson?: string;
             deadline?: components["schemas"]["LocalDate"];
+        };
+        /** @description Fields to change; absent fields stay */
+        UpdateRisk: {
+            name?: string;
+            category?: components["schemas"]["RiskCategory"];
+            manifestation?: string;
+            responsibleLeader?: string;
+            responsiblePerson?: string;
+            /** @description The risk's own review cycle */
+            reviewCycle?: components["schemas"]["RiskReviewCycle"];
+            /** @description true: drop the risk's own cycle, use its level's default */
+            defaultReviewCycle?: boolean;
         };
         /** @description Fields to change; absent fields stay. After issue, changes are journaled and a new deadline reaches the units. */
         UpdateTask: {
@@ -3231,6 +4063,819 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    getRiskMatrix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskMatrix"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createRiskMatrix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRiskMatrix"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskMatrix"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listRiskMatrixVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskMatrix"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getRiskMatrixVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskMatrix"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listRiskObligations: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                from?: components["schemas"]["LocalDate"];
+                /** @description Also count all matching items (costs a query) */
+                includeTotal?: boolean;
+                kind?: components["schemas"]["RiskObligationKind"];
+                /** @description Page size (1 to the configured maximum, default 50) */
+                limit?: number;
+                riskId?: components["schemas"]["UUID"];
+                /** @description Sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+                /** @description PENDING, MET, LATE, MISSING or CANCELLED */
+                state?: components["schemas"]["RiskObligationState"];
+                to?: components["schemas"]["LocalDate"];
+                unitId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRiskObligationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getRiskObligationSummary: {
+        parameters: {
+            query?: {
+                from?: components["schemas"]["LocalDate"];
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskObligationSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listRisks: {
+        parameters: {
+            query?: {
+                /** @description Which grading level, likelihood and impact filter: INHERENT (default) or RESIDUAL */
+                basis?: components["schemas"]["RiskBasis"];
+                category?: components["schemas"]["RiskCategory"];
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description false: only risks not yet graded */
+                graded?: boolean;
+                /** @description Heat-map cell: impact 1–5 */
+                impact?: number;
+                /** @description Heat map only: count closed risks too (default false) */
+                includeClosed?: boolean;
+                /** @description Also count all matching items (costs a query) */
+                includeTotal?: boolean;
+                /** @description Current level (by basis: inherent or residual) */
+                level?: components["schemas"]["RiskLevel"];
+                /** @description Heat-map cell: likelihood 1–5 */
+                likelihood?: number;
+                /** @description Page size (1 to the configured maximum, default 50) */
+                limit?: number;
+                /** @description Text in the code or the name */
+                q?: string;
+                /** @description Open risks by their next review: GREEN, YELLOW (due soon), RED (missed), NONE (no review scheduled) */
+                reviewState?: components["schemas"]["RiskReviewState"];
+                /** @description Sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+                status?: components["schemas"]["RiskStatus"];
+                unitId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRiskView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createRisk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRisk"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getRiskHeatmap: {
+        parameters: {
+            query?: {
+                /** @description Which grading level, likelihood and impact filter: INHERENT (default) or RESIDUAL */
+                basis?: components["schemas"]["RiskBasis"];
+                category?: components["schemas"]["RiskCategory"];
+                /** @description false: only risks not yet graded */
+                graded?: boolean;
+                /** @description Heat-map cell: impact 1–5 */
+                impact?: number;
+                /** @description Heat map only: count closed risks too (default false) */
+                includeClosed?: boolean;
+                /** @description Current level (by basis: inherent or residual) */
+                level?: components["schemas"]["RiskLevel"];
+                /** @description Heat-map cell: likelihood 1–5 */
+                likelihood?: number;
+                /** @description Text in the code or the name */
+                q?: string;
+                /** @description Open risks by their next review: GREEN, YELLOW (due soon), RED (missed), NONE (no review scheduled) */
+                reviewState?: components["schemas"]["RiskReviewState"];
+                status?: components["schemas"]["RiskStatus"];
+                unitId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskHeatmap"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getRisk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateRisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRisk"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    closeRisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskReason"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    markRiskControlled: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    gradeRisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GradeRisk"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    addRiskMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddRiskMeasure"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    completeRiskMeasure: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+                measureId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteRiskMeasure"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    reopenRiskMeasure: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+                measureId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    regradeRisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskReason"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    reopenRisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskReason"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createRiskReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRiskReport"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createRiskReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRiskReview"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskReview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    startRiskControl: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getRiskTimeline: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Also count all matching items (costs a query) */
+                includeTotal?: boolean;
+                /** @description Page size (1 to the configured maximum, default 50) */
+                limit?: number;
+                /** @description Sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageEventView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     listTasks: {
         parameters: {
             query?: {
@@ -3517,6 +5162,63 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getTestClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClockState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setTestClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClockOffset"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClockState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["ServerError"];
         };
     };

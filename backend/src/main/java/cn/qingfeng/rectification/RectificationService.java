@@ -105,6 +105,10 @@ public class RectificationService {
                 && items.em().find(cn.qingfeng.task.AssignmentEntity.class, req.originId()) == null) {
             throw ProblemException.invalidField("originId", "来源承办事项不存在");
         }
+        if (req.originType() == RectificationEnums.Origin.RISK_REVIEW && req.originId() != null
+                && items.em().find(cn.qingfeng.risk.RiskReviewEntity.class, req.originId()) == null) {
+            throw ProblemException.invalidField("originId", "来源风险研判记录不存在");
+        }
         Instant now = clock.instant();
         RectificationItemEntity i = new RectificationItemEntity();
         i.id = UUID.randomUUID();
@@ -388,16 +392,12 @@ public class RectificationService {
     }
 
     private void requireRole(String... roles) {
-        if (!user.hasAnyRole(roles)) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "你的角色无权执行该操作");
-        }
+        user.requireAnyRole(roles);
     }
 
     private static void requireState(RectificationItemEntity i, String action, Set<Status> from) {
         if (!from.contains(i.status)) {
-            throw ProblemException.conflict("rectification.illegal-transition",
-                    "当前状态（" + i.status + "）不能执行该操作（" + action + "）",
-                    Map.of("from", i.status.name(), "action", action));
+            throw ProblemException.illegalTransition("rectification", i.status, action);
         }
     }
 

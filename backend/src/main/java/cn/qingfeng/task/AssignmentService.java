@@ -196,9 +196,7 @@ public class AssignmentService {
 
     private static void checkState(AssignmentEntity a, String action, Set<AssignmentStatus> from) {
         if (!from.contains(a.status)) {
-            throw ProblemException.conflict("assignment.illegal-transition",
-                    "当前状态（" + a.status + "）不能执行该操作（" + action + "）",
-                    Map.of("from", a.status.name(), "action", action));
+            throw ProblemException.illegalTransition("assignment", a.status, action);
         }
     }
 

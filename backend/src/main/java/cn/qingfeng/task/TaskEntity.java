@@ -36,6 +36,11 @@ public class TaskEntity {
     public String description;
 
     public String basis;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "origin_type", updatable = false)
+    public TaskEnums.Origin originType;
+    @Column(name = "origin_id", updatable = false)
+    public UUID originId;
 
     @Column(name = "external_source")
     public String externalSource;

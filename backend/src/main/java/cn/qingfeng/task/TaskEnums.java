@@ -47,4 +47,8 @@ public final class TaskEnums {
             return this == PENDING || this == IN_PROGRESS || this == SUBMITTED;
         }
     }
+
+    /** What a task was opened from. */
+    @Schema(name = "TaskOrigin")
+    public enum Origin { RISK_REVIEW }
 }

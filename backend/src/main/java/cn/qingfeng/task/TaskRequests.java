@@ -34,7 +34,9 @@ public final class TaskRequests {
             LocalDate deadline,
             @Schema(description = "Issuing unit; defaults to the creator's unit") UUID issuingUnitId,
             @Schema(description = "NONE (default) or a cycle: each period gets its own instance") Recurrence recurrence,
-            @Schema(description = "First period's start for a recurring task (default: this period)") LocalDate recurrenceStart) {
+            @Schema(description = "First period's start for a recurring task (default: this period)") LocalDate recurrenceStart,
+            @Schema(description = "Where the task came from, e.g. a risk review (研判) that decided it") TaskEnums.Origin originType,
+            UUID originId) {
     }
 
     @Schema(name = "UpdateTask", description = "Fields to change; absent fields stay. After issue, changes are journaled and a new deadline reaches the units.")

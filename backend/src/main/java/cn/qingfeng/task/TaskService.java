@@ -97,6 +97,12 @@ public class TaskService {
                         ProblemException.invalidField("issuingUnitId", "请指定下发单位"));
         units.find(issuingUnit, DataScope.everything()).filter(u -> u.active)
                 .orElseThrow(() -> ProblemException.invalidField("issuingUnitId", "下发单位不存在或已停用"));
+        if ((req.originType() == null) != (req.originId() == null)) {
+            throw ProblemException.invalidField("originId", "来源记录需同时给出类型与编号");
+        }
+        if (req.originType() == TaskEnums.Origin.RISK_REVIEW && tasks.em().find(cn.qingfeng.risk.RiskReviewEntity.class, req.originId()) == null) {
+            throw ProblemException.invalidField("originId", "来源风险研判记录不存在");
+        }
         Instant now = clock.instant();
         TaskEntity t = new TaskEntity();
         t.id = UUID.randomUUID();
@@ -105,6 +111,8 @@ public class TaskService {
         t.category = req.category();
         t.description = req.description();
         t.basis = req.basis();
+        t.originType = req.originType();
+        t.originId = req.originId();
         t.externalSource = req.externalSource();
         t.externalRef = req.externalRef();
         t.priority = req.priority() == null ? Priority.NORMAL : req.priority();
@@ -123,7 +131,7 @@ public class TaskService {
         tasks.persist(t);
         journal.record("task.created", TASK, t.id, t.issuingUnitId, Changes.of()
                 .set("code", t.code).set("title", t.title).set("category", t.category).set("priority", t.priority)
-                .set("deadline", t.deadline).set("recurrence", t.recurrence).set("basis", t.basis)
+                .set("deadline", t.deadline).set("recurrence", t.recurrence).set("basis", t.basis).set("origin", t.originType == null ? null : t.originType + ":" + t.originId)
                 .set("externalRef", t.externalRef));
         return new TaskDetail(view(t), List.of());
     }
@@ -272,9 +280,7 @@ public class TaskService {
     }
 
     void requireRole(String... roles) {
-        if (!user.hasAnyRole(roles)) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "你的角色不能执行该操作");
-        }
+        user.requireAnyRole(roles);
     }
 
     TaskView view(TaskEntity t) {
@@ -289,7 +295,7 @@ public class TaskService {
             default -> null;
         };
         return new TaskView(t.id, t.code, t.title, t.category, t.description, t.basis, t.externalSource, t.externalRef,
-                t.priority, t.deadline, refs.get(t.issuingUnitId), t.status, t.recurrence, t.templateId, t.periodStart,
+                t.priority, t.deadline, refs.get(t.issuingUnitId), t.status, t.recurrence, t.templateId, t.originType, t.originId, t.periodStart,
                 t.periodEnd, t.createdByName, t.issuedAt, t.cancelledAt, t.cancelReason, t.completedAt, w,
                 t.createdAt, t.updatedAt, t.version);
     }

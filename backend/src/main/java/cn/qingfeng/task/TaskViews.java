@@ -37,6 +37,8 @@ public final class TaskViews {
             Status status,
             Recurrence recurrence,
             @Schema(description = "The recurring task this is a period of") UUID templateId,
+            TaskEnums.Origin originType,
+            UUID originId,
             LocalDate periodStart,
             LocalDate periodEnd,
             String createdByName,

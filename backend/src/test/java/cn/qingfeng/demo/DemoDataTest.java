@@ -47,4 +47,21 @@ class DemoDataTest {
                 .then().statusCode(200).extract().path("items.taskTitle");
         assertThat(red).anyMatch(t -> t.contains("五一"));
     }
+
+    @Test
+    void theSecrecyRisksShowAMissedReviewAndALateReport() {
+        List<Map<String, Object>> risks = Api.as("lingdao").queryParam("limit", 200).get("/api/v1/risks")
+                .then().statusCode(200).extract().path("items");
+        Map<String, Object> miniProgram = risks.stream().filter(r -> ((String) r.get("name")).contains("小程序")).findFirst().orElseThrow();
+        assertThat(miniProgram.get("level")).isEqualTo("MAJOR");
+        assertThat(miniProgram.get("reviewWarning")).isEqualTo("RED");
+        assertThat(risks).anySatisfy(r -> {
+            assertThat((String) r.get("name")).contains("体教融合");
+            assertThat(r.get("level")).isNull();
+        });
+        List<Map<String, Object>> reports = Api.as("lingdao").queryParam("kind", "REPORT").queryParam("limit", 200)
+                .get("/api/v1/risk-obligations").then().statusCode(200).extract().path("items");
+        assertThat(reports).extracting(o -> ((Map<?, ?>) o.get("risk")).get("name") + ":" + o.get("state"))
+                .contains("违规使用图文小程序识别、传输、处理涉密文件:MET", "在互联网邮箱存储、传输涉密文件:LATE");
+    }
 }

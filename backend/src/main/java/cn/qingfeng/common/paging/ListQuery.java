@@ -102,6 +102,15 @@ public final class ListQuery<E> {
         return this;
     }
 
+    /**
+     * Counts over the same filters and scope, e.g. a heat map: {@code select <select> ... group by
+     * <groupBy>} with alias {@code e}; rows as the select list gives them.
+     */
+    public List<Object[]> grouped(String select, String groupBy) {
+        return query("select " + select + " from " + type.getSimpleName() + " e" + whereClause(List.of())
+                + " group by " + groupBy, Object[].class, Map.of()).getResultList();
+    }
+
     String whereClause(List<String> extra) {
         List<String> all = new ArrayList<>(where);
         all.addAll(extra);

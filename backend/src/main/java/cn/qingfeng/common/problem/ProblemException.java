@@ -41,6 +41,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, code, "Conflict", detail, List.of(), extensions);
     }
 
+    /** 409: the record's state does not allow the action (code {@code <ledger>.illegal-transition}). */
+    public static ProblemException illegalTransition(String ledger, Enum<?> from, String action) {
+        return conflict(ledger + ".illegal-transition", "当前状态（" + from + "）不能执行该操作（" + action + "）",
+                Map.of("from", from.name(), "action", action));
+    }
+
     public static ProblemException badRequest(String code, String detail) {
         return new ProblemException(400, code, "Bad Request", detail);
     }

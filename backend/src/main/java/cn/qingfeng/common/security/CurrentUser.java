@@ -66,6 +66,13 @@ public class CurrentUser {
         return identity.hasRole(role);
     }
 
+    /** 403 unless the caller has one of the roles (a check on top of the resource's {@code @RolesAllowed}). */
+    public void requireAnyRole(String... roles) {
+        if (!hasAnyRole(roles)) {
+            throw new cn.qingfeng.common.problem.ProblemException(403, "forbidden", "Forbidden", "你的角色无权执行该操作");
+        }
+    }
+
     public boolean hasAnyRole(String... roles) {
         for (String role : roles) {
             if (identity.hasRole(role)) {

@@ -1,0 +1,157 @@
+package cn.qingfeng.risk;
+
+import cn.qingfeng.common.config.QingfengConfig;
+import cn.qingfeng.common.time.AppClock;
+import cn.qingfeng.journal.Changes;
+import cn.qingfeng.journal.Journal;
+import cn.qingfeng.risk.RiskEnums.Level;
+import cn.qingfeng.risk.RiskEnums.ObligationKind;
+import cn.qingfeng.risk.RiskEnums.ObligationState;
+import cn.qingfeng.risk.RiskEnums.ReviewCycle;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a unit owes on a risk: the next review (研判) by a date, and a report to the bureau within
+ * the configured time once the risk is raised to 重大. The risk's next review date and its open
+ * review obligation are kept equal here, and only here.
+ */
+@ApplicationScoped
+public class RiskObligations {
+
+    @Inject
+    RiskRepository risks;
+
+    @Inject
+    Journal journal;
+
+    @Inject
+    QingfengConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** The cycle in force: the risk's own, else the configured default of its level. */
+    public ReviewCycle cycleOf(RiskEntity r) {
+        if (r.reviewCycleOverride != null) {
+            return r.reviewCycleOverride;
+        }
+        return r.level == null ? null : defaultCycle(r.level);
+    }
+
+    public ReviewCycle defaultCycle(Level level) {
+        QingfengConfig.Risks c = config.risks();
+        return ReviewCycle.valueOf(switch (level) {
+            case MAJOR -> c.reviewCycleMajor();
+            case SIGNIFICANT -> c.reviewCycleSignificant();
+            case GENERAL -> c.reviewCycleGeneral();
+            case LOW -> c.reviewCycleLow();
+        });
+    }
+
+    /** A review is due by the end of its day in Asia/Shanghai. */
+    static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(AppClock.ZONE).toInstant();
+    }
+
+    /** Sets the next review date and moves (or opens) the review obligation with it. */
+    public void scheduleReview(RiskEntity r, LocalDate next) {
+        RiskObligationEntity open = risks.openObligation(r.id, ObligationKind.REVIEW).orElse(null);
+        if (open != null && open.state(clock.instant()) == ObligationState.MISSING) {
+            // A missed review stays missed: regrading or a new cycle does not move its date.
+            r.nextReviewOn = open.dueOn;
+            return;
+        }
+        LocalDate before = r.nextReviewOn;
+        r.nextReviewOn = next;
+        if (open == null) {
+            open(r, ObligationKind.REVIEW, next, endOf(next));
+        } else if (!open.dueOn.equals(next)) {
+            open.dueOn = next;
+            open.dueAt = endOf(next);
+        }
+        if (before == null || !before.equals(next)) {
+            journal.record("risk.review-scheduled", RiskService.ENTITY, r.id, r.unitId,
+                    Changes.of().field("nextReviewOn", before, next).set("cycle", cycleOf(r)));
+        }
+    }
+
+    /** After a grade change: a shorter cycle brings the next review forward; a longer one never postpones it. */
+    public void rescheduleAfterGrading(RiskEntity r, LocalDate today) {
+        ReviewCycle cycle = cycleOf(r);
+        if (cycle == null || r.status == RiskEnums.Status.CLOSED) {
+            return;
+        }
+        LocalDate byCycle = (r.lastReviewedOn != null ? r.lastReviewedOn : today).plusMonths(cycle.months);
+        scheduleReview(r, r.nextReviewOn == null || byCycle.isBefore(r.nextReviewOn) ? byCycle : r.nextReviewOn);
+    }
+
+    /** Marks the open obligation of this kind done by {@code fulfilmentId}; answers it, or null if none was open. */
+    public RiskObligationEntity fulfil(RiskEntity r, ObligationKind kind, UUID fulfilmentId, String byName) {
+        RiskObligationEntity open = risks.openObligation(r.id, kind).orElse(null);
+        if (open == null) {
+            return null;
+        }
+        open.fulfilledAt = clock.instant();
+        open.fulfilledByName = byName;
+        open.fulfilmentId = fulfilmentId;
+        ObligationState state = open.state(open.fulfilledAt);
+        journal.record("risk.obligation-" + (state == ObligationState.LATE ? "late" : "met"), RiskService.ENTITY, r.id, r.unitId,
+                Changes.of().set("obligationId", open.id).set("kind", kind).set("dueAt", open.dueAt).set("fulfilledAt", open.fulfilledAt));
+        return open;
+    }
+
+    /** A risk raised to 重大 owes the bureau a report within the configured time (one open at a time). */
+    public void onLevelChange(RiskEntity r, Level before, Level after) {
+        if (after == Level.MAJOR && before != Level.MAJOR && risks.openObligation(r.id, ObligationKind.REPORT).isEmpty()) {
+            Instant due = clock.instant().plus(config.risks().reportWithin());
+            RiskObligationEntity o = open(r, ObligationKind.REPORT, due.atZone(AppClock.ZONE).toLocalDate(), due);
+            journal.record("risk.report-required", RiskService.ENTITY, r.id, r.unitId,
+                    Changes.of().set("obligationId", o.id).set("dueAt", due).field("level", before, after));
+        }
+    }
+
+    /** Closing a risk ends its review schedule; a report still owed stays owed. */
+    public void onClose(RiskEntity r, String reason) {
+        risks.openObligation(r.id, ObligationKind.REVIEW).ifPresent(o -> {
+            if (o.state(clock.instant()) == ObligationState.PENDING) {
+                o.cancelledAt = clock.instant();
+                o.cancelReason = reason;
+            }
+        });
+        r.nextReviewOn = null;
+    }
+
+    private RiskObligationEntity open(RiskEntity r, ObligationKind kind, LocalDate dueOn, Instant dueAt) {
+        RiskObligationEntity o = new RiskObligationEntity();
+        o.id = UUID.randomUUID();
+        o.riskId = r.id;
+        o.unitId = r.unitId;
+        o.kind = kind;
+        o.dueOn = dueOn;
+        o.dueAt = dueAt;
+        o.createdAt = clock.instant();
+        risks.persist(o);
+        return o;
+    }
+
+    /** JPQL condition for obligations in one state at {@code now} (same rule as the entity's {@code state}). */
+    public static String stateCondition(ObligationState state) {
+        return switch (state) {
+            case CANCELLED -> "e.cancelledAt is not null";
+            case MET -> "e.fulfilledAt is not null and e.fulfilledAt <= e.dueAt";
+            case LATE -> "e.fulfilledAt is not null and e.fulfilledAt > e.dueAt";
+            case MISSING -> "e.fulfilledAt is null and e.cancelledAt is null and e.dueAt < :stateNow";
+            case PENDING -> "e.fulfilledAt is null and e.cancelledAt is null and e.dueAt >= :stateNow";
+        };
+    }
+
+    static Map<String, Object> stateParams(ObligationState state, Instant now) {
+        return state == ObligationState.MISSING || state == ObligationState.PENDING ? Map.of("stateNow", now) : Map.of();
+    }
+}

@@ -1,0 +1,316 @@
+package cn.qingfeng.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+import cn.qingfeng.demo.DemoOrganisation;
+import cn.qingfeng.support.Api;
+import cn.qingfeng.support.DemoUnits;
+import cn.qingfeng.support.TestClock;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Grading, reviews coming due and missed, report obligations met / late / missing, scope and roles. */
+@QuarkusTest
+class RiskTest {
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    RiskScheduler scheduler;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static List<Map<String, Object>> obligations(String id, String kind) {
+        return Api.as("jiandu").queryParam("riskId", id).queryParam("kind", kind).queryParam("sort", "dueAt")
+                .get("/api/v1/risk-obligations").then().statusCode(200).extract().path("items");
+    }
+
+    private static List<String> timeline(String id) {
+        return Api.as("jiandu").queryParam("limit", 200).get("/api/v1/risks/{id}/timeline", id)
+                .then().statusCode(200).extract().path("items.action");
+    }
+
+    private static List<String> todoKinds(String user, String id) {
+        List<Map<String, Object>> items = Api.as(user).queryParam("limit", 200).get("/api/v1/me/todos")
+                .then().statusCode(200).extract().path("items");
+        return items.stream().filter(t -> id.equals(t.get("entityId"))).map(t -> (String) t.get("kind")).toList();
+    }
+
+    @Test
+    void reviewComesDueTurnsRedWhenMissedAndCountsLateWhenDone() throws Exception {
+        String id = Risks.create("cg_officer", unique("物资采购廉政风险"), DemoUnits.VENUES);
+        Api.as("cg_officer").get("/api/v1/risks/{id}", id).then().statusCode(200)
+                .body("risk.status", equalTo("IDENTIFIED")).body("risk.level", nullValue())
+                .body("risk.nextReviewOn", nullValue());
+        assertThat(todoKinds("jiandu", id)).containsExactly("risk.grade");
+
+        Risks.grade(id, 3, 4).then().statusCode(200)
+                .body("risk.score", equalTo(12)).body("risk.level", equalTo("SIGNIFICANT"))
+                .body("risk.reviewCycle", equalTo("QUARTERLY"));
+        LocalDate due = today().plusMonths(3);
+        Risks.detail("cg_officer", id).then().body("risk.nextReviewOn", equalTo(due.toString()))
+                .body("risk.reviewWarning", equalTo("GREEN"));
+        assertThat(todoKinds("jiandu", id)).isEmpty();
+        assertThat(obligations(id, "REVIEW")).singleElement().satisfies(o -> {
+            assertThat(o.get("state")).isEqualTo("PENDING");
+            assertThat(o.get("dueOn")).isEqualTo(due.toString());
+        });
+
+        // Two days before: due soon, on the officer's to-do list.
+        clock.shift(Duration.ofDays(ChronoUnit.DAYS.between(today(), due) - 2));
+        Risks.detail("cg_officer", id).then().body("risk.reviewWarning", equalTo("YELLOW"));
+        assertThat(todoKinds("cg_officer", id)).contains("risk.review-due");
+        assertThat(Api.as("cg_officer").queryParam("reviewState", "YELLOW").queryParam("limit", 200).get("/api/v1/risks")
+                .then().extract().<List<String>>path("items.id")).contains(id);
+
+        // The day after: missed.
+        clock.shift(Duration.ofDays(3));
+        Risks.detail("cg_officer", id).then().body("risk.reviewWarning", equalTo("RED"));
+        assertThat(obligations(id, "REVIEW")).singleElement().extracting(o -> o.get("state")).isEqualTo("MISSING");
+        assertThat(Api.as("cg_officer").queryParam("reviewState", "RED").queryParam("limit", 200).get("/api/v1/risks")
+                .then().extract().<List<String>>path("items.id")).contains(id);
+        assertThat(Api.as("jiandu").queryParam("state", "MISSING").queryParam("unitId", DemoUnits.VENUES.toString())
+                .queryParam("limit", 200).get("/api/v1/risk-obligations").then().extract().<List<String>>path("items.risk.id"))
+                .contains(id);
+
+        // Two instances flag it at once: one event.
+        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(scheduler::flagMissed);
+        CompletableFuture<Integer> two = CompletableFuture.supplyAsync(scheduler::flagMissed);
+        one.get();
+        two.get();
+        scheduler.flagMissed();
+        assertThat(timeline(id).stream().filter("risk.review-missed"::equals)).hasSize(1);
+
+        // Done at last: late; the next review counts from this one.
+        LocalDate held = today();
+        Api.as("cg_officer").header("If-Match", Risks.detail("cg_officer", id).header("ETag"))
+                .body(Risks.review(held.toString(), null, null)).post("/api/v1/risks/{id}/reviews", id)
+                .then().statusCode(201).body("onTime", equalTo(false)).body("dueOn", equalTo(due.toString()))
+                .body("levelBefore", equalTo("SIGNIFICANT")).body("levelAfter", equalTo("SIGNIFICANT"));
+        List<Map<String, Object>> reviews = obligations(id, "REVIEW");
+        assertThat(reviews).extracting(o -> o.get("state")).containsExactly("LATE", "PENDING");
+        Risks.detail("cg_officer", id).then().body("risk.nextReviewOn", equalTo(held.plusMonths(3).toString()))
+                .body("risk.lastReviewedOn", equalTo(held.toString())).body("risk.reviewWarning", equalTo("GREEN"));
+        assertThat(todoKinds("cg_officer", id)).doesNotContain("risk.review-due");
+    }
+
+    @Test
+    void reviewRaisingToMajorOpensAReportObligationMetWhenReportedInTime() {
+        String id = Risks.create("cg_officer", unique("赛事舆情风险"), DemoUnits.VENUES);
+        Risks.grade(id, 3, 4).then().statusCode(200);
+        assertThat(obligations(id, "REPORT")).isEmpty();
+
+        String on = today().toString();
+        Api.as("cg_officer").header("If-Match", Risks.detail("cg_officer", id).header("ETag"))
+                .body(Risks.review(on, 4, 5)).post("/api/v1/risks/{id}/reviews", id)
+                .then().statusCode(201).body("levelBefore", equalTo("SIGNIFICANT")).body("levelAfter", equalTo("MAJOR"))
+                .body("onTime", equalTo(true));
+        var risk = Risks.detail("cg_officer", id).then().statusCode(200)
+                .body("risk.level", equalTo("MAJOR")).body("risk.score", equalTo(20))
+                .body("risk.reviewCycle", equalTo("MONTHLY"))
+                .body("risk.nextReviewOn", equalTo(today().plusMonths(1).toString()))
+                .body("gradings.source", equalTo(List.of("GRADING", "REVIEW")))
+                .body("gradings[1].previousLevel", equalTo("SIGNIFICANT"))
+                .body("gradings[1].level", equalTo("MAJOR"))
+                .extract();
+        assertThat((String) risk.path("risk.reportDueAt")).isNotNull();
+        assertThat(obligations(id, "REPORT")).singleElement().extracting(o -> o.get("state")).isEqualTo("PENDING");
+        assertThat(todoKinds("cg_officer", id)).contains("risk.report-due");
+
+        clock.shift(Duration.ofHours(23));
+        Api.as("cg_officer").body(Map.of("recipient", "局机关党委", "documentNo", "场馆字〔2026〕3号", "content", "风险报告"))
+                .post("/api/v1/risks/{id}/reports", id).then().statusCode(201).body("obligationId", equalTo(
+                        obligations(id, "REPORT").get(0).get("id")));
+        assertThat(obligations(id, "REPORT")).singleElement().extracting(o -> o.get("state")).isEqualTo("MET");
+        Risks.detail("cg_officer", id).then().body("risk.reportDueAt", nullValue()).body("reports", org.hamcrest.Matchers.hasSize(1));
+        assertThat(todoKinds("cg_officer", id)).doesNotContain("risk.report-due");
+        assertThat(timeline(id)).contains("risk.report-required", "risk.obligation-met", "risk.reported");
+    }
+
+    @Test
+    void reportsAreLateOrMissingAsTheClockMovesAndTheSummaryCountsThem() {
+        UUID unit = DemoOrganisation.idOf("SJ-XLZX-DZB");
+        String late = Risks.create("jiandu", unique("涉密文件传输风险"), unit);
+        String never = Risks.create("jiandu", unique("互联网邮箱涉密风险"), unit);
+        Risks.grade(late, 4, 5).then().statusCode(200).body("risk.level", equalTo("MAJOR"));
+        Risks.grade(never, 3, 5).then().statusCode(200).body("risk.level", equalTo("MAJOR"));
+        // Graded again while still 重大: no second obligation.
+        Risks.grade(never, 4, 4).then().statusCode(200).body("risk.level", equalTo("MAJOR"));
+        assertThat(obligations(never, "REPORT")).hasSize(1);
+
+        clock.shift(Duration.ofHours(25));
+        assertThat(obligations(late, "REPORT")).singleElement().extracting(o -> o.get("state")).isEqualTo("MISSING");
+        assertThat(todoKinds("jiandu", late)).isEmpty(); // reports are the unit's to-do, not the supervisor's
+        scheduler.flagMissed();
+        scheduler.flagMissed();
+        assertThat(timeline(never).stream().filter("risk.report-missing"::equals)).hasSize(1);
+
+        Api.as("jiandu").body(Map.of("recipient", "局机关党委", "content", "迟到的报告"))
+                .post("/api/v1/risks/{id}/reports", late).then().statusCode(201);
+        assertThat(obligations(late, "REPORT")).singleElement().extracting(o -> o.get("state")).isEqualTo("LATE");
+        assertThat(obligations(never, "REPORT")).singleElement().extracting(o -> o.get("state")).isEqualTo("MISSING");
+
+        Map<String, Object> row = summaryRow(unit, "REPORT");
+        assertThat(row).containsEntry("met", 0).containsEntry("late", 1).containsEntry("missing", 1).containsEntry("pending", 0);
+        assertThat(Api.as("jiandu").queryParam("unitId", unit.toString()).queryParam("state", "LATE")
+                .get("/api/v1/risk-obligations").then().extract().<List<String>>path("items.risk.id")).containsExactly(late);
+        // Out of scope for another unit's officer.
+        assertThat(Api.as("xx_officer").queryParam("unitId", unit.toString()).get("/api/v1/risk-obligations")
+                .then().statusCode(200).extract().<List<Object>>path("items")).isEmpty();
+    }
+
+    private Map<String, Object> summaryRow(UUID unit, String kind) {
+        List<Map<String, Object>> units = Api.as("jiandu").queryParam("from", today().minusDays(3).toString())
+                .queryParam("to", today().plusDays(3).toString()).get("/api/v1/risk-obligations/summary")
+                .then().statusCode(200).extract().path("units");
+        return units.stream().filter(u -> unit.toString().equals(((Map<?, ?>) u.get("unit")).get("id")) && kind.equals(u.get("kind")))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void lifeNeedsGradeMeasuresAndResidualAndClosingStopsReviews() {
+        String id = Api.as("cg_officer").body(Map.of("name", unique("无措施风险"), "category", "INTEGRITY",
+                        "unitId", DemoUnits.VENUES.toString())).post("/api/v1/risks")
+                .then().statusCode(201).extract().path("risk.id");
+        Risks.act("cg_officer", id, "start-control", null).then().statusCode(409).body("code", equalTo("risk.not-graded"));
+        Risks.grade(id, 2, 3).then().statusCode(200).body("risk.level", equalTo("GENERAL"));
+        Risks.act("cg_officer", id, "start-control", null).then().statusCode(409).body("code", equalTo("risk.no-measures"));
+        Api.as("cg_officer").body(Map.of("content", "签订廉政承诺书")).post("/api/v1/risks/{id}/measures", id).then().statusCode(200);
+        Risks.act("cg_officer", id, "start-control", null).then().statusCode(200).body("risk.status", equalTo("CONTROLLING"));
+        Risks.act("jiandu", id, "controlled", null).then().statusCode(409).body("code", equalTo("risk.measures-open"))
+                .body("openMeasures", equalTo(1));
+        var d = Risks.detail("cg_officer", id);
+        String measure = d.path("measures[0].id");
+        Api.as("cg_officer").header("If-Match", "\"" + d.path("measures[0].version") + "\"")
+                .post("/api/v1/risks/{id}/measures/{m}/done", id, measure).then().statusCode(200)
+                .body("measures[0].status", equalTo("DONE"));
+        Risks.act("jiandu", id, "controlled", null).then().statusCode(409).body("code", equalTo("risk.no-residual"));
+        Risks.act("jiandu", id, "grading", Map.of("likelihood", 2, "impact", 3, "residualLikelihood", 1, "residualImpact", 2))
+                .then().statusCode(200).body("risk.residualLevel", equalTo("LOW")).body("risk.residualScore", equalTo(2));
+        Risks.act("cg_officer", id, "controlled", null).then().statusCode(403);
+        Risks.act("jiandu", id, "controlled", null).then().statusCode(200).body("risk.status", equalTo("CONTROLLED"));
+
+        Risks.act("jiandu", id, "close", Map.of("reason", "风险已消除")).then().statusCode(200)
+                .body("risk.status", equalTo("CLOSED")).body("risk.nextReviewOn", nullValue())
+                .body("risk.reviewWarning", nullValue());
+        assertThat(obligations(id, "REVIEW")).singleElement().extracting(o -> o.get("state")).isEqualTo("CANCELLED");
+        Risks.act("cg_officer", id, "reviews", Risks.review(today().toString(), null, null)).then().statusCode(409)
+                .body("code", equalTo("risk.illegal-transition"));
+        Risks.act("jiandu", id, "reopen", Map.of("reason", "问题反弹")).then().statusCode(200)
+                .body("risk.status", equalTo("CONTROLLING"))
+                .body("risk.nextReviewOn", equalTo(today().plusMonths(6).toString()));
+    }
+
+    @Test
+    void otherUnitsCannotSeeOrTouchTheRiskAndRolesAreChecked() {
+        String id = Risks.create("cg_officer", unique("场馆安全风险"), DemoUnits.VENUES);
+        String etag = Risks.detail("cg_officer", id).header("ETag");
+        Api.as("xx_officer").get("/api/v1/risks/{id}", id).then().statusCode(404);
+        Api.as("xx_officer").header("If-Match", etag).body(Risks.review(today().toString(), null, null))
+                .post("/api/v1/risks/{id}/reviews", id).then().statusCode(404);
+        Api.as("xx_officer").get("/api/v1/risks/{id}/timeline", id).then().statusCode(404);
+        assertThat(Api.as("xx_officer").queryParam("limit", 200).get("/api/v1/risks").then().statusCode(200)
+                .extract().<List<String>>path("items.id")).doesNotContain(id);
+        Api.as("cg_viewer").get("/api/v1/risks/{id}", id).then().statusCode(404); // a branch below the centre
+        Api.as("lingdao").get("/api/v1/risks/{id}", id).then().statusCode(200);
+
+        // A unit officer registers only for units in scope.
+        Api.as("cg_officer").body(Risks.body("越权登记", DemoUnits.SCHOOL, "OTHER")).post("/api/v1/risks")
+                .then().statusCode(400).body("violations.field", hasItem("unitId"));
+        // Roles.
+        Api.as("cg_officer").header("If-Match", etag).body(Map.of("likelihood", 5, "impact", 5))
+                .post("/api/v1/risks/{id}/grading", id).then().statusCode(403);
+        Api.as("lingdao").body(Risks.body("领导登记", DemoUnits.VENUES, "OTHER")).post("/api/v1/risks").then().statusCode(403);
+        Api.as("cg_viewer").body(Risks.body("查看登记", DemoUnits.VENUES_BRANCH, "OTHER")).post("/api/v1/risks").then().statusCode(403);
+        Api.as("jiandu").body(Map.of("likelihoodLabels", List.of("1", "2", "3", "4", "5"), "impactLabels", List.of("1", "2", "3", "4", "5"),
+                "majorMin", 15, "significantMin", 10, "generalMin", 5)).post("/api/v1/risk-matrix").then().statusCode(403);
+        // Stale and missing If-Match.
+        Risks.grade(id, 2, 2).then().statusCode(200);
+        Api.as("jiandu").header("If-Match", etag).body(Map.of("likelihood", 3, "impact", 3))
+                .post("/api/v1/risks/{id}/grading", id).then().statusCode(412);
+        Api.as("jiandu").body(Map.of("likelihood", 3, "impact", 3)).post("/api/v1/risks/{id}/grading", id).then().statusCode(428);
+        Api.as("cg_officer").header("If-Match", etag).body(Map.of("name", "改名"))
+                .patch("/api/v1/risks/{id}", id).then().statusCode(412);
+        // Bad input is refused whole.
+        Risks.act("jiandu", id, "grading", Map.of("likelihood", 6, "impact", 0)).then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", org.hamcrest.Matchers.hasItems("likelihood", "impact"));
+        Risks.act("cg_officer", id, "reviews", Risks.review(today().plusDays(1).toString(), null, null)).then().statusCode(400)
+                .body("violations.field", hasItem("reviewedOn"));
+        Risks.detail("jiandu", id).then().body("risk.score", equalTo(4)).body("reviews", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void reviewsOpenRectificationItemsAndTasksLinkedBothWays() {
+        String id = Risks.create("cg_officer", unique("采购验收风险"), DemoUnits.VENUES);
+        Risks.grade(id, 3, 3).then().statusCode(200);
+        String review = Risks.act("cg_officer", id, "reviews", Risks.review(today().toString(), null, null))
+                .then().statusCode(201).extract().path("id");
+        Map<String, Object> item = new java.util.HashMap<>(Map.of("title", "研判发现：验收单缺少双人签字",
+                "source", "SELF_CHECK", "category", "INTEGRITY", "severity", "MODERATE", "foundOn", today().toString(),
+                "unitId", DemoUnits.VENUES.toString(), "kind", "TIME_LIMITED", "deadline", today().plusDays(30).toString()));
+        item.put("originType", "RISK_REVIEW");
+        item.put("originId", review);
+        String rect = Api.as("jiandu").body(item).post("/api/v1/rectifications").then().statusCode(201)
+                .body("item.originType", equalTo("RISK_REVIEW")).body("item.originId", equalTo(review)).extract().path("item.id");
+        String task = Api.as("jiandu").body(Map.of("title", "研判督办：采购验收双人签字", "category", "OTHER",
+                        "originType", "RISK_REVIEW", "originId", review)).post("/api/v1/tasks")
+                .then().statusCode(201).body("task.originId", equalTo(review)).extract().path("task.id");
+        var links = Risks.detail("jiandu", id).then().statusCode(200).extract().<List<Map<String, Object>>>path("reviews[0].links");
+        assertThat(links).extracting(l -> l.get("type") + ":" + l.get("id")).containsExactlyInAnyOrder("rectification:" + rect, "task:" + task);
+        // The task is a draft: the unit's officer sees the rectification link only.
+        assertThat(Risks.detail("cg_officer", id).then().extract().<List<String>>path("reviews[0].links.id")).containsExactly(rect);
+
+        item.put("originId", UUID.randomUUID().toString());
+        Api.as("jiandu").body(item).post("/api/v1/rectifications").then().statusCode(400).body("violations.field", hasItem("originId"));
+    }
+
+    @Test
+    void measureComingDueShowsInTheUnitsToDosUntilDone() {
+        String id = Risks.create("cg_officer", unique("涉密文件传输风险"), DemoUnits.VENUES);
+        Api.as("cg_officer").body(Map.of("content", "清理互联网邮箱中的涉密文件", "ownerName", "周涛",
+                "deadline", today().plusDays(2).toString())).post("/api/v1/risks/{id}/measures", id).then().statusCode(200);
+        Api.as("cg_officer").body(Map.of("content", "年度保密培训", "deadline", today().plusMonths(6).toString()))
+                .post("/api/v1/risks/{id}/measures", id).then().statusCode(200);
+        List<Map<String, Object>> todos = Api.as("cg_officer").queryParam("limit", 200).get("/api/v1/me/todos")
+                .then().statusCode(200).extract().path("items");
+        // Only the measure due within the warning window is a to-do; one far ahead is not yet.
+        assertThat(todos).filteredOn(t -> id.equals(t.get("entityId"))).singleElement().satisfies(t -> {
+            assertThat(t.get("kind")).isEqualTo("risk.measure-due");
+            assertThat((String) t.get("title")).contains("清理互联网邮箱中的涉密文件");
+            assertThat(t.get("warning")).isEqualTo("YELLOW");
+        });
+        assertThat(todoKinds("xx_officer", id)).isEmpty();
+
+        Map<String, Object> measure = Risks.detail("cg_officer", id).then().extract().<List<Map<String, Object>>>path("measures")
+                .stream().filter(m -> "清理互联网邮箱中的涉密文件".equals(m.get("content"))).findFirst().orElseThrow();
+        Api.as("cg_officer").header("If-Match", "\"" + measure.get("version") + "\"").body(Map.of("evidence", "已清理并登记"))
+                .post("/api/v1/risks/{id}/measures/{m}/done", id, measure.get("id")).then().statusCode(200)
+                .body("measures.find { it.id == '" + measure.get("id") + "' }.status", equalTo("DONE"))
+                .body("measures.find { it.id == '" + measure.get("id") + "' }.evidence", equalTo("已清理并登记"));
+        assertThat(todoKinds("cg_officer", id)).isEmpty();
+    }
+}
