@@ -137,7 +137,7 @@ BEGIN
     SELECT t.id, c.code,
            (ARRAY['意识形态阵地管理风险','涉密文件小程序处理风险','互联网邮箱存储涉密文件风险','网络舆情应对风险',
                   '政府采购廉政风险','节日期间作风风险','场馆对外出租廉政风险','宣传稿件审核风险'])[1 + (t.i * 3) % 8] || '（第' || t.i || '项）',
-           '批量生成的基准数据', units[1 + (t.i * 13) % array_length(units, 1)], '王建国', '孙磊',
+           t.category, '批量生成的基准数据', units[1 + (t.i * 13) % array_length(units, 1)], '王建国', '孙磊',
            CASE WHEN t.status <> 'IDENTIFIED' THEN t.l END, CASE WHEN t.status <> 'IDENTIFIED' THEN t.m END,
            CASE WHEN t.status <> 'IDENTIFIED' THEN t.score END, CASE WHEN t.status <> 'IDENTIFIED' THEN t.level END,
            CASE WHEN t.status <> 'IDENTIFIED' THEN 1 END,

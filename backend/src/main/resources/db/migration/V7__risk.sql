@@ -82,7 +82,8 @@ CREATE INDEX risk_status_idx ON risk (status, created_at, id);
 CREATE INDEX risk_score_idx ON risk (score, id);
 CREATE INDEX risk_cell_idx ON risk (likelihood, impact, created_at, id);
 CREATE INDEX risk_residual_cell_idx ON risk (residual_likelihood, residual_impact, created_at, id);
-CREATE INDEX risk_next_review_idx ON risk (next_review_on, id) WHERE status <> 'CLOSED';
+-- Full, not partial: the list sorts by next review over every status (closed risks have none: last).
+CREATE INDEX risk_next_review_idx ON risk (next_review_on, id);
 CREATE INDEX risk_ungraded_idx ON risk (created_at, id) WHERE level IS NULL AND status <> 'CLOSED';
 CREATE INDEX risk_name_trgm_idx ON risk USING gin (lower(name) gin_trgm_ops);
 
@@ -189,6 +190,8 @@ CREATE UNIQUE INDEX risk_obligation_open_uk ON risk_obligation (risk_id, kind)
 CREATE INDEX risk_obligation_due_idx ON risk_obligation (due_on, id);
 CREATE INDEX risk_obligation_unit_idx ON risk_obligation (unit_id, due_on, id);
 CREATE INDEX risk_obligation_risk_idx ON risk_obligation (risk_id, due_at);
+-- Open obligations by due time: the obligations view's pending / missing filters.
+CREATE INDEX risk_obligation_open_due_idx ON risk_obligation (due_at, id) WHERE fulfilled_at IS NULL AND cancelled_at IS NULL;
 CREATE INDEX risk_obligation_unflagged_idx ON risk_obligation (due_at, id)
     WHERE fulfilled_at IS NULL AND cancelled_at IS NULL AND missed_flagged_at IS NULL;
 
