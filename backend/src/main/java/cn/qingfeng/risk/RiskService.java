@@ -168,8 +168,11 @@ public class RiskService {
         if ((req.residualLikelihood() == null) != (req.residualImpact() == null)) {
             throw ProblemException.invalidField("residualImpact", "剩余风险须同时给出可能性与影响程度");
         }
+        // Residual values left out keep the ones assessed before (re-scored on the current matrix).
+        boolean keepResidual = req.residualLikelihood() == null;
         applyGrade(r, GradingSource.GRADING, req.likelihood(), req.impact(),
-                req.residualLikelihood(), req.residualImpact(), req.reason(), null);
+                keepResidual ? r.residualLikelihood : req.residualLikelihood(),
+                keepResidual ? r.residualImpact : req.residualImpact(), req.reason(), null);
         risks.flush();
         return detail(r);
     }

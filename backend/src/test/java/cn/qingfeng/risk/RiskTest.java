@@ -313,4 +313,15 @@ class RiskTest {
                 .body("measures.find { it.id == '" + measure.get("id") + "' }.evidence", equalTo("已清理并登记"));
         assertThat(todoKinds("cg_officer", id)).isEmpty();
     }
+
+    @Test
+    void gradingAgainWithoutResidualValuesKeepsTheEarlierResidualAssessment() {
+        String id = Risks.create("cg_officer", unique("场馆出租廉政风险"), DemoUnits.VENUES);
+        Risks.act("jiandu", id, "grading", Map.of("likelihood", 4, "impact", 4, "residualLikelihood", 2, "residualImpact", 3,
+                "reason", "初次评级")).then().statusCode(200)
+                .body("risk.level", equalTo("MAJOR")).body("risk.residualLevel", equalTo("GENERAL"));
+        Risks.act("jiandu", id, "grading", Map.of("likelihood", 3, "impact", 3, "reason", "管控见效")).then().statusCode(200)
+                .body("risk.level", equalTo("GENERAL")).body("risk.residualScore", equalTo(6))
+                .body("gradings.size()", equalTo(2));
+    }
 }
