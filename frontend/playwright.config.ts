@@ -25,6 +25,13 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: './test-results/reports/playwright.json' }]],
+  projects: [
+    { name: 'ledgers', testIgnore: /risks\.spec\.ts$/ },
+    // The risk story moves the application clock forward: run it after everything else, so no other
+    // spec's deadlines (or the schedulers acting on them meanwhile) ever see the moved time.
+    // (`npx playwright test e2e/risks.spec.ts --no-deps` runs it alone.)
+    { name: 'clock', testMatch: /risks\.spec\.ts$/, dependencies: ['ledgers'] },
+  ],
   use: {
     baseURL,
     headless: true,

@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs'
-import { expect, type Page } from '@playwright/test'
+import { expect, request, type APIRequestContext, type Page } from '@playwright/test'
 
 export const PASSWORD = 'qingfeng'
 export const SCREENSHOT_DIR = 'test-results/screenshots'
+export const API_URL = process.env.E2E_API_URL ?? 'http://127.0.0.1:8080'
+export const KEYCLOAK_URL = process.env.E2E_KEYCLOAK_URL ?? 'http://127.0.0.1:8180'
 
 /**
  * Opens `path` and signs in on the real Keycloak login page (authorization code + PKCE), then
@@ -42,4 +44,44 @@ export function uniqueCode(prefix = 'E2E'): string {
 export async function selectUnit(page: Page, name: string): Promise<void> {
   await page.getByTestId('unit-tree').locator('.el-tree-node__content').filter({ hasText: name }).first().click()
   await expect(page.getByTestId('unit-detail-name')).toHaveText(name)
+}
+
+/**
+ * An API client signed in as a demo user, for setting the scene around a browser story (e.g. the
+ * test clock): a password grant on the dev/test-only client `qingfeng-dev`, as the backend suites do.
+ * Dispose it when done.
+ */
+export async function apiAs(username: string): Promise<APIRequestContext> {
+  const keycloak = await request.newContext()
+  try {
+    const response = await keycloak.post(`${KEYCLOAK_URL}/realms/qingfeng/protocol/openid-connect/token`, {
+      form: { grant_type: 'password', client_id: 'qingfeng-dev', username, password: PASSWORD },
+    })
+    expect(response.ok(), `token for ${username}`).toBe(true)
+    const { access_token: token } = (await response.json()) as { access_token: string }
+    return await request.newContext({ baseURL: API_URL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } })
+  } finally {
+    await keycloak.dispose()
+  }
+}
+
+/**
+ * Runs the application clock `offsetSeconds` ahead of real time (0 resets). Only a backend started
+ * with QF_CLOCK_ADJUSTABLE=true answers; it returns the application's time now.
+ */
+export async function setAppClock(offsetSeconds: number): Promise<Date> {
+  const admin = await apiAs('admin')
+  try {
+    const response = await admin.put('/api/v1/testing/clock', { data: { offsetSeconds } })
+    expect(response.status(), 'PUT /api/v1/testing/clock (backend needs QF_CLOCK_ADJUSTABLE=true)').toBe(200)
+    const { now } = (await response.json()) as { now: string }
+    return new Date(now)
+  } finally {
+    await admin.dispose()
+  }
+}
+
+/** A calendar date in Beijing time, "2026-11-27". */
+export function shanghaiDate(date: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date)
 }

@@ -24,6 +24,7 @@ export type MenuNode = MenuEntry | MenuGroup
 /** Sidebar groups: a title and an icon; their entries are the routes that name the group. */
 export const MENU_GROUPS: Readonly<Record<MenuGroupKey, { titleKey: string; icon: MenuIcon }>> = {
   supervision: { titleKey: 'menu.supervision', icon: 'Flag' },
+  risk: { titleKey: 'menu.risk', icon: 'Warning' },
 }
 
 export function isMenuGroup(node: MenuNode): node is MenuGroup {

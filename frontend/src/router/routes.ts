@@ -9,11 +9,11 @@ declare module 'vue-router' {
     /** Any of these roles may open the page; absent: everyone signed in. */
     roles?: readonly Role[]
     /** Element Plus icon name for the sidebar. */
-    icon?: 'HomeFilled' | 'OfficeBuilding' | 'Document' | 'User' | 'List' | 'Tickets' | 'Flag'
+    icon?: 'HomeFilled' | 'OfficeBuilding' | 'Document' | 'User' | 'List' | 'Tickets' | 'Flag' | 'Warning' | 'Odometer' | 'Calendar'
     /** Shown in the sidebar menu. */
     menu?: boolean
     /** The sidebar group the entry sits in (see layout/menu.ts MENU_GROUPS). */
-    menuGroup?: 'supervision'
+    menuGroup?: 'supervision' | 'risk'
     /** Route name of the list a detail page belongs to (breadcrumb, highlighted menu entry). */
     parent?: string
   }
@@ -59,6 +59,24 @@ export const routes: RouteRecordRaw[] = [
         name: 'rectification-detail',
         component: () => import('@/views/rectifications/RectDetailView.vue'),
         meta: { titleKey: 'menu.rectDetail', parent: 'rectifications' },
+      },
+      {
+        path: 'risks',
+        name: 'risks',
+        component: () => import('@/views/risks/RiskListView.vue'),
+        meta: { titleKey: 'menu.risks', icon: 'Odometer', menu: true, menuGroup: 'risk' },
+      },
+      {
+        path: 'risks/:id',
+        name: 'risk-detail',
+        component: () => import('@/views/risks/RiskDetailView.vue'),
+        meta: { titleKey: 'menu.riskDetail', parent: 'risks' },
+      },
+      {
+        path: 'risk-obligations',
+        name: 'risk-obligations',
+        component: () => import('@/views/risks/RiskObligationsView.vue'),
+        meta: { titleKey: 'menu.riskObligations', icon: 'Calendar', menu: true, menuGroup: 'risk' },
       },
       {
         path: 'units',

@@ -57,9 +57,9 @@ describe('useAccess and v-access', () => {
 describe('menu and route guard use the same rule', () => {
   it('gives the audit log only to auditors and admins', () => {
     const names = (roles: string[]) => menuEntries(routes, roles).map((entry) => entry.name)
-    expect(names(['admin'])).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'units', 'audit', 'me'])
-    expect(names(['auditor'])).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'units', 'audit', 'me'])
-    expect(names(['unit_officer'])).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'units', 'me'])
+    expect(names(['admin'])).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'units', 'audit', 'me'])
+    expect(names(['auditor'])).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'units', 'audit', 'me'])
+    expect(names(['unit_officer'])).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'units', 'me'])
   })
 
   it('gathers 任务列表 and 承办事项 under the 督查督办 group, for every role', () => {
@@ -70,6 +70,11 @@ describe('menu and route guard use the same rule', () => {
       expect(group?.children.map((entry) => entry.name)).toEqual(['tasks', 'assignments'])
       // The group sits where its first entry would be: right after the dashboard.
       expect(tree.map((node) => (isMenuGroup(node) ? `group:${node.group}` : node.name)).slice(0, 2)).toEqual(['home', 'group:supervision'])
+      // 风险防控 gathers the ledger and its reviews & reports, after 整改台账.
+      const risk = tree.filter(isMenuGroup).find((node) => node.group === 'risk')
+      expect(risk?.titleKey).toBe('menu.risk')
+      expect(risk?.children.map((entry) => entry.name)).toEqual(['risks', 'risk-obligations'])
+      expect(tree.map((node) => (isMenuGroup(node) ? `group:${node.group}` : node.name)).slice(2, 4)).toEqual(['rectifications', 'group:risk'])
     }
   })
 

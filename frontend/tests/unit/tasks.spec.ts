@@ -132,10 +132,15 @@ describe('to-dos', () => {
       '本期未报进展',
       '整改措施到期',
       '待核验销号',
+      '待研判',
+      '待报告',
+      '管控措施到期',
+      '待评级',
     ])
     setLocale('en')
     expect(todoKindLabel('assignment.approve')).toBe('To approve')
-    expect(todoKindLabel('risk.review')).toBe('risk.review') // a kind from a later ledger stays readable
+    expect(todoKindLabel('risk.report-due')).toBe('Report due')
+    expect(todoKindLabel('inspection.visit')).toBe('inspection.visit') // a kind from a later ledger stays readable
     expect(todoKindTag('assignment.overdue')).toBe('danger')
     expect(todoKindTag('something.else')).toBe('info')
   })

@@ -10,7 +10,7 @@ import { useUnitsStore } from '@/stores/units'
 export type JournalEvent = components['schemas']['Event']
 
 /** Entity types the journal knows today; the filter also accepts any typed value. */
-export const ENTITY_TYPES = ['unit', 'task', 'task_assignment', 'attachment', 'user', 'journal'] as const
+export const ENTITY_TYPES = ['unit', 'task', 'task_assignment', 'rectification', 'risk', 'risk_matrix', 'attachment', 'user', 'journal'] as const
 /** Common action filters: exact codes, or prefixes ending in '.'. */
 export const ACTION_SUGGESTIONS = [
   'unit.',
@@ -21,6 +21,8 @@ export const ACTION_SUGGESTIONS = [
   'unit.activated',
   'task.',
   'assignment.',
+  'rectification.',
+  'risk.',
   'attachment.',
   'user.',
   'journal.',

@@ -17,6 +17,10 @@ export const TODO_KINDS = [
   'rectification.progress-due',
   'rectification.measure',
   'rectification.verify',
+  'risk.review-due',
+  'risk.report-due',
+  'risk.measure-due',
+  'risk.grade',
 ] as const
 
 const KIND_TAGS: Readonly<Record<string, TagType>> = {
@@ -31,6 +35,11 @@ const KIND_TAGS: Readonly<Record<string, TagType>> = {
   'rectification.progress-due': 'warning',
   'rectification.measure': 'warning',
   'rectification.verify': 'success',
+  'risk.review-due': 'warning',
+  // A report owed on a 重大 risk is the most pressing of the risk to-dos (迟报 is flagged).
+  'risk.report-due': 'danger',
+  'risk.measure-due': 'warning',
+  'risk.grade': 'primary',
 }
 
 export function todoKindLabel(kind: string | undefined): string {
