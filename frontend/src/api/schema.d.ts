@@ -785,7 +785,7 @@ export interface paths {
         };
         /**
          * Per unit and kind: met, late, missing and pending in a period
-         * @description Roles: any, within scope. Obligations whose due date falls in [from, to].
+         * @description Roles: any, within scope. Obligations whose due date falls in [from, to]; unitId and kind narrow it like the list.
          */
         get: operations["getRiskObligationSummary"];
         put?: never;
@@ -4220,7 +4220,9 @@ export interface operations {
         parameters: {
             query?: {
                 from?: components["schemas"]["LocalDate"];
+                kind?: components["schemas"]["RiskObligationKind"];
                 to?: components["schemas"]["LocalDate"];
+                unitId?: components["schemas"]["UUID"];
             };
             header?: never;
             path?: never;

@@ -45,8 +45,9 @@ public class RiskObligationResource {
     @Path("/summary")
     @Authenticated
     @Operation(operationId = "getRiskObligationSummary", summary = "Per unit and kind: met, late, missing and pending in a period",
-            description = "Roles: any, within scope. Obligations whose due date falls in [from, to].")
-    public ObligationSummary summary(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        return queries.summary(from, to);
+            description = "Roles: any, within scope. Obligations whose due date falls in [from, to]; unitId and kind narrow it like the list.")
+    public ObligationSummary summary(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                                     @QueryParam("unitId") UUID unitId, @QueryParam("kind") ObligationKind kind) {
+        return queries.summary(from, to, unitId, kind);
     }
 }

@@ -180,7 +180,7 @@ public class RiskQueries {
     }
 
     /** Per unit and kind: obligations due in the period and how they stand now. Cancelled ones are left out. */
-    public ObligationSummary summary(LocalDate from, LocalDate to) {
+    public ObligationSummary summary(LocalDate from, LocalDate to, UUID unitId, ObligationKind kind) {
         if (from == null || to == null || to.isBefore(from)) {
             throw ProblemException.invalidField("to", "请给出有效的统计区间 from ≤ to");
         }
@@ -194,8 +194,15 @@ public class RiskQueries {
                         + " count(*) filter (where fulfilled_at is null and due_at < :now),"
                         + " count(*) filter (where fulfilled_at is null and due_at >= :now)"
                         + " from risk_obligation where cancelled_at is null and due_on >= :from and due_on <= :to"
-                        + (s.all() ? "" : " and unit_id in (:scopeUnits)") + " group by 1, 2")
+                        + (s.all() ? "" : " and unit_id in (:scopeUnits)") + (unitId == null ? "" : " and unit_id = :unitId")
+                        + (kind == null ? "" : " and kind = :kind") + " group by 1, 2")
                 .setParameter("from", from).setParameter("to", to).setParameter("now", clock.instant());
+        if (unitId != null) {
+            q.setParameter("unitId", unitId);
+        }
+        if (kind != null) {
+            q.setParameter("kind", kind.name());
+        }
         if (!s.all()) {
             q.setParameter("scopeUnits", s.unitIds());
         }

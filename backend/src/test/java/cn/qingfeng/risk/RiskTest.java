@@ -176,6 +176,10 @@ class RiskTest {
 
         Map<String, Object> row = summaryRow(unit, "REPORT");
         assertThat(row).containsEntry("met", 0).containsEntry("late", 1).containsEntry("missing", 1).containsEntry("pending", 0);
+        // Narrowed to the unit and kind, the summary holds that one row and totals it.
+        Api.as("jiandu").queryParam("from", today().minusDays(3).toString()).queryParam("to", today().plusDays(3).toString())
+                .queryParam("unitId", unit.toString()).queryParam("kind", "REPORT").get("/api/v1/risk-obligations/summary")
+                .then().statusCode(200).body("units.size()", equalTo(1)).body("late", equalTo(1)).body("missing", equalTo(1));
         assertThat(Api.as("jiandu").queryParam("unitId", unit.toString()).queryParam("state", "LATE")
                 .get("/api/v1/risk-obligations").then().extract().<List<String>>path("items.risk.id")).containsExactly(late);
         // Out of scope for another unit's officer.
