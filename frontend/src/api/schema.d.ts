@@ -1763,6 +1763,19 @@ export interface components {
          * @example 2022-03-10T12:15:50-04:00
          */
         OffsetDateTime: string;
+        /** @description The record this one came from, resolved for display and linking */
+        OriginRef: {
+            /** @description The origin type as stored, e.g. RISK_REVIEW or TASK_ASSIGNMENT */
+            type?: string;
+            /** @description The origin record's id (e.g. the review) */
+            id?: components["schemas"]["UUID"];
+            /** @description The page-level record holding it: risk, task */
+            entityType?: string;
+            /** @description Its id, e.g. the risk the review belongs to */
+            entityId?: components["schemas"]["UUID"];
+            /** @description Readable, e.g. FX-2026-0003 名称（研判 2026-11-20） */
+            label?: string;
+        };
         PageAssignmentView: {
             items?: components["schemas"]["Assignment"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -1938,6 +1951,8 @@ export interface components {
             originType?: components["schemas"]["RectificationOrigin"];
             originId?: components["schemas"]["UUID"];
             originNote?: string;
+            /** @description The origin resolved for a link; null when none or not visible to the caller */
+            origin?: components["schemas"]["OriginRef"];
             status?: components["schemas"]["RectificationStatus"];
             /**
              * Format: int32
@@ -2327,6 +2342,8 @@ export interface components {
             templateId?: components["schemas"]["UUID"];
             originType?: components["schemas"]["TaskOrigin"];
             originId?: components["schemas"]["UUID"];
+            /** @description The origin resolved for a link; null when none or not visible to the caller */
+            origin?: components["schemas"]["OriginRef"];
             periodStart?: components["schemas"]["LocalDate"];
             periodEnd?: components["schemas"]["LocalDate"];
             createdByName?: string;

@@ -3,6 +3,8 @@ package cn.qingfeng.rectification;
 import cn.qingfeng.attachment.AttachmentService;
 import cn.qingfeng.common.code.CodeGenerator;
 import cn.qingfeng.common.config.QingfengConfig;
+import cn.qingfeng.common.origin.OriginRef;
+import cn.qingfeng.common.origin.Origins;
 import cn.qingfeng.common.problem.ProblemException;
 import cn.qingfeng.common.scope.CallerScope;
 import cn.qingfeng.common.scope.DataScope;
@@ -48,6 +50,9 @@ public class RectificationService {
     static final String ENTITY = "rectification";
     static final String EVIDENCE_ITEM = "RECTIFICATION";
     static final String EVIDENCE_MEASURE = "RECTIFICATION_MEASURE";
+
+    @Inject
+    Origins origins;
 
     @Inject
     RectificationRepository items;
@@ -101,13 +106,10 @@ public class RectificationService {
         if ((req.originType() == null) != (req.originId() == null) && req.originType() != RectificationEnums.Origin.INSPECTION) {
             throw ProblemException.invalidField("originId", "来源记录需同时给出类型与编号");
         }
-        if (req.originType() == RectificationEnums.Origin.TASK_ASSIGNMENT && req.originId() != null
-                && items.em().find(cn.qingfeng.task.AssignmentEntity.class, req.originId()) == null) {
-            throw ProblemException.invalidField("originId", "来源承办事项不存在");
-        }
-        if (req.originType() == RectificationEnums.Origin.RISK_REVIEW && req.originId() != null
-                && items.em().find(cn.qingfeng.risk.RiskReviewEntity.class, req.originId()) == null) {
-            throw ProblemException.invalidField("originId", "来源风险研判记录不存在");
+        if (req.originType() != null && req.originType() != RectificationEnums.Origin.INSPECTION && req.originId() != null
+                && !origins.exists(req.originType(), req.originId())) {
+            throw ProblemException.invalidField("originId", req.originType() == RectificationEnums.Origin.RISK_REVIEW
+                    ? "来源风险研判记录不存在" : "来源承办事项不存在");
         }
         Instant now = clock.instant();
         RectificationItemEntity i = new RectificationItemEntity();
@@ -418,9 +420,11 @@ public class RectificationService {
 
     List<ItemView> views(List<RectificationItemEntity> list) {
         Map<UUID, UnitRef> refs = units.refs(list.stream().map(i -> i.unitId).distinct().toList());
+        Map<UUID, OriginRef> from = origins.refs(list, i -> i.originType, i -> i.originId);
         return list.stream().map(i -> new ItemView(i.id, i.code, i.title, i.description, i.source, i.category, i.severity,
                 i.foundOn, refs.get(i.unitId), i.responsibleLeader, i.responsiblePerson, i.kind, i.deadline,
-                i.externalSource, i.externalRef, i.originType, i.originId, i.originNote, i.status, i.cycle,
+                i.externalSource, i.externalRef, i.originType, i.originId, i.originNote,
+                i.originId == null ? null : from.get(i.originId), i.status, i.cycle,
                 i.appliedByName, i.appliedAt, i.rejectionReason, i.closedAt, i.lastProgressOn, warning(i),
                 progressDue(i), i.createdByName, i.createdAt, i.updatedAt, i.version)).toList();
     }

@@ -1,5 +1,6 @@
 package cn.qingfeng.rectification;
 
+import cn.qingfeng.common.origin.OriginRef;
 import cn.qingfeng.common.warning.Warning;
 import cn.qingfeng.common.web.Versioned;
 import cn.qingfeng.rectification.RectificationEnums.Category;
@@ -43,6 +44,7 @@ public final class RectificationViews {
             Origin originType,
             UUID originId,
             String originNote,
+            @Schema(description = "The origin resolved for a link; null when none or not visible to the caller") OriginRef origin,
             Status status,
             @Schema(description = "1 for the first round; +1 after each reopening (反弹)") int cycle,
             String appliedByName,

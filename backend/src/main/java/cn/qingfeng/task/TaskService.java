@@ -1,6 +1,8 @@
 package cn.qingfeng.task;
 
 import cn.qingfeng.common.code.CodeGenerator;
+import cn.qingfeng.common.origin.OriginRef;
+import cn.qingfeng.common.origin.Origins;
 import cn.qingfeng.common.problem.ProblemException;
 import cn.qingfeng.common.scope.CallerScope;
 import cn.qingfeng.common.scope.DataScope;
@@ -43,6 +45,9 @@ public class TaskService {
 
     static final String TASK = "task";
     static final String ASSIGNMENT = "task_assignment";
+
+    @Inject
+    Origins origins;
 
     @Inject
     TaskRepository tasks;
@@ -100,7 +105,7 @@ public class TaskService {
         if ((req.originType() == null) != (req.originId() == null)) {
             throw ProblemException.invalidField("originId", "来源记录需同时给出类型与编号");
         }
-        if (req.originType() == TaskEnums.Origin.RISK_REVIEW && tasks.em().find(cn.qingfeng.risk.RiskReviewEntity.class, req.originId()) == null) {
+        if (req.originType() != null && !origins.exists(req.originType(), req.originId())) {
             throw ProblemException.invalidField("originId", "来源风险研判记录不存在");
         }
         Instant now = clock.instant();
@@ -284,25 +289,26 @@ public class TaskService {
     }
 
     TaskView view(TaskEntity t) {
-        Map<UUID, UnitRef> refs = units.refs(List.of(t.issuingUnitId));
-        return view(t, refs);
+        return views(List.of(t)).get(0);
     }
 
-    TaskView view(TaskEntity t, Map<UUID, UnitRef> refs) {
+    private TaskView view(TaskEntity t, Map<UUID, UnitRef> refs, Map<UUID, OriginRef> from) {
         Warning w = switch (t.status) {
             case ISSUED -> t.recurrence == Recurrence.NONE ? warnings.open(t.deadline) : null;
             case COMPLETED -> Warnings.closed(t.deadline, t.completedAt);
             default -> null;
         };
         return new TaskView(t.id, t.code, t.title, t.category, t.description, t.basis, t.externalSource, t.externalRef,
-                t.priority, t.deadline, refs.get(t.issuingUnitId), t.status, t.recurrence, t.templateId, t.originType, t.originId, t.periodStart,
+                t.priority, t.deadline, refs.get(t.issuingUnitId), t.status, t.recurrence, t.templateId, t.originType, t.originId,
+                t.originId == null ? null : from.get(t.originId), t.periodStart,
                 t.periodEnd, t.createdByName, t.issuedAt, t.cancelledAt, t.cancelReason, t.completedAt, w,
                 t.createdAt, t.updatedAt, t.version);
     }
 
     List<TaskView> views(List<TaskEntity> list) {
         Map<UUID, UnitRef> refs = units.refs(list.stream().map(t -> t.issuingUnitId).distinct().toList());
-        return list.stream().map(t -> view(t, refs)).toList();
+        Map<UUID, OriginRef> from = origins.refs(list, t -> t.originType, t -> t.originId);
+        return list.stream().map(t -> view(t, refs, from)).toList();
     }
 
     List<AssignmentView> assignmentViews(List<AssignmentEntity> list, Map<UUID, TaskEntity> knownTasks) {

@@ -1,5 +1,6 @@
 package cn.qingfeng.task;
 
+import cn.qingfeng.common.origin.OriginRef;
 import cn.qingfeng.common.warning.Warning;
 import cn.qingfeng.common.web.Versioned;
 import cn.qingfeng.task.TaskEnums.AssignmentRole;
@@ -39,6 +40,7 @@ public final class TaskViews {
             @Schema(description = "The recurring task this is a period of") UUID templateId,
             TaskEnums.Origin originType,
             UUID originId,
+            @Schema(description = "The origin resolved for a link; null when none or not visible to the caller") OriginRef origin,
             LocalDate periodStart,
             LocalDate periodEnd,
             String createdByName,

@@ -285,6 +285,19 @@ class RiskTest {
                 .then().statusCode(201).body("task.originId", equalTo(review)).extract().path("task.id");
         var links = Risks.detail("jiandu", id).then().statusCode(200).extract().<List<Map<String, Object>>>path("reviews[0].links");
         assertThat(links).extracting(l -> l.get("type") + ":" + l.get("id")).containsExactlyInAnyOrder("rectification:" + rect, "task:" + task);
+        // Both lead back to the risk, which the pages link to.
+        String code = Risks.detail("jiandu", id).then().extract().path("risk.code");
+        Api.as("cg_officer").get("/api/v1/rectifications/{id}", rect).then().statusCode(200)
+                .body("item.origin.entityType", equalTo("risk")).body("item.origin.entityId", equalTo(id))
+                .body("item.origin.label", org.hamcrest.Matchers.startsWith(code));
+        Api.as("jiandu").get("/api/v1/tasks/{id}", task).then().body("task.origin.entityId", equalTo(id));
+        // An item for another unit shows its origin only to those who may see the risk.
+        item.put("unitId", DemoUnits.SCHOOL.toString());
+        String other = Api.as("jiandu").body(item).post("/api/v1/rectifications").then().statusCode(201).extract().path("item.id");
+        Api.as("xx_officer").get("/api/v1/rectifications/{id}", other).then().statusCode(200)
+                .body("item.originId", equalTo(review)).body("item.origin", nullValue());
+        Api.as("jiandu").get("/api/v1/rectifications/{id}", other).then().body("item.origin.entityId", equalTo(id));
+        item.put("unitId", DemoUnits.VENUES.toString());
         // The task is a draft: the unit's officer sees the rectification link only.
         assertThat(Risks.detail("cg_officer", id).then().extract().<List<String>>path("reviews[0].links.id")).containsExactly(rect);
 
