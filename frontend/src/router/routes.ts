@@ -9,7 +9,7 @@ declare module 'vue-router' {
     /** Any of these roles may open the page; absent: everyone signed in. */
     roles?: readonly Role[]
     /** Element Plus icon name for the sidebar. */
-    icon?: 'HomeFilled' | 'OfficeBuilding' | 'Document' | 'User' | 'List' | 'Tickets' | 'Flag' | 'Warning' | 'Odometer' | 'Calendar'
+    icon?: 'HomeFilled' | 'OfficeBuilding' | 'Document' | 'User' | 'List' | 'Tickets' | 'Flag' | 'Warning' | 'Odometer' | 'Calendar' | 'Grid'
     /** Shown in the sidebar menu. */
     menu?: boolean
     /** The sidebar group the entry sits in (see layout/menu.ts MENU_GROUPS). */
@@ -77,6 +77,14 @@ export const routes: RouteRecordRaw[] = [
         name: 'risk-obligations',
         component: () => import('@/views/risks/RiskObligationsView.vue'),
         meta: { titleKey: 'menu.riskObligations', icon: 'Calendar', menu: true, menuGroup: 'risk' },
+      },
+      {
+        // Publishing a version is the admins' act (the API's rule); everyone else sees the
+        // current thresholds in the 风险台账 legend.
+        path: 'risk-matrix',
+        name: 'risk-matrix',
+        component: () => import('@/views/risks/RiskMatrixView.vue'),
+        meta: { titleKey: 'menu.riskMatrix', icon: 'Grid', menu: true, menuGroup: 'risk', roles: ['admin'] },
       },
       {
         path: 'units',

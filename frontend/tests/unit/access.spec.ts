@@ -57,7 +57,7 @@ describe('useAccess and v-access', () => {
 describe('menu and route guard use the same rule', () => {
   it('gives the audit log only to auditors and admins', () => {
     const names = (roles: string[]) => menuEntries(routes, roles).map((entry) => entry.name)
-    expect(names(['admin'])).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'units', 'audit', 'me'])
+    expect(names(['admin'])).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'risk-matrix', 'units', 'audit', 'me'])
     expect(names(['auditor'])).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'units', 'audit', 'me'])
     expect(names(['unit_officer'])).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'units', 'me'])
   })
@@ -76,6 +76,16 @@ describe('menu and route guard use the same rule', () => {
       expect(risk?.children.map((entry) => entry.name)).toEqual(['risks', 'risk-obligations'])
       expect(tree.map((node) => (isMenuGroup(node) ? `group:${node.group}` : node.name)).slice(2, 4)).toEqual(['rectifications', 'group:risk'])
     }
+  })
+
+  it('gives the 评分矩阵 page to admins only, under 风险防控', async () => {
+    const risk = (roles: string[]) => menuTree(routes, roles).filter(isMenuGroup).find((node) => node.group === 'risk')?.children.map((entry) => entry.name)
+    expect(risk(['admin'])).toEqual(['risks', 'risk-obligations', 'risk-matrix'])
+    expect(risk(['supervisor'])).toEqual(['risks', 'risk-obligations'])
+    setupApp(userWithRoles('supervisor'))
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/risk-matrix')
+    expect(router.currentRoute.value.name).toBe('forbidden')
   })
 
   it('sends a typed-in address the role does not allow to the 403 page', async () => {

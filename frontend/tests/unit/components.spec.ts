@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { ApiError } from '@/api/problem'
 import { initApi } from '@/api/client'
+import FilterSelect from '@/components/FilterSelect.vue'
 import StatusTag from '@/components/StatusTag.vue'
+import UnitTreeSelect from '@/components/UnitTreeSelect.vue'
 import RecordTimeline, { type JournalEvent } from '@/components/RecordTimeline.vue'
 import { statusTagStyle } from '@/components/status'
 import { setLocale } from '@/i18n'
@@ -60,6 +62,44 @@ describe('StatusTag', () => {
 
     await wrapper.setProps({ status: 'UNKNOWN_CODE' })
     expect(wrapper.text()).toBe('UNKNOWN_CODE') // unknown codes stay readable
+  })
+})
+
+describe('shared filter controls', () => {
+  const TREE = [{ id: 'u1', code: 'SJ', name: '市体育局', active: true, children: [{ id: 'u2', code: 'SJ-BGS', name: '办公室', active: true, children: [] }] }]
+
+  it('picks a unit from the tree and clears to an empty filter', async () => {
+    const { plugins } = setupApp()
+    const wrapper = mount(UnitTreeSelect, {
+      props: { modelValue: 'u2', data: TREE, clearable: true, placeholder: '全部' },
+      attrs: { 'data-testid': 'x-filter-unit', style: 'width: 200px' },
+      global: { plugins },
+    })
+    const tree = wrapper.findComponent({ name: 'ElTreeSelect' })
+    expect(tree.props('nodeKey')).toBe('id')
+    expect(tree.props('checkStrictly')).toBe(true)
+    expect(tree.props('defaultExpandAll')).toBe(true)
+    expect(wrapper.find('[data-testid="x-filter-unit"]').exists()).toBe(true)
+    tree.vm.$emit('update:modelValue', undefined)
+    expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([''])
+    tree.vm.$emit('update:modelValue', 'u1')
+    expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual(['u1'])
+  })
+
+  it('labels a filter select (全部 when empty) and clears to an empty filter', () => {
+    const { plugins } = setupApp()
+    const wrapper = mount(FilterSelect, {
+      props: { modelValue: 'OPEN', label: '状态', options: [{ value: 'OPEN', label: '待整改' }], width: '110px', testId: 'x-filter-status' },
+      global: { plugins },
+    })
+    expect(wrapper.find('.el-form-item__label').text()).toBe('状态')
+    const select = wrapper.findComponent({ name: 'ElSelect' })
+    expect(select.props('placeholder')).toBe('全部')
+    expect(select.props('modelValue')).toBe('OPEN')
+    expect(select.props('clearable')).toBe(true)
+    expect(wrapper.find('[data-testid="x-filter-status"]').exists()).toBe(true)
+    select.vm.$emit('update:modelValue', null)
+    expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([''])
   })
 })
 

@@ -13,6 +13,19 @@ export type RectCategory = NonNullable<RectItem['category']>
 export type RectSeverity = NonNullable<RectItem['severity']>
 export type RectKind = NonNullable<RectItem['kind']>
 export type MeasureStatus = NonNullable<RectMeasure['status']>
+export type RectOriginType = components['schemas']['RectificationOrigin']
+
+/** Values a create dialog starts with when it is opened from another record (e.g. a risk review). */
+export interface RectPrefill {
+  title?: string
+  description?: string
+  source?: RectSource
+  category?: RectCategory
+  unitId?: string
+  responsibleLeader?: string
+  responsiblePerson?: string
+  deadline?: string
+}
 
 /** In the order the forms and filters list them. */
 export const RECT_STATUSES: readonly RectStatus[] = ['PENDING', 'IN_PROGRESS', 'APPLIED', 'CLOSED']

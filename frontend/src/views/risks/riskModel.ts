@@ -95,7 +95,7 @@ export function textColourOn(hex: string): string {
   return luminance > 0.4 ? '#303133' : '#ffffff'
 }
 
-type Thresholds = Pick<RiskMatrix, 'majorMin' | 'significantMin' | 'generalMin'>
+export type Thresholds = Pick<RiskMatrix, 'majorMin' | 'significantMin' | 'generalMin'>
 
 /** The matrix's rule: score ≥ majorMin is 重大, ≥ significantMin 较大, ≥ generalMin 一般, else 低. */
 export function levelOfScore(matrix: Thresholds, score: number): RiskLevel {

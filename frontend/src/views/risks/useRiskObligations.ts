@@ -10,6 +10,7 @@ import type { ObligationKind, ObligationState, RiskObligation } from './riskMode
 
 export type ObligationSummary = components['schemas']['RiskObligationSummary']
 type ObligationQuery = NonNullable<operations['listRiskObligations']['parameters']['query']>
+type SummaryQuery = NonNullable<operations['getRiskObligationSummary']['parameters']['query']>
 
 export interface ObligationFilters {
   [key: string]: string
@@ -41,6 +42,14 @@ export function obligationQuery(filters: Partial<ObligationFilters>): Obligation
   return query
 }
 
+/** The summary's query: the period (else this year) and, like the list, the chosen unit and kind; a state or one risk does not narrow it. */
+export function summaryQuery(filters: Pick<ObligationFilters, 'unitId' | 'kind' | 'from' | 'to'>, today?: string): SummaryQuery {
+  const query: SummaryQuery = summaryPeriod(filters.from, filters.to, today)
+  if (filters.unitId) query.unitId = filters.unitId
+  if (filters.kind) query.kind = filters.kind as ObligationKind
+  return query
+}
+
 /** State of 研判与报告 (/risk-obligations): what was due, how it was done, and the counts per unit. */
 export function useRiskObligations() {
   const units = useUnitsStore()
@@ -59,16 +68,21 @@ export function useRiskObligations() {
   const { filters } = table
 
   const summary = shallowRef<ObligationSummary | null>(null)
+  /** The unit and kind the shown summary counts (they may differ from the filters until the next search). */
+  const summaryFor = shallowRef<{ unitId: string; kind: string }>({ unitId: '', kind: '' })
   const summaryLoading = ref(false)
   let summarySeq = 0
 
   async function loadSummary(): Promise<void> {
-    const period = summaryPeriod(filters.from, filters.to)
+    const query = summaryQuery(filters)
     const seq = ++summarySeq
     summaryLoading.value = true
     try {
-      const data = await call(api().GET('/api/v1/risk-obligations/summary', { params: { query: period } }))
-      if (seq === summarySeq) summary.value = data
+      const data = await call(api().GET('/api/v1/risk-obligations/summary', { params: { query } }))
+      if (seq === summarySeq) {
+        summary.value = data
+        summaryFor.value = { unitId: query.unitId ?? '', kind: query.kind ?? '' }
+      }
     } catch (error) {
       if (seq === summarySeq) handleApiError(error)
     } finally {
@@ -111,5 +125,5 @@ export function useRiskObligations() {
   void units.load().catch((error: unknown) => handleApiError(error))
   void loadSummary()
 
-  return { table, summary, summaryLoading, period, riskCode, unitTree, search, reset, clearRisk }
+  return { table, summary, summaryFor, summaryLoading, period, riskCode, unitTree, unitName: units.nameOf, search, reset, clearRisk }
 }

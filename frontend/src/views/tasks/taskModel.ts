@@ -16,6 +16,15 @@ export type TaskStatus = NonNullable<Task['status']>
 export type AssignmentStatus = NonNullable<Assignment['status']>
 export type AssignmentRole = NonNullable<Assignment['role']>
 export type Warning = NonNullable<Assignment['warning']>
+export type TaskOriginType = NonNullable<components['schemas']['CreateTask']['originType']>
+
+/** Values the create dialog starts with when it is opened from another record (e.g. a risk review). */
+export interface TaskPrefill {
+  title?: string
+  category?: Category
+  description?: string
+  basis?: string
+}
 
 /** In the order the forms and filters list them (DESIGN.md, Tasks). */
 export const CATEGORIES: readonly Category[] = [
