@@ -150,7 +150,7 @@ BEGIN
            CASE WHEN t.status <> 'IDENTIFIED' THEN t.created_at + interval '2 days' END,
            t.status,
            CASE WHEN t.status IN ('CONTROLLING', 'CONTROLLED') THEN t.next_review_on END,
-           CASE WHEN t.status IN ('CONTROLLING', 'CONTROLLED') AND t.i % 3 <> 0 THEN t.next_review_on - 90 END,
+           CASE WHEN t.status IN ('CONTROLLING', 'CONTROLLED') AND t.i % 3 <> 0 THEN current_date - 6 - (t.i % 80) END,
            CASE WHEN t.status = 'CLOSED' THEN '风险已消除' END,
            'seed-large', '孙磊', t.created_at, t.created_at, 0
     FROM seed_risk t JOIN seed_risk_code c ON c.i = t.i;
@@ -163,13 +163,13 @@ BEGIN
     INSERT INTO risk_obligation (id, risk_id, unit_id, kind, due_on, due_at, fulfilled_at, fulfilled_by_name, created_at, version)
     SELECT gen_random_uuid(), x.id, x.unit_id, 'REVIEW', x.next_review_on,
            ((x.next_review_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'), NULL, NULL, x.created_at, 0
-    FROM risk x WHERE x.created_by = 'seed-large' AND x.next_review_on IS NOT NULL
+    FROM risk x JOIN seed_risk s ON s.id = x.id WHERE true AND x.next_review_on IS NOT NULL
     UNION ALL
     SELECT gen_random_uuid(), x.id, x.unit_id, 'REVIEW', x.last_reviewed_on,
            ((x.last_reviewed_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'),
            ((x.last_reviewed_on + CASE WHEN hashtext(x.code) % 10 = 0 THEN 5 ELSE -1 END)::timestamp AT TIME ZONE 'Asia/Shanghai') + interval '10 hours',
            '孙磊', x.created_at, 0
-    FROM risk x WHERE x.created_by = 'seed-large' AND x.last_reviewed_on IS NOT NULL;
+    FROM risk x JOIN seed_risk s ON s.id = x.id WHERE true AND x.last_reviewed_on IS NOT NULL;
 
     -- One control measure per graded risk; open ones have a deadline.
     INSERT INTO risk_measure (id, risk_id, content, owner_name, deadline, status, done_at, evidence, sort_order,
@@ -180,7 +180,7 @@ BEGIN
            CASE WHEN x.status = 'CONTROLLING' THEN NULL ELSE x.created_at + interval '30 days' END,
            CASE WHEN x.status = 'CONTROLLING' THEN NULL ELSE '台账已建立' END,
            0, x.created_at, x.created_at, 0
-    FROM risk x WHERE x.created_by = 'seed-large' AND x.level IS NOT NULL;
+    FROM risk x JOIN seed_risk s ON s.id = x.id WHERE true AND x.level IS NOT NULL;
 END
 $$;
 ANALYZE task;

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { HEATMAP_GRID } from '../src/views/risks/heatmapGrid'
 import { apiAs, login, screenshot, setAppClock, shanghaiDate, uniqueCode } from './helpers'
 
 // One risk point from registration to a 重大 report on time: each test picks up where the previous
@@ -18,8 +19,7 @@ let riskId = ''
 /** The application's time once the clock was moved (the browser is set to it too). */
 let appNow: Date | undefined
 
-/** Plot area of the heat map inside its 440×340 box (HEATMAP_GRID in src/views/risks/riskHeatmap.ts). */
-const GRID = { left: 84, right: 12, top: 12, bottom: 58 }
+const GRID = HEATMAP_GRID
 
 async function success(page: Page, text: string): Promise<void> {
   await expect(page.locator('.el-message--success').filter({ hasText: text }).first()).toBeVisible()
@@ -234,15 +234,22 @@ test('the heat map shows the risk in its square, and a click narrows the list to
   const chart = page.getByTestId('risk-heatmap')
   await expect(chart.locator('canvas').first()).toBeVisible()
   await expect(page.getByTestId('risk-legend').and(page.locator('[data-level="MAJOR"]')).locator('strong')).not.toHaveText('0 项')
+  const listed = page.waitForResponse((r) => /\/api\/v1\/risks\?.*likelihood=4/.test(r.url()) && /impact=4/.test(r.url()))
   await clickSquare(page, 4, 4)
+  await listed
   await expect(page.getByTestId('risk-cell-chip')).toHaveText('可能性 4 × 影响程度 4')
   await expect(page).toHaveURL(/likelihood=4/)
   await expect(page).toHaveURL(/impact=4/)
   const table = page.getByTestId('risk-table')
   await expect(table.getByTestId('risk-name-link').filter({ hasText: name })).toBeVisible()
   await expect(table.locator('.el-table__row').filter({ hasText: name })).toContainText('重大 16')
-  // Every risk listed now sits in that square.
-  for (const score of await table.getByTestId('risk-score').allInnerTexts()) expect(score).toBe('4×4')
+  // Every risk listed now sits in that square (polled: the table re-renders after the response).
+  await expect
+    .poll(async () => {
+      const scores = await table.getByTestId('risk-score').allInnerTexts()
+      return scores.length > 0 && scores.every((score) => score === '4×4')
+    })
+    .toBe(true)
   await screenshot(page, '56-risk-heatmap-cell')
 
   // A second click on the square clears the filter.

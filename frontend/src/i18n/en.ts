@@ -736,6 +736,7 @@ const en: MessageSchema = {
     levelUp: 'Level up',
     levelDown: 'Level down',
     levelSame: 'Level unchanged',
+    loweringSupervisorOnly: 'Only a supervisor may lower the grade; a unit review may keep or raise it',
     becomesMajor: 'A major risk must be reported to the bureau in time',
     doneMeasures: 'Measures found done',
     newMeasures: 'New control measures',

@@ -735,6 +735,7 @@ const zhCN = {
     levelUp: '等级上升',
     levelDown: '等级下降',
     levelSame: '等级不变',
+    loweringSupervisorOnly: '降低风险等级须由监督人员评定；单位研判可维持或提高等级',
     becomesMajor: '提级为重大后，须在规定时限内向局报告',
     doneMeasures: '确认完成的措施',
     newMeasures: '新增管控措施',

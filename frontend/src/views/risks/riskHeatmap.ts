@@ -2,6 +2,7 @@ import type { ComposeOption } from 'echarts/core'
 import type { HeatmapSeriesOption } from 'echarts/charts'
 import type { GridComponentOption, TooltipComponentOption, VisualMapComponentOption } from 'echarts/components'
 import type { components } from '@/api/schema'
+import { HEATMAP_GRID } from './heatmapGrid'
 import { RISK_LEVELS, SCALE, levelColour, levelOfScore, textColourOn, type RiskLevel, type RiskMatrix } from './riskModel'
 
 export type HeatCell = components['schemas']['RiskHeatCell']
@@ -23,11 +24,7 @@ export interface CellRef {
   impact: number
 }
 
-/**
- * Fixed margins of the plot area (px). Fixed rather than "contain label" so a cell's place on the
- * canvas follows from the chart's size alone; the browser test clicks cells by it.
- */
-export const HEATMAP_GRID = { left: 84, right: 12, top: 12, bottom: 58 } as const
+export { HEATMAP_GRID }
 
 /**
  * Always all 25 squares, likelihood-major: what the server did not send counts 0, and a square

@@ -229,7 +229,8 @@ export function useRiskDetail() {
     if (id !== '' && id !== previous) void refresh()
   })
   void refresh()
-  void matrixStore.load().catch((error: unknown) => handleApiError(error))
+  // Fresh on every risk page: the grade and review previews must use the thresholds the server grades with.
+  void matrixStore.load(true).catch((error: unknown) => handleApiError(error))
 
   return {
     riskId,

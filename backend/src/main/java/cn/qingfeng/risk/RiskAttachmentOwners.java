@@ -22,6 +22,14 @@ public final class RiskAttachmentOwners {
         }
     }
 
+    /** A closed risk's record is final: its files stay as they were. */
+    static void checkOpen(RiskRepository risks, UUID riskId) {
+        RiskEntity r = riskId == null ? null : risks.em().find(RiskEntity.class, riskId);
+        if (r != null && r.status == RiskEnums.Status.CLOSED) {
+            throw ProblemException.conflict("risk.closed", "风险已关闭，材料不能再上传或撤回");
+        }
+    }
+
     @ApplicationScoped
     public static class Measure implements AttachmentOwner {
         @Inject
@@ -43,6 +51,8 @@ public final class RiskAttachmentOwners {
         @Override
         public void checkCanModify(UUID ownerId) {
             checkRole(user);
+            RiskMeasureEntity m = risks.em().find(RiskMeasureEntity.class, ownerId);
+            checkOpen(risks, m == null ? null : m.riskId);
         }
     }
 
@@ -66,6 +76,7 @@ public final class RiskAttachmentOwners {
         @Override
         public void checkCanModify(UUID ownerId) {
             checkRole(user);
+            checkOpen(risks, risks.review(ownerId).map(v -> v.riskId).orElse(null));
         }
     }
 }

@@ -81,13 +81,22 @@ public class RiskObligations {
         }
     }
 
+    /**
+     * The next review by the cycle in force, counted from the last review (or today), but never
+     * before today: a shorter cycle or a back-dated review makes a review due now, not one missed already.
+     */
+    public LocalDate nextByCycle(RiskEntity r, LocalDate today) {
+        LocalDate byCycle = (r.lastReviewedOn != null ? r.lastReviewedOn : today).plusMonths(cycleOf(r).months);
+        return byCycle.isBefore(today) ? today : byCycle;
+    }
+
     /** After a grade change: a shorter cycle brings the next review forward; a longer one never postpones it. */
     public void rescheduleAfterGrading(RiskEntity r, LocalDate today) {
         ReviewCycle cycle = cycleOf(r);
         if (cycle == null || r.status == RiskEnums.Status.CLOSED) {
             return;
         }
-        LocalDate byCycle = (r.lastReviewedOn != null ? r.lastReviewedOn : today).plusMonths(cycle.months);
+        LocalDate byCycle = nextByCycle(r, today);
         scheduleReview(r, r.nextReviewOn == null || byCycle.isBefore(r.nextReviewOn) ? byCycle : r.nextReviewOn);
     }
 
@@ -144,8 +153,8 @@ public class RiskObligations {
     public static String stateCondition(ObligationState state) {
         return switch (state) {
             case CANCELLED -> "e.cancelledAt is not null";
-            case MET -> "e.fulfilledAt is not null and e.fulfilledAt <= e.dueAt";
-            case LATE -> "e.fulfilledAt is not null and e.fulfilledAt > e.dueAt";
+            case MET -> "e.cancelledAt is null and e.fulfilledAt is not null and e.fulfilledAt <= e.dueAt";
+            case LATE -> "e.cancelledAt is null and e.fulfilledAt is not null and e.fulfilledAt > e.dueAt";
             case MISSING -> "e.fulfilledAt is null and e.cancelledAt is null and e.dueAt < :stateNow";
             case PENDING -> "e.fulfilledAt is null and e.cancelledAt is null and e.dueAt >= :stateNow";
         };

@@ -88,9 +88,7 @@ public class RiskQueries {
         String l = basis == Basis.RESIDUAL ? "e.residualLikelihood" : "e.likelihood";
         String i = basis == Basis.RESIDUAL ? "e.residualImpact" : "e.impact";
         ListQuery<RiskEntity> q = filtered(f, false);
-        if (!Boolean.TRUE.equals(f.includeClosed) && f.status == null) {
-            q.where("e.status <> :closedStatus", "closedStatus", Status.CLOSED);
-        }
+        withoutClosedByDefault(q, f);
         long[][] counts = new long[RiskMatrix.SCALE + 1][RiskMatrix.SCALE + 1];
         long total = 0;
         long ungraded = 0;
@@ -128,6 +126,10 @@ public class RiskQueries {
             checkScale("impact", f.impact);
             q.whereIf(f.likelihood, residual ? "e.residualLikelihood = :likelihood" : "e.likelihood = :likelihood", "likelihood")
                     .whereIf(f.impact, residual ? "e.residualImpact = :impact" : "e.impact = :impact", "impact");
+            if (f.likelihood != null || f.impact != null) {
+                // A heat-map cell lists what the cell counted.
+                withoutClosedByDefault(q, f);
+            }
         }
         if (f.graded != null) {
             q.where(f.graded ? "e.level is not null" : "e.level is null");
@@ -143,6 +145,13 @@ public class RiskQueries {
             q.where(c.clause(), c.params());
         }
         return q;
+    }
+
+    /** The heat map leaves closed risks out unless asked for them or for a status. */
+    private static void withoutClosedByDefault(ListQuery<RiskEntity> q, RiskFilter f) {
+        if (!Boolean.TRUE.equals(f.includeClosed) && f.status == null) {
+            q.where("e.status <> :closedStatus", "closedStatus", Status.CLOSED);
+        }
     }
 
     private static void checkScale(String field, Integer value) {

@@ -85,7 +85,7 @@ public final class RiskRequests {
             @NotNull @Min(2) @Max(25) Integer significantMin,
             @NotNull @Min(2) @Max(25) Integer generalMin,
             @Schema(description = "Colour per level (MAJOR, SIGNIFICANT, GENERAL, LOW) as #rrggbb; absent: the current ones")
-            Map<String, @jakarta.validation.constraints.Pattern(regexp = "#[0-9a-fA-F]{6}") String> colours,
+            Map<String, @NotNull @jakarta.validation.constraints.Pattern(regexp = "#[0-9a-fA-F]{6}") String> colours,
             @Size(max = 500) String note) {
     }
 }

@@ -141,6 +141,11 @@ public class RiskService {
             c.field("reviewCycle", r.reviewCycleOverride, null);
             r.reviewCycleOverride = null;
         } else if (req.reviewCycle() != null && req.reviewCycle() != r.reviewCycleOverride) {
+            if (!user.hasRole(Roles.SUPERVISOR) && r.level != null
+                    && req.reviewCycle().months > obligations.defaultCycle(r.level).months) {
+                throw ProblemException.invalidField("reviewCycle", "研判周期不能长于该等级的默认周期（"
+                        + obligations.defaultCycle(r.level) + "），放宽须由监督人员决定");
+            }
             cycleChanged = true;
             r.reviewCycleOverride = c.update("reviewCycle", r.reviewCycleOverride, req.reviewCycle());
         }
@@ -150,8 +155,7 @@ public class RiskService {
         }
         if (cycleChanged && r.level != null) {
             // A new cycle counts from the last review (or today): due dates follow the cycle chosen.
-            RiskEnums.ReviewCycle cycle = obligations.cycleOf(r);
-            obligations.scheduleReview(r, (r.lastReviewedOn != null ? r.lastReviewedOn : warnings.today()).plusMonths(cycle.months));
+            obligations.scheduleReview(r, obligations.nextByCycle(r, warnings.today()));
         }
         risks.flush();
         return detail(r);
@@ -276,6 +280,7 @@ public class RiskService {
         m.createdAt = now;
         m.updatedAt = now;
         risks.persist(m);
+        resumeControl(r);
         journal.record("risk.measure-added", ENTITY, r.id, r.unitId, Changes.of().set("measureId", m.id)
                 .set("content", m.content).set("ownerName", m.ownerName).set("deadline", m.deadline).set("reviewId", reviewId));
         return m;
@@ -314,6 +319,9 @@ public class RiskService {
                         .set("evidence", to == MeasureStatus.DONE ? m.evidence : null));
         m.status = to;
         m.doneAt = to == MeasureStatus.DONE ? clock.instant() : null;
+        if (to == MeasureStatus.OPEN) {
+            resumeControl(r);
+        }
         m.updatedAt = clock.instant();
     }
 
@@ -332,6 +340,15 @@ public class RiskService {
             throw ProblemException.conflict("risk.no-measures", "请先制定管控措施");
         }
         return moved(r, Status.CONTROLLING, "risk.control-started", Changes.of());
+    }
+
+    /** An open measure on a 已受控 risk means it is being controlled again (已受控 requires every measure done). */
+    private void resumeControl(RiskEntity r) {
+        if (r.status == Status.CONTROLLED) {
+            journal.record("risk.control-resumed", ENTITY, r.id, r.unitId, Changes.of().field("status", r.status, Status.CONTROLLING));
+            r.status = Status.CONTROLLING;
+            r.updatedAt = clock.instant();
+        }
     }
 
     /** 已受控: a supervisor confirms, once every measure is done and the residual grade is recorded. */
@@ -405,6 +422,19 @@ public class RiskService {
                 done.add(risks.measure(r.id, mid).orElseThrow(() -> ProblemException.invalidField("doneMeasureIds", "措施不属于该风险")));
             }
         }
+        // Values left out stay as they are: a review that only re-assesses the inherent grade keeps the residual one.
+        int likelihood = req.likelihood() != null ? req.likelihood() : r.likelihood;
+        int impact = req.impact() != null ? req.impact() : r.impact;
+        Integer residualLikelihood = req.residualLikelihood() != null ? req.residualLikelihood() : r.residualLikelihood;
+        Integer residualImpact = req.residualImpact() != null ? req.residualImpact() : r.residualImpact;
+        boolean changed = likelihood != r.likelihood || impact != r.impact
+                || !java.util.Objects.equals(residualLikelihood, r.residualLikelihood)
+                || !java.util.Objects.equals(residualImpact, r.residualImpact);
+        if (changed && !user.hasRole(Roles.SUPERVISOR)
+                && risks.currentMatrix().level(RiskMatrix.score(likelihood, impact)).ordinal() < r.level.ordinal()) {
+            // Units may raise their own risk at a review; lowering it is a supervisor's grading decision.
+            throw new ProblemException(403, "risk.lowering-forbidden", "Forbidden", "降低风险等级须由监督人员评定");
+        }
         Instant now = clock.instant();
         RiskReviewEntity v = new RiskReviewEntity();
         v.id = UUID.randomUUID();
@@ -418,15 +448,8 @@ public class RiskService {
         v.createdAt = now;
         RiskObligationEntity answered = obligations.fulfil(r, ObligationKind.REVIEW, v.id, user.displayName());
         v.dueOn = answered == null ? null : answered.dueOn;
-        boolean regrade = req.likelihood() != null
-                && (!req.likelihood().equals(r.likelihood) || !req.impact().equals(r.impact)
-                || !java.util.Objects.equals(req.residualLikelihood(), r.residualLikelihood)
-                || !java.util.Objects.equals(req.residualImpact(), r.residualImpact));
-        boolean residualOnly = req.likelihood() == null && req.residualLikelihood() != null;
-        if (regrade || residualOnly) {
-            applyGrade(r, GradingSource.REVIEW, req.likelihood() != null ? req.likelihood() : r.likelihood,
-                    req.impact() != null ? req.impact() : r.impact, req.residualLikelihood(), req.residualImpact(),
-                    "研判调整：" + v.conclusion, v.id);
+        if (changed) {
+            applyGrade(r, GradingSource.REVIEW, likelihood, impact, residualLikelihood, residualImpact, "研判调整：" + v.conclusion, v.id);
         }
         v.levelAfter = r.level;
         risks.persist(v);
@@ -442,7 +465,7 @@ public class RiskService {
             }
         }
         r.lastReviewedOn = r.lastReviewedOn == null || v.reviewedOn.isAfter(r.lastReviewedOn) ? v.reviewedOn : r.lastReviewedOn;
-        obligations.scheduleReview(r, r.lastReviewedOn.plusMonths(obligations.cycleOf(r).months));
+        obligations.scheduleReview(r, obligations.nextByCycle(r, warnings.today()));
         r.updatedAt = now;
         risks.flush();
         return reviewViews(List.of(v), r).get(0);

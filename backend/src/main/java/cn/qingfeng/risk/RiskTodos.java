@@ -49,7 +49,10 @@ public class RiskTodos implements TodoSource {
         if (user.hasRole(Roles.UNIT_OFFICER) && !s.unitIds().isEmpty()) {
             List<Object[]> due = risks.em().createQuery("select o, r from RiskObligationEntity o, RiskEntity r where r.id = o.riskId"
                             + " and o.fulfilledAt is null and o.cancelledAt is null and o.unitId in :units"
-                            + " and (o.kind = :report or o.dueOn <= :until) order by o.dueAt, o.id", Object[].class)
+                            + " and (o.kind = :report or (o.dueOn <= :until and r.status <> :closed))"
+                            // A closed risk is reviewed no more, but a report it owes is still owed.
+                            + " order by o.dueAt, o.id", Object[].class)
+                    .setParameter("closed", Status.CLOSED)
                     .setParameter("units", s.unitIds())
                     .setParameter("report", ObligationKind.REPORT)
                     .setParameter("until", warnings.today().plusDays(config.warnings().yellowDays()))

@@ -78,6 +78,12 @@ class RiskHeatmapTest {
         assertThat(Api.as("jiandu").queryParam("q", tag).queryParam("basis", "RESIDUAL").queryParam("likelihood", 2)
                 .queryParam("impact", 2).get("/api/v1/risks").then().extract().<List<String>>path("items.residualLevel"))
                 .containsExactly("LOW");
+        // The closed 5×5 risk is not in the cell's list unless closed ones are asked for, as on the map.
+        assertThat(Api.as("jiandu").queryParam("q", tag).queryParam("likelihood", 5).queryParam("impact", 5)
+                .get("/api/v1/risks").then().extract().<List<String>>path("items.id")).isEmpty();
+        assertThat(Api.as("jiandu").queryParam("q", tag).queryParam("likelihood", 5).queryParam("impact", 5)
+                .queryParam("includeClosed", true).get("/api/v1/risks").then().extract().<List<String>>path("items.id"))
+                .containsExactly(closed);
         Api.as("jiandu").queryParam("likelihood", 6).get("/api/v1/risks").then().statusCode(400);
     }
 }

@@ -18,9 +18,16 @@ class RiskMatrixLevelTest {
                     for (int l = 1; l <= 5; l++) {
                         for (int i = 1; i <= 5; i++) {
                             int score = RiskMatrix.score(l, i);
-                            Level expected = score >= major ? Level.MAJOR
-                                    : score >= significant ? Level.SIGNIFICANT
-                                    : score >= general ? Level.GENERAL : Level.LOW;
+                            // The oracle reads the thresholds as the office writes them: score ranges per level.
+                            int[][] ranges = {{1, general - 1}, {general, significant - 1}, {significant, major - 1}, {major, 25}};
+                            Level expected = null;
+                            for (int k = 0; k < ranges.length; k++) {
+                                if (ranges[k][0] <= score && score <= ranges[k][1]) {
+                                    assertThat(expected).as("ranges overlap").isNull();
+                                    expected = Level.values()[k];
+                                }
+                            }
+                            assertThat(score).isEqualTo(l * i);
                             assertThat(RiskMatrix.level(score, major, significant, general))
                                     .as("L%d×I%d=%d with thresholds %d/%d/%d", l, i, score, general, significant, major)
                                     .isEqualTo(expected);

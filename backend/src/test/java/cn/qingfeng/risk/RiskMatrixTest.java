@@ -74,6 +74,11 @@ class RiskMatrixTest {
 
             Api.as("admin").body(matrix(10, 12, 5, "阈值顺序错误")).post("/api/v1/risk-matrix").then().statusCode(400)
                     .contentType("application/problem+json");
+            Map<String, Object> noColour = new java.util.HashMap<>(matrix(15, 10, 5, "缺少颜色"));
+            Map<String, String> colours = new java.util.HashMap<>();
+            colours.put("MAJOR", null);
+            noColour.put("colours", colours);
+            Api.as("admin").body(noColour).post("/api/v1/risk-matrix").then().statusCode(400).contentType("application/problem+json");
         } finally {
             // Later tests grade with the office's thresholds again (as a newer version: versions are never removed).
             Api.as("admin").body(matrix(15, 10, 5, "恢复初始阈值")).post("/api/v1/risk-matrix").then().statusCode(201);

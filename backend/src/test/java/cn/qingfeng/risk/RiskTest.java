@@ -31,6 +31,9 @@ class RiskTest {
     @Inject
     RiskScheduler scheduler;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -96,6 +99,29 @@ class RiskTest {
         assertThat(Api.as("jiandu").queryParam("state", "MISSING").queryParam("unitId", DemoUnits.VENUES.toString())
                 .queryParam("limit", 200).get("/api/v1/risk-obligations").then().extract().<List<String>>path("items.risk.id"))
                 .contains(id);
+
+        // Another instance holds the row (mid-batch): this one skips it instead of waiting, and flags it later.
+        String obligation = (String) obligations(id, "REVIEW").get(0).get("id");
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("select id from risk_obligation where id = cast(:id as uuid) for update")
+                    .setParameter("id", obligation).getResultList();
+            locked.countDown();
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        try {
+            CompletableFuture.supplyAsync(scheduler::flagMissed).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(timeline(id)).doesNotContain("risk.review-missed");
+        } finally {
+            release.countDown();
+            holder.get();
+        }
 
         // Two instances flag it at once: one event.
         CompletableFuture<Integer> one = CompletableFuture.supplyAsync(scheduler::flagMissed);
@@ -340,5 +366,66 @@ class RiskTest {
         Risks.act("jiandu", id, "grading", Map.of("likelihood", 3, "impact", 3, "reason", "管控见效")).then().statusCode(200)
                 .body("risk.level", equalTo("GENERAL")).body("risk.residualScore", equalTo(6))
                 .body("gradings.size()", equalTo(2));
+    }
+
+    @Test
+    void aReviewRaisingTheGradeKeepsTheResidualAndOnlyASupervisorMayLowerIt() {
+        String id = Risks.create("cg_officer", unique("宣传稿件审核风险"), DemoUnits.VENUES);
+        Risks.act("jiandu", id, "grading", Map.of("likelihood", 3, "impact", 3, "residualLikelihood", 2, "residualImpact", 2))
+                .then().statusCode(200).body("risk.residualLevel", equalTo("LOW"));
+        // The officer raises it at a review, saying nothing of the residual grade: it stays.
+        Risks.act("cg_officer", id, "reviews", Risks.review(today().toString(), 3, 4)).then().statusCode(201)
+                .body("levelAfter", equalTo("SIGNIFICANT"));
+        Risks.detail("cg_officer", id).then().body("risk.residualLikelihood", equalTo(2)).body("risk.residualLevel", equalTo("LOW"));
+        // Lowering is not the unit's call; nothing of the review is kept.
+        Risks.act("cg_officer", id, "reviews", Risks.review(today().toString(), 1, 2)).then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("risk.lowering-forbidden"));
+        Risks.detail("jiandu", id).then().body("risk.level", equalTo("SIGNIFICANT")).body("reviews.size()", equalTo(1));
+        Risks.act("jiandu", id, "reviews", Risks.review(today().toString(), 1, 2)).then().statusCode(201)
+                .body("levelAfter", equalTo("LOW"));
+        // Nor may the unit stretch the review cycle beyond its level's default; shortening it is fine.
+        Risks.grade(id, 3, 4).then().statusCode(200).body("risk.reviewCycle", equalTo("QUARTERLY"));
+        Api.as("cg_officer").header("If-Match", Risks.detail("cg_officer", id).header("ETag")).body(Map.of("reviewCycle", "YEARLY"))
+                .patch("/api/v1/risks/{id}", id).then().statusCode(400).body("violations.field", hasItem("reviewCycle"));
+        Api.as("cg_officer").header("If-Match", Risks.detail("cg_officer", id).header("ETag")).body(Map.of("reviewCycle", "MONTHLY"))
+                .patch("/api/v1/risks/{id}", id).then().statusCode(200).body("risk.reviewCycle", equalTo("MONTHLY"));
+    }
+
+    @Test
+    void aReviewDueByTheCycleIsNeverScheduledInThePast() {
+        String id = Risks.create("cg_officer", unique("网络舆情应对风险"), DemoUnits.VENUES);
+        Risks.grade(id, 3, 3).then().statusCode(200).body("risk.reviewCycle", equalTo("HALF_YEARLY"));
+        // Reviewed 40 days ago (recorded late), then raised to 重大 whose cycle is a month: due today, not missed.
+        Risks.act("cg_officer", id, "reviews", Risks.review(today().minusDays(40).toString(), null, null)).then().statusCode(201);
+        Risks.grade(id, 4, 4).then().statusCode(200).body("risk.level", equalTo("MAJOR"))
+                .body("risk.nextReviewOn", equalTo(today().toString())).body("risk.reviewWarning", equalTo("YELLOW"));
+        assertThat(obligations(id, "REVIEW")).extracting(o -> o.get("state")).containsExactly("PENDING", "MET"); // by due date: the review held early answered the half-yearly one
+    }
+
+    @Test
+    void aNewMeasureOnAControlledRiskPutsItUnderControlAgain() {
+        String id = Risks.create("cg_officer", unique("节日作风风险"), DemoUnits.VENUES);
+        Risks.act("jiandu", id, "grading", Map.of("likelihood", 2, "impact", 3, "residualLikelihood", 1, "residualImpact", 2))
+                .then().statusCode(200);
+        var d = Risks.detail("cg_officer", id);
+        Api.as("cg_officer").header("If-Match", "\"" + d.path("measures[0].version") + "\"")
+                .post("/api/v1/risks/{id}/measures/{m}/done", id, d.path("measures[0].id")).then().statusCode(200);
+        Risks.act("cg_officer", id, "start-control", null).then().statusCode(200);
+        Risks.act("jiandu", id, "controlled", null).then().statusCode(200).body("risk.status", equalTo("CONTROLLED"));
+        Api.as("cg_officer").body(Map.of("content", "节前再提醒")).post("/api/v1/risks/{id}/measures", id)
+                .then().statusCode(200).body("risk.status", equalTo("CONTROLLING"));
+        assertThat(timeline(id)).contains("risk.control-resumed");
+    }
+
+    @Test
+    void aClosedRiskLeavesNoReviewToDoButItsMissedReviewStaysOnRecord() {
+        String id = Risks.create("cg_officer", unique("场馆安保廉政风险"), DemoUnits.VENUES);
+        Risks.grade(id, 4, 4).then().statusCode(200);
+        Risks.report(id).then().statusCode(201);
+        clock.shift(Duration.ofDays(40));
+        assertThat(todoKinds("cg_officer", id)).contains("risk.review-due");
+        Risks.act("jiandu", id, "close", Map.of("reason", "场馆已移交")).then().statusCode(200);
+        assertThat(todoKinds("cg_officer", id)).isEmpty();
+        assertThat(obligations(id, "REVIEW")).singleElement().extracting(o -> o.get("state")).isEqualTo("MISSING");
     }
 }

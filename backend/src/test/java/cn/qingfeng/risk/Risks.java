@@ -57,4 +57,8 @@ final class Risks {
         }
         return b;
     }
+
+    static Response report(String id) {
+        return Api.as("jiandu").body(Map.of("recipient", "局机关党委", "content", "风险报告")).post("/api/v1/risks/{id}/reports", id);
+    }
 }
