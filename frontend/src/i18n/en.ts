@@ -662,6 +662,7 @@ const en: MessageSchema = {
     countLabel: '{count} risks',
     heatmapTotal: '{total} on the map',
     heatmapUngraded: '{count} not graded',
+    heatmapNoResidual: '{count} without a residual assessment',
     showUngraded: 'Show ungraded',
     create: 'Register risk',
     createTitle: 'Register a risk',

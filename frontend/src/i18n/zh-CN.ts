@@ -661,6 +661,7 @@ const zhCN = {
     countLabel: '{count} 项',
     heatmapTotal: '图中 {total} 项',
     heatmapUngraded: '未评级 {count} 项',
+    heatmapNoResidual: '未评定剩余风险 {count} 项',
     showUngraded: '查看未评级',
     create: '登记风险',
     createTitle: '登记风险点',
