@@ -6,13 +6,14 @@ import { flush, setupApp } from './helpers'
 
 function event(entityType: string): JournalEvent {
   return {
-    id: 1,
+    seq: 1,
+    id: 'ev-1',
     action: `${entityType}.closed`,
     entityType,
     entityId: 'e-1',
     occurredAt: '2026-11-20T02:00:00Z',
     changes: { status: { before: 'CONTROLLING', after: 'CLOSED' } },
-  } as JournalEvent
+  }
 }
 
 describe('audit event drawer', () => {
