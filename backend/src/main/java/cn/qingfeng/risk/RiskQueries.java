@@ -7,7 +7,6 @@ import cn.qingfeng.common.paging.Pager;
 import cn.qingfeng.common.paging.SortField;
 import cn.qingfeng.common.problem.ProblemException;
 import cn.qingfeng.common.scope.CallerScope;
-import cn.qingfeng.common.scope.DataScope;
 import cn.qingfeng.common.warning.Warning;
 import cn.qingfeng.common.warning.Warnings;
 import cn.qingfeng.journal.EventView;
@@ -15,7 +14,6 @@ import cn.qingfeng.journal.JournalService;
 import cn.qingfeng.risk.RiskEnums.Basis;
 import cn.qingfeng.risk.RiskEnums.ObligationKind;
 import cn.qingfeng.risk.RiskEnums.ObligationState;
-import cn.qingfeng.risk.RiskEnums.ReviewState;
 import cn.qingfeng.risk.RiskEnums.Status;
 import cn.qingfeng.risk.RiskViews.Heatmap;
 import cn.qingfeng.risk.RiskViews.HeatCell;
@@ -193,38 +191,26 @@ public class RiskQueries {
         if (from == null || to == null || to.isBefore(from)) {
             throw ProblemException.invalidField("to", "请给出有效的统计区间 from ≤ to");
         }
-        DataScope s = scope.current();
-        if (!s.all() && s.unitIds().isEmpty()) {
-            return new ObligationSummary(from, to, List.of(), 0, 0, 0, 0);
+        // The list's scoped query and the states' own conditions: the counts cannot drift from the list.
+        ListQuery<RiskObligationEntity> q = risks.obligations(scope.current())
+                .where("e.cancelledAt is null")
+                .where("e.dueOn >= :from", "from", from)
+                .where("e.dueOn <= :to", "to", to)
+                .whereIf(unitId, "e.unitId = :unitId", "unitId")
+                .whereIf(kind, "e.kind = :kind", "kind");
+        StringBuilder select = new StringBuilder("e.unitId, e.kind");
+        for (ObligationState state : List.of(ObligationState.MET, ObligationState.LATE, ObligationState.MISSING, ObligationState.PENDING)) {
+            select.append(", sum(case when ").append(RiskObligations.stateCondition(state)).append(" then 1 else 0 end)");
         }
-        var q = risks.em().createNativeQuery("select cast(unit_id as text), kind,"
-                        + " count(*) filter (where fulfilled_at is not null and fulfilled_at <= due_at),"
-                        + " count(*) filter (where fulfilled_at > due_at),"
-                        + " count(*) filter (where fulfilled_at is null and due_at < :now),"
-                        + " count(*) filter (where fulfilled_at is null and due_at >= :now)"
-                        + " from risk_obligation where cancelled_at is null and due_on >= :from and due_on <= :to"
-                        + (s.all() ? "" : " and unit_id in (:scopeUnits)") + (unitId == null ? "" : " and unit_id = :unitId")
-                        + (kind == null ? "" : " and kind = :kind") + " group by 1, 2")
-                .setParameter("from", from).setParameter("to", to).setParameter("now", clock.instant());
-        if (unitId != null) {
-            q.setParameter("unitId", unitId);
-        }
-        if (kind != null) {
-            q.setParameter("kind", kind.name());
-        }
-        if (!s.all()) {
-            q.setParameter("scopeUnits", s.unitIds());
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        Map<UUID, UnitRef> refs = units.refs(rows.stream().map(r -> UUID.fromString((String) r[0])).distinct().toList());
+        List<Object[]> rows = q.grouped(select.toString(), "e.unitId, e.kind", Map.of("stateNow", clock.instant()));
+        Map<UUID, UnitRef> refs = units.refs(rows.stream().map(r -> (UUID) r[0]).distinct().toList());
         List<ObligationCount> counts = new ArrayList<>();
         long met = 0;
         long late = 0;
         long missing = 0;
         long pending = 0;
         for (Object[] r : rows) {
-            ObligationCount c = new ObligationCount(refs.get(UUID.fromString((String) r[0])), ObligationKind.valueOf((String) r[1]),
+            ObligationCount c = new ObligationCount(refs.get((UUID) r[0]), (ObligationKind) r[1],
                     ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue());
             counts.add(c);
             met += c.met();

@@ -104,29 +104,6 @@ public class RiskRepository {
                 .setParameter("s", source).setParameter("x", ref).setMaxResults(1).getResultList().isEmpty();
     }
 
-    /**
-     * Rectification items and tasks opened from these reviews, within the scope: rows of
-     * [review id, type, id, code, title, status].
-     */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> links(Collection<UUID> reviewIds, DataScope scope) {
-        if (reviewIds.isEmpty() || (!scope.all() && scope.unitIds().isEmpty())) {
-            return List.of();
-        }
-        String rectScope = scope.all() ? "" : " and unit_id in (:units)";
-        String taskScope = scope.all() ? "" : " and t.status <> 'DRAFT' and exists (select 1 from task_assignment a"
-                + " where a.task_id = t.id and a.unit_id in (:units))";
-        var q = em.createNativeQuery("select origin_id, 'rectification', id, code, title, status from rectification_item"
-                + " where origin_type = 'RISK_REVIEW' and origin_id in (:reviews)" + rectScope
-                + " union all select origin_id, 'task', id, code, title, status from task t"
-                + " where origin_type = 'RISK_REVIEW' and origin_id in (:reviews)" + taskScope
-                + " order by 4").setParameter("reviews", reviewIds);
-        if (!scope.all()) {
-            q.setParameter("units", scope.unitIds());
-        }
-        return q.getResultList();
-    }
-
     public void persist(Object entity) {
         em.persist(entity);
     }

@@ -1,6 +1,8 @@
 package cn.qingfeng.risk;
 
 import cn.qingfeng.common.code.CodeGenerator;
+import cn.qingfeng.common.origin.FollowUp;
+import cn.qingfeng.common.origin.Origins;
 import cn.qingfeng.common.problem.ProblemException;
 import cn.qingfeng.common.scope.CallerScope;
 import cn.qingfeng.common.security.CurrentUser;
@@ -58,6 +60,9 @@ public class RiskService {
     RiskObligations obligations;
 
     @Inject
+    Origins origins;
+
+    @Inject
     UnitRepository units;
 
     @Inject
@@ -94,6 +99,7 @@ public class RiskService {
         if (units.find(req.unitId(), scope.current()).filter(u -> u.active).isEmpty()) {
             throw ProblemException.invalidField("unitId", "单位不存在、已停用或不在你的管辖范围内");
         }
+        checkCycleChoice(null, req.reviewCycle());
         Instant now = clock.instant();
         RiskEntity r = new RiskEntity();
         r.id = UUID.randomUUID();
@@ -141,11 +147,7 @@ public class RiskService {
             c.field("reviewCycle", r.reviewCycleOverride, null);
             r.reviewCycleOverride = null;
         } else if (req.reviewCycle() != null && req.reviewCycle() != r.reviewCycleOverride) {
-            if (!user.hasRole(Roles.SUPERVISOR) && r.level != null
-                    && req.reviewCycle().months > obligations.defaultCycle(r.level).months) {
-                throw ProblemException.invalidField("reviewCycle", "研判周期不能长于该等级的默认周期（"
-                        + obligations.defaultCycle(r.level) + "），放宽须由监督人员决定");
-            }
+            checkCycleChoice(r.level, req.reviewCycle());
             cycleChanged = true;
             r.reviewCycleOverride = c.update("reviewCycle", r.reviewCycleOverride, req.reviewCycle());
         }
@@ -511,6 +513,20 @@ public class RiskService {
         user.requireAnyRole(roles);
     }
 
+    /**
+     * A unit may choose a review cycle shorter than its level's default, not a longer one (that is
+     * the supervisor's call); before grading the level is unknown, so only the most frequent default passes.
+     */
+    private void checkCycleChoice(Level level, RiskEnums.ReviewCycle cycle) {
+        if (cycle == null || user.hasRole(Roles.SUPERVISOR)) {
+            return;
+        }
+        RiskEnums.ReviewCycle limit = obligations.defaultCycle(level == null ? Level.MAJOR : level);
+        if (cycle.months > limit.months) {
+            throw ProblemException.invalidField("reviewCycle", "研判周期不能长于该等级的默认周期（" + limit + "），放宽须由监督人员决定");
+        }
+    }
+
     private static void requireState(RiskEntity r, String action, Set<Status> from) {
         if (!from.contains(r.status)) {
             throw ProblemException.illegalTransition("risk", r.status, action);
@@ -554,9 +570,8 @@ public class RiskService {
 
     private List<RiskReviewView> reviewViews(List<RiskReviewEntity> reviews, RiskEntity r) {
         Map<UUID, List<LinkView>> links = new HashMap<>();
-        for (Object[] row : risks.links(reviews.stream().map(v -> v.id).toList(), scope.current())) {
-            links.computeIfAbsent((UUID) row[0], k -> new ArrayList<>())
-                    .add(new LinkView((String) row[1], (UUID) row[2], (String) row[3], (String) row[4], (String) row[5]));
+        for (FollowUp f : origins.followUps(RiskReviewOrigin.TYPE, reviews.stream().map(v -> v.id).toList())) {
+            links.computeIfAbsent(f.originId(), k -> new ArrayList<>()).add(new LinkView(f.type(), f.id(), f.code(), f.title(), f.status()));
         }
         return reviews.stream().map(v -> new RiskReviewView(v.id, v.riskId, v.reviewedOn, v.dueOn,
                 v.dueOn == null ? null : !Warnings.dayOf(v.createdAt).isAfter(v.dueOn),

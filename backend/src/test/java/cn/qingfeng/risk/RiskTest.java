@@ -389,6 +389,11 @@ class RiskTest {
                 .patch("/api/v1/risks/{id}", id).then().statusCode(400).body("violations.field", hasItem("reviewCycle"));
         Api.as("cg_officer").header("If-Match", Risks.detail("cg_officer", id).header("ETag")).body(Map.of("reviewCycle", "MONTHLY"))
                 .patch("/api/v1/risks/{id}", id).then().statusCode(200).body("risk.reviewCycle", equalTo("MONTHLY"));
+        // Nor when registering, before any grade.
+        Map<String, Object> yearly = Risks.body(unique("年度研判"), DemoUnits.VENUES, "OTHER");
+        yearly.put("reviewCycle", "YEARLY");
+        Api.as("cg_officer").body(yearly).post("/api/v1/risks").then().statusCode(400).body("violations.field", hasItem("reviewCycle"));
+        Api.as("jiandu").body(yearly).post("/api/v1/risks").then().statusCode(201).body("risk.reviewCycleOverride", equalTo("YEARLY"));
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Checks and resolves the origins records name, through whichever feature owns each origin type. */
+/** Origins in both directions: checks and resolves what a record came from, and lists what was opened from it. */
 @ApplicationScoped
 public class Origins {
 
@@ -21,7 +21,20 @@ public class Origins {
     Instance<OriginSource> sources;
 
     @Inject
+    @Any
+    Instance<FollowUpSource> followUps;
+
+    @Inject
     CallerScope scope;
+
+    /** What was opened from these origins, across the features, by code; only what the caller may see. */
+    public List<FollowUp> followUps(String type, List<UUID> originIds) {
+        if (originIds.isEmpty()) {
+            return List.of();
+        }
+        return followUps.stream().flatMap(s -> s.openedFrom(type, originIds, scope.current()).stream())
+                .sorted(java.util.Comparator.comparing(FollowUp::code)).toList();
+    }
 
     /** Whether the origin exists; false for a type no feature resolves. */
     public boolean exists(Enum<?> type, UUID id) {

@@ -107,8 +107,19 @@ public final class ListQuery<E> {
      * <groupBy>} with alias {@code e}; rows as the select list gives them.
      */
     public List<Object[]> grouped(String select, String groupBy) {
+        return grouped(select, groupBy, Map.of());
+    }
+
+    /** As {@link #grouped(String, String)}, with parameters the select list uses (e.g. conditional counts). */
+    public List<Object[]> grouped(String select, String groupBy, Map<String, Object> selectParams) {
         return query("select " + select + " from " + type.getSimpleName() + " e" + whereClause(List.of())
-                + " group by " + groupBy, Object[].class, Map.of()).getResultList();
+                + " group by " + groupBy, Object[].class, selectParams).getResultList();
+    }
+
+    /** Every matching row, e.g. the few records opened from one origin (not for lists a user pages through). */
+    public List<E> all(String orderBy) {
+        return query("select e from " + type.getSimpleName() + " e" + whereClause(List.of()) + " order by " + orderBy,
+                type, Map.of()).getResultList();
     }
 
     String whereClause(List<String> extra) {
