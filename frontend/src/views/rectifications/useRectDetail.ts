@@ -1,45 +1,15 @@
 import { computed, ref, shallowRef, watch } from 'vue'
 import { useRoute } from 'vue-router'
 import { useI18n } from 'vue-i18n'
-import { ElMessage, ElMessageBox } from 'element-plus'
 import { api, call, ifMatch } from '@/api/client'
 import { handleApiError } from '@/api/errors'
 import { ApiError } from '@/api/problem'
 import { useUserStore } from '@/stores/user'
 import { usePagedTable } from '@/composables/usePagedTable'
+import { askReason, confirmed, routeParam, useRecordActions } from '@/composables/useRecordActions'
 import type { JournalEvent } from '@/components/RecordTimeline.vue'
 import { todayInAppZone } from '@/utils/format'
 import { rectActions, type RectClosure, type RectItem, type RectMeasure, type RectProgress } from './rectModel'
-
-function param(value: unknown): string {
-  if (Array.isArray(value)) return param(value[0])
-  return typeof value === 'string' ? value : ''
-}
-
-/** Asks for a reason (the prompt is the confirmation); undefined when the user backs out. */
-export async function askReason(message: string, title: string, confirm: string, required: string, danger = false): Promise<string | undefined> {
-  try {
-    const answer = await ElMessageBox.prompt(message, title, {
-      type: 'warning',
-      inputType: 'textarea',
-      confirmButtonText: confirm,
-      ...(danger ? { confirmButtonClass: 'el-button--danger' } : {}),
-      inputValidator: (value: string) => (value ?? '').trim() !== '' || required,
-    })
-    return answer.value.trim()
-  } catch {
-    return undefined
-  }
-}
-
-async function confirmed(message: string, title: string): Promise<boolean> {
-  try {
-    await ElMessageBox.confirm(message, title, { type: 'warning' })
-    return true
-  } catch {
-    return false
-  }
-}
 
 /** State and actions of the problem page (/rectifications/:id). */
 export function useRectDetail() {
@@ -47,14 +17,14 @@ export function useRectDetail() {
   const route = useRoute()
   const user = useUserStore()
 
-  const itemId = computed(() => param(route.params.id))
+  const itemId = computed(() => routeParam(route.params.id))
   const item = shallowRef<RectItem | null>(null)
   const measures = shallowRef<RectMeasure[]>([])
   const closures = shallowRef<RectClosure[]>([])
   /** Attachment ids still attached, per "ownerType:ownerId" named in a closure's frozen list. */
   const attachedIds = shallowRef<Map<string, Set<string>>>(new Map())
   const loading = ref(false)
-  const busy = ref(false)
+  const { busy, run } = useRecordActions(refresh)
   const notFound = ref(false)
 
   const actions = computed(() => rectActions(user.roles, item.value))
@@ -134,22 +104,6 @@ export function useRectDetail() {
 
   async function refresh(): Promise<void> {
     await Promise.all([load(), timeline.reload(), progress.reload()])
-  }
-
-  /** Runs one change, then says so and reloads; errors (409 rules, 412 stale) go to the one handler. */
-  async function run(message: string, change: () => Promise<unknown>): Promise<boolean> {
-    busy.value = true
-    try {
-      await change()
-      ElMessage.success(message)
-      await refresh()
-      return true
-    } catch (error) {
-      handleApiError(error, { reload: refresh })
-      return false
-    } finally {
-      busy.value = false
-    }
   }
 
   function itemHeader() {

@@ -7,9 +7,9 @@ import { handleApiError } from '@/api/errors'
 import { ApiError } from '@/api/problem'
 import type { JournalEvent } from '@/components/RecordTimeline.vue'
 import { usePagedTable } from '@/composables/usePagedTable'
+import { askReason, confirmed, routeParam, useRecordActions } from '@/composables/useRecordActions'
 import { useRiskMatrixStore } from '@/stores/riskMatrix'
 import { useUserStore } from '@/stores/user'
-import { askReason } from '@/views/rectifications/useRectDetail'
 import {
   detailTab,
   riskActions,
@@ -23,20 +23,6 @@ import {
   type RiskReview,
 } from './riskModel'
 
-function param(value: unknown): string {
-  if (Array.isArray(value)) return param(value[0])
-  return typeof value === 'string' ? value : ''
-}
-
-async function confirmed(message: string, title: string): Promise<boolean> {
-  try {
-    await ElMessageBox.confirm(message, title, { type: 'warning' })
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** State and actions of the risk page (/risks/:id?tab=…&measure=…). */
 export function useRiskDetail() {
   const { t } = useI18n()
@@ -45,7 +31,7 @@ export function useRiskDetail() {
   const user = useUserStore()
   const matrixStore = useRiskMatrixStore()
 
-  const riskId = computed(() => param(route.params.id))
+  const riskId = computed(() => routeParam(route.params.id))
   const risk = shallowRef<Risk | null>(null)
   const measures = shallowRef<RiskMeasure[]>([])
   const gradings = shallowRef<RiskGrading[]>([])
@@ -53,13 +39,13 @@ export function useRiskDetail() {
   const reports = shallowRef<RiskReport[]>([])
   const obligations = shallowRef<RiskObligation[]>([])
   const loading = ref(false)
-  const busy = ref(false)
+  const { busy, run } = useRecordActions(refresh)
   const notFound = ref(false)
 
   const actions = computed(() => riskActions(user.roles, risk.value))
   const matrix = computed(() => matrixStore.current)
   /** The measure a to-do pointed at (`?measure=`), highlighted in its tab. */
-  const highlightedMeasure = computed(() => param(route.query.measure))
+  const highlightedMeasure = computed(() => routeParam(route.query.measure))
 
   /** The open tab lives in the URL, so a to-do can open the reviews or reports straight away. */
   const tab = computed<DetailTab>({
@@ -114,22 +100,6 @@ export function useRiskDetail() {
 
   async function refresh(): Promise<void> {
     await Promise.all([load(), timeline.reload()])
-  }
-
-  /** Runs one change, then says so and reloads; errors (409 rules, 412 stale) go to the one handler. */
-  async function run(message: string, change: () => Promise<unknown>): Promise<boolean> {
-    busy.value = true
-    try {
-      await change()
-      ElMessage.success(message)
-      await refresh()
-      return true
-    } catch (error) {
-      handleApiError(error, { reload: refresh })
-      return false
-    } finally {
-      busy.value = false
-    }
   }
 
   function riskParams() {
