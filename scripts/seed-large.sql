@@ -172,9 +172,9 @@ BEGIN
     FROM risk x JOIN seed_risk s ON s.id = x.id WHERE true AND x.last_reviewed_on IS NOT NULL;
 
     -- One control measure per graded risk; open ones have a deadline.
-    INSERT INTO risk_measure (id, risk_id, content, owner_name, deadline, status, done_at, evidence, sort_order,
-                              created_at, updated_at, version)
-    SELECT gen_random_uuid(), x.id, '建立台账，定期排查', '孙磊',
+    INSERT INTO measure (id, owner_type, owner_id, unit_id, content, owner_name, deadline, status, done_at, evidence,
+                         sort_order, created_at, updated_at, version)
+    SELECT gen_random_uuid(), 'RISK', x.id, x.unit_id, '建立台账，定期排查', '孙磊',
            CASE WHEN x.status = 'CONTROLLING' THEN x.next_review_on - 10 END,
            CASE WHEN x.status = 'CONTROLLING' THEN 'OPEN' ELSE 'DONE' END,
            CASE WHEN x.status = 'CONTROLLING' THEN NULL ELSE x.created_at + interval '30 days' END,
@@ -188,4 +188,4 @@ ANALYZE task_assignment;
 ANALYZE rectification_item;
 ANALYZE risk;
 ANALYZE risk_obligation;
-ANALYZE risk_measure;
+ANALYZE measure;

@@ -55,7 +55,7 @@ export interface paths {
         put?: never;
         /**
          * 签收: accept (待签收 → 办理中)
-         * @description Roles: unit_officer of the unit. Requires If-Match.
+         * @description Roles: unit_officer (within scope). From: PENDING. Refusals (409): assignment.illegal-transition. Requires If-Match.
          */
         post: operations["acceptAssignment"];
         delete?: never;
@@ -75,7 +75,7 @@ export interface paths {
         put?: never;
         /**
          * 办结: approve (已报送 → 已办结)
-         * @description Roles: supervisor. Requires If-Match.
+         * @description Roles: supervisor. From: SUBMITTED. Refusals (409): assignment.illegal-transition. Requires If-Match.
          */
         post: operations["approveAssignment"];
         delete?: never;
@@ -99,7 +99,7 @@ export interface paths {
         put?: never;
         /**
          * Report progress (进展)
-         * @description Roles: unit_officer of the unit, while 办理中.
+         * @description Roles: unit_officer (within scope). From: IN_PROGRESS. Refusals (409): assignment.illegal-transition.
          */
         post: operations["addAssignmentProgress"];
         delete?: never;
@@ -123,7 +123,7 @@ export interface paths {
         put?: never;
         /**
          * Add an execution record (工作记录)
-         * @description Roles: unit_officer of the unit, while 办理中.
+         * @description Roles: unit_officer (within scope). From: IN_PROGRESS. Refusals (409): assignment.illegal-transition.
          */
         post: operations["addAssignmentRecord"];
         delete?: never;
@@ -143,7 +143,7 @@ export interface paths {
         put?: never;
         /**
          * 退回: send back with a reason (已报送 → 办理中)
-         * @description Roles: supervisor. Requires If-Match.
+         * @description Roles: supervisor. From: SUBMITTED. Refusals (409): assignment.illegal-transition. Requires If-Match.
          */
         post: operations["returnAssignment"];
         delete?: never;
@@ -163,7 +163,7 @@ export interface paths {
         put?: never;
         /**
          * 报送: submit for approval (办理中 → 已报送)
-         * @description Roles: unit_officer of the unit. Requires If-Match.
+         * @description Roles: unit_officer (within scope). From: IN_PROGRESS. Refusals (409): assignment.illegal-transition. Requires If-Match.
          */
         post: operations["submitAssignment"];
         delete?: never;
@@ -207,7 +207,7 @@ export interface paths {
         put?: never;
         /**
          * 催办: urge the unit with a message
-         * @description Roles: supervisor, while 待签收 or 办理中.
+         * @description Roles: supervisor. From: PENDING, IN_PROGRESS. Refusals (409): assignment.illegal-transition.
          */
         post: operations["urgeAssignment"];
         delete?: never;
@@ -227,7 +227,7 @@ export interface paths {
         put?: never;
         /**
          * Answer an urge
-         * @description Roles: unit_officer of the unit.
+         * @description Roles: unit_officer (within scope).
          */
         post: operations["replyToUrge"];
         delete?: never;
@@ -245,13 +245,13 @@ export interface paths {
         };
         /**
          * The files of one record
-         * @description Roles: any who can see the record (404 otherwise).
+         * @description Roles: any, within scope.
          */
         get: operations["listAttachments"];
         put?: never;
         /**
          * Upload an evidence file to a record
-         * @description Roles: whoever may change the owning record (for a UNIT: admin, supervisor, or a unit officer within scope). The type is sniffed from the bytes: 415 attachment.type-not-allowed / attachment.type-mismatch; 413 attachment.too-large. The SHA-256 of the bytes is returned.
+         * @description Roles: by the record (assignment: unit_officer, supervisor; rectification: unit_officer, supervisor; rectification-measure: unit_officer, supervisor; risk: unit_officer, supervisor; risk-measure: unit_officer, supervisor; unit: admin, supervisor, unit_officer), within scope. Refusals (409): assignment.not-in-progress, risk.closed, risk.illegal-transition. The type is sniffed from the bytes: 415 attachment.type-not-allowed / attachment.type-mismatch; 413 attachment.too-large. The SHA-256 of the bytes is returned.
          */
         post: operations["uploadAttachment"];
         delete?: never;
@@ -269,7 +269,7 @@ export interface paths {
         };
         /**
          * One file's metadata
-         * @description Roles: any who can see the record.
+         * @description Roles: any, within scope.
          */
         get: operations["getAttachment"];
         put?: never;
@@ -289,7 +289,7 @@ export interface paths {
         };
         /**
          * Download a file
-         * @description Roles: any who can see the record.
+         * @description Roles: any, within scope.
          */
         get: operations["downloadAttachment"];
         put?: never;
@@ -311,7 +311,7 @@ export interface paths {
         put?: never;
         /**
          * Withdraw a file (kept for the record)
-         * @description Roles: the uploader, or admin / supervisor, and whoever may change the record. Requires If-Match.
+         * @description Roles: by the record (assignment: unit_officer, supervisor; rectification: unit_officer, supervisor; rectification-measure: unit_officer, supervisor; risk: unit_officer, supervisor; risk-measure: unit_officer, supervisor; unit: admin, supervisor, unit_officer), within scope. Refusals (409): assignment.not-in-progress, risk.closed, risk.illegal-transition. Only the uploader, an admin or a supervisor may withdraw a file (403 attachment.not-uploader). If-Match: the file's version.
          */
         post: operations["removeAttachment"];
         delete?: never;
@@ -369,7 +369,7 @@ export interface paths {
         };
         /**
          * The caller: name, unit, roles and data scope
-         * @description Roles: any.
+         * @description Roles: any, within scope.
          */
         get: operations["getMe"];
         put?: never;
@@ -389,7 +389,7 @@ export interface paths {
         };
         /**
          * 我的待办: what waits for the caller now, most urgent first
-         * @description Roles: any; each role sees its own kinds (officers: accept, report, submit, answer urges, overdue; supervisors: approve). At most `limit` items, overdue and nearest deadlines first.
+         * @description Roles: any, within scope. Each role sees its own kinds (officers: accept, report, submit, answer urges, overdue; supervisors: approve). At most `limit` items, overdue and nearest deadlines first.
          */
         get: operations["listMyTodos"];
         put?: never;
@@ -463,7 +463,7 @@ export interface paths {
         head?: never;
         /**
          * Edit an item
-         * @description Roles: supervisor. Requires If-Match.
+         * @description Roles: supervisor. From: PENDING, IN_PROGRESS, APPLIED. Refusals (409): rectification.closed. Requires If-Match.
          */
         patch: operations["updateRectification"];
         trace?: never;
@@ -479,7 +479,7 @@ export interface paths {
         put?: never;
         /**
          * 申请销号 (整改中 → 申请销号)
-         * @description Roles: unit_officer of the unit, or a supervisor filing for it. Requires If-Match. 409 rectification.measures-open, rectification.no-evidence.
+         * @description Roles: unit_officer, supervisor (within scope). From: IN_PROGRESS. Refusals (409): rectification.illegal-transition, rectification.measures-open, rectification.no-evidence. Requires If-Match. A supervisor may file it for the unit.
          */
         post: operations["applyRectificationClose"];
         delete?: never;
@@ -499,7 +499,7 @@ export interface paths {
         put?: never;
         /**
          * Add a measure (整改措施)
-         * @description Roles: supervisor, unit_officer of the unit.
+         * @description Roles: supervisor, unit_officer (within scope). From: PENDING, IN_PROGRESS. Refusals (409): rectification.illegal-transition.
          */
         post: operations["addRectificationMeasure"];
         delete?: never;
@@ -519,7 +519,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a measure done
-         * @description Roles: unit_officer, supervisor. If-Match: the measure's version.
+         * @description Roles: unit_officer, supervisor (within scope). From: OPEN, WAIVED. Refusals (409): rectification-measure.illegal-transition, rectification.illegal-transition. Requires If-Match. If-Match: the measure's version.
          */
         post: operations["completeRectificationMeasure"];
         delete?: never;
@@ -539,7 +539,7 @@ export interface paths {
         put?: never;
         /**
          * Set a measure open again
-         * @description Roles: unit_officer, supervisor. If-Match: the measure's version.
+         * @description Roles: unit_officer, supervisor (within scope). From: DONE, WAIVED. Refusals (409): rectification-measure.illegal-transition, rectification.illegal-transition. Requires If-Match. If-Match: the measure's version.
          */
         post: operations["reopenRectificationMeasure"];
         delete?: never;
@@ -559,7 +559,7 @@ export interface paths {
         put?: never;
         /**
          * Waive a measure with a reason
-         * @description Roles: unit_officer, supervisor. If-Match: the measure's version.
+         * @description Roles: unit_officer, supervisor (within scope). From: OPEN, DONE. Refusals (409): rectification-measure.illegal-transition, rectification.illegal-transition. Requires If-Match. If-Match: the measure's version.
          */
         post: operations["waiveRectificationMeasure"];
         delete?: never;
@@ -583,7 +583,7 @@ export interface paths {
         put?: never;
         /**
          * Report progress
-         * @description Roles: unit_officer of the unit, while 整改中.
+         * @description Roles: unit_officer (within scope). From: IN_PROGRESS. Refusals (409): rectification.illegal-transition.
          */
         post: operations["addRectificationProgress"];
         delete?: never;
@@ -603,7 +603,7 @@ export interface paths {
         put?: never;
         /**
          * 驳回 an application with a reason
-         * @description Roles: supervisor. Requires If-Match.
+         * @description Roles: supervisor. From: APPLIED. Refusals (409): rectification.illegal-transition. Requires If-Match.
          */
         post: operations["rejectRectificationClose"];
         delete?: never;
@@ -623,7 +623,7 @@ export interface paths {
         put?: never;
         /**
          * 反弹: reopen a closed item into a new cycle
-         * @description Roles: supervisor. Requires If-Match.
+         * @description Roles: supervisor. From: CLOSED. Refusals (409): rectification.illegal-transition. Requires If-Match.
          */
         post: operations["reopenRectification"];
         delete?: never;
@@ -643,7 +643,7 @@ export interface paths {
         put?: never;
         /**
          * 开始整改 (待整改 → 整改中)
-         * @description Roles: unit_officer of the unit. Requires If-Match.
+         * @description Roles: unit_officer (within scope). From: PENDING. Refusals (409): rectification.illegal-transition. Requires If-Match.
          */
         post: operations["startRectification"];
         delete?: never;
@@ -683,7 +683,7 @@ export interface paths {
         put?: never;
         /**
          * 销号: verify and close, freezing the evidence
-         * @description Roles: supervisor other than the applicant. Requires If-Match. 409 rectification.self-verification, rectification.measures-open, rectification.no-evidence.
+         * @description Roles: supervisor. From: APPLIED. Refusals (409): rectification.illegal-transition, rectification.self-verification, rectification.measures-open, rectification.no-evidence. Requires If-Match. By a supervisor other than the applicant.
          */
         post: operations["verifyRectificationClose"];
         delete?: never;
@@ -701,7 +701,7 @@ export interface paths {
         };
         /**
          * The current scoring matrix
-         * @description Roles: any.
+         * @description Roles: any, within scope.
          */
         get: operations["getRiskMatrix"];
         put?: never;
@@ -725,7 +725,7 @@ export interface paths {
         };
         /**
          * Every version of the matrix, newest first
-         * @description Roles: any.
+         * @description Roles: any, within scope.
          */
         get: operations["listRiskMatrixVersions"];
         put?: never;
@@ -745,7 +745,7 @@ export interface paths {
         };
         /**
          * One version of the matrix
-         * @description Roles: any.
+         * @description Roles: any, within scope.
          */
         get: operations["getRiskMatrixVersion"];
         put?: never;
@@ -811,7 +811,7 @@ export interface paths {
         put?: never;
         /**
          * Register a risk point (with its first control measures)
-         * @description Roles: supervisor, unit_officer (for a unit in scope). Grading is a separate act of a supervisor.
+         * @description Roles: supervisor, unit_officer (within scope). Grading is a separate act of a supervisor.
          */
         post: operations["createRisk"];
         delete?: never;
@@ -859,7 +859,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a risk (not its grade)
-         * @description Roles: supervisor, unit_officer of the unit. Requires If-Match.
+         * @description Roles: supervisor, unit_officer (within scope). From: IDENTIFIED, CONTROLLING, CONTROLLED. Refusals (409): risk.illegal-transition. Requires If-Match.
          */
         patch: operations["updateRisk"];
         trace?: never;
@@ -875,7 +875,7 @@ export interface paths {
         put?: never;
         /**
          * 已关闭, with a reason; reviews stop
-         * @description Roles: supervisor. Requires If-Match.
+         * @description Roles: supervisor. From: IDENTIFIED, CONTROLLING, CONTROLLED. Refusals (409): risk.illegal-transition. Requires If-Match.
          */
         post: operations["closeRisk"];
         delete?: never;
@@ -895,7 +895,7 @@ export interface paths {
         put?: never;
         /**
          * 已受控: every measure done, residual grade recorded
-         * @description Roles: supervisor. Requires If-Match. 409 risk.measures-open, risk.no-residual.
+         * @description Roles: supervisor. From: CONTROLLING. Refusals (409): risk.illegal-transition, risk.measures-open, risk.no-residual. Requires If-Match.
          */
         post: operations["markRiskControlled"];
         delete?: never;
@@ -915,7 +915,7 @@ export interface paths {
         put?: never;
         /**
          * Grade a risk on the current matrix
-         * @description Roles: supervisor. Requires If-Match. The grade, its matrix version and the grade it replaced are kept.
+         * @description Roles: supervisor. From: IDENTIFIED, CONTROLLING, CONTROLLED. Refusals (409): risk.illegal-transition. Requires If-Match. The grade, its matrix version and the grade it replaced are kept.
          */
         post: operations["gradeRisk"];
         delete?: never;
@@ -935,7 +935,7 @@ export interface paths {
         put?: never;
         /**
          * Add a control measure (管控措施)
-         * @description Roles: supervisor, unit_officer of the unit.
+         * @description Roles: supervisor, unit_officer (within scope). From: IDENTIFIED, CONTROLLING, CONTROLLED. Refusals (409): risk.illegal-transition.
          */
         post: operations["addRiskMeasure"];
         delete?: never;
@@ -955,7 +955,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a control measure done
-         * @description Roles: unit_officer, supervisor. If-Match: the measure's version.
+         * @description Roles: unit_officer, supervisor (within scope). From: OPEN, WAIVED. Refusals (409): risk-measure.illegal-transition, risk.illegal-transition. Requires If-Match. If-Match: the measure's version.
          */
         post: operations["completeRiskMeasure"];
         delete?: never;
@@ -975,7 +975,7 @@ export interface paths {
         put?: never;
         /**
          * Set a control measure open again
-         * @description Roles: unit_officer, supervisor. If-Match: the measure's version.
+         * @description Roles: unit_officer, supervisor (within scope). From: DONE. Refusals (409): risk-measure.illegal-transition, risk.illegal-transition. Requires If-Match. If-Match: the measure's version.
          */
         post: operations["reopenRiskMeasure"];
         delete?: never;
@@ -995,7 +995,7 @@ export interface paths {
         put?: never;
         /**
          * Re-grade the same likelihood and impact under the newest matrix
-         * @description Roles: supervisor. Requires If-Match. 409 risk.not-graded, risk.matrix-current.
+         * @description Roles: supervisor. From: IDENTIFIED, CONTROLLING, CONTROLLED. Refusals (409): risk.illegal-transition, risk.not-graded, risk.matrix-current. Requires If-Match.
          */
         post: operations["regradeRisk"];
         delete?: never;
@@ -1015,7 +1015,7 @@ export interface paths {
         put?: never;
         /**
          * Back to 管控中 with a reason
-         * @description Roles: supervisor. Requires If-Match.
+         * @description Roles: supervisor. From: CONTROLLED, CLOSED. Refusals (409): risk.illegal-transition. Requires If-Match.
          */
         post: operations["reopenRisk"];
         delete?: never;
@@ -1035,7 +1035,7 @@ export interface paths {
         put?: never;
         /**
          * Report the risk to the bureau (answers a report obligation)
-         * @description Roles: unit_officer of the unit, supervisor. On time when recorded by the due moment.
+         * @description Roles: unit_officer, supervisor (within scope). On time when recorded by the due moment.
          */
         post: operations["createRiskReport"];
         delete?: never;
@@ -1055,7 +1055,7 @@ export interface paths {
         put?: never;
         /**
          * Record a review (研判)
-         * @description Roles: unit_officer of the unit, supervisor. Requires If-Match (the risk's). Answers the due review; a new likelihood/impact changes the grade, a raise to 重大 opens a report obligation.
+         * @description Roles: unit_officer, supervisor (within scope). From: IDENTIFIED, CONTROLLING, CONTROLLED. Refusals (409): risk.illegal-transition, risk.not-graded. Requires If-Match. Requires the risk's If-Match. Answers the due review; a new likelihood/impact changes the grade, a raise to 重大 opens a report obligation. A unit_officer may raise a grade, not lower it (403 risk.lowering-forbidden).
          */
         post: operations["createRiskReview"];
         delete?: never;
@@ -1075,7 +1075,7 @@ export interface paths {
         put?: never;
         /**
          * 管控中: graded and with measures
-         * @description Roles: unit_officer of the unit, supervisor. Requires If-Match. 409 risk.not-graded, risk.no-measures.
+         * @description Roles: unit_officer, supervisor (within scope). From: IDENTIFIED. Refusals (409): risk.illegal-transition, risk.not-graded, risk.no-measures. Requires If-Match.
          */
         post: operations["startRiskControl"];
         delete?: never;
@@ -1113,7 +1113,7 @@ export interface paths {
         };
         /**
          * List tasks
-         * @description Roles: any. Unit officers and viewers see the issued tasks of their units.
+         * @description Roles: any, within scope. Unit officers and viewers see the issued tasks of their units.
          */
         get: operations["listTasks"];
         put?: never;
@@ -1167,7 +1167,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a task
-         * @description Roles: supervisor. Requires If-Match. After issue the change is journaled and a new deadline reaches the open assignments.
+         * @description Roles: supervisor. From: DRAFT, ISSUED. Refusals (409): task.closed. Requires If-Match. After issue the change is journaled and a new deadline reaches the open assignments.
          */
         patch: operations["updateTask"];
         trace?: never;
@@ -1183,7 +1183,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a task with a reason (never deleted)
-         * @description Roles: supervisor. Requires If-Match. Open assignments are cancelled with it.
+         * @description Roles: supervisor. From: DRAFT, ISSUED. Refusals (409): task.closed. Requires If-Match. Open assignments are cancelled with it.
          */
         post: operations["cancelTask"];
         delete?: never;
@@ -1203,7 +1203,7 @@ export interface paths {
         put?: never;
         /**
          * Issue a draft to units (lead / co-operating)
-         * @description Roles: supervisor. Requires If-Match. A recurring task becomes the template of its periods.
+         * @description Roles: supervisor. From: DRAFT. Refusals (409): task.not-draft. Requires If-Match. A recurring task becomes the template of its periods.
          */
         post: operations["issueTask"];
         delete?: never;
@@ -1265,7 +1265,7 @@ export interface paths {
         };
         /**
          * List units (flat, paged)
-         * @description Roles: any. Callers with a unit scope see their unit and the units below it.
+         * @description Roles: any, within scope. Callers with a unit scope see their unit and the units below it.
          */
         get: operations["listUnits"];
         put?: never;
@@ -1289,7 +1289,7 @@ export interface paths {
         };
         /**
          * The unit tree within the caller's scope
-         * @description Roles: any. The whole organisation is one tree of a few hundred units at most, so it is not paged.
+         * @description Roles: any, within scope. The whole organisation is one tree of a few hundred units at most, so it is not paged.
          */
         get: operations["getUnitTree"];
         put?: never;
@@ -1309,7 +1309,7 @@ export interface paths {
         };
         /**
          * One unit
-         * @description Roles: any, within scope (404 outside).
+         * @description Roles: any, within scope.
          */
         get: operations["getUnit"];
         put?: never;
@@ -1335,7 +1335,7 @@ export interface paths {
         put?: never;
         /**
          * Activate a deactivated unit
-         * @description Roles: admin. Requires If-Match. 409 unit.parent-inactive.
+         * @description Roles: admin. From: INACTIVE. Refusals (409): unit.illegal-transition, unit.parent-inactive. Requires If-Match.
          */
         post: operations["activateUnit"];
         delete?: never;
@@ -1355,7 +1355,7 @@ export interface paths {
         put?: never;
         /**
          * Deactivate a unit
-         * @description Roles: admin. Requires If-Match. 409 unit.has-active-children, unit.has-open-records, unit.is-root.
+         * @description Roles: admin. From: ACTIVE. Refusals (409): unit.illegal-transition, unit.is-root, unit.has-active-children, unit.has-open-records. Requires If-Match.
          */
         post: operations["deactivateUnit"];
         delete?: never;
@@ -1375,7 +1375,7 @@ export interface paths {
         put?: never;
         /**
          * Move a unit (with everything below it) under another parent
-         * @description Roles: admin. Requires If-Match. 409 unit.move-cycle, unit.is-root, unit.parent-inactive.
+         * @description Roles: admin. Refusals (409): unit.is-root. Requires If-Match.
          */
         post: operations["moveUnit"];
         delete?: never;
@@ -1393,7 +1393,7 @@ export interface paths {
         };
         /**
          * The unit's journal (changes, documents), oldest first
-         * @description Roles: any, within scope (404 outside).
+         * @description Roles: any, within scope.
          */
         get: operations["getUnitTimeline"];
         put?: never;
@@ -1428,11 +1428,28 @@ export interface components {
             place?: string;
             notes?: string;
         };
-        AddRiskMeasure: {
-            content: string;
-            ownerName?: string;
-            deadline?: components["schemas"]["LocalDate"];
+        AllowedAction: {
+            /**
+             * @description The action's stable code
+             * @example apply
+             */
+            action?: string;
+            enabled?: boolean;
+            /** @description What stops it now: the record's state, or a rule (precondition) */
+            blocked?: components["schemas"]["AllowedActionBlock"];
+            /**
+             * @description The refusal code the action would answer with
+             * @example rectification.measures-open
+             */
+            reasonCode?: string;
+            /**
+             * @description Why not, for people
+             * @example 还有 2 项整改措施未完成（或未说明理由免于执行）
+             */
+            reason?: string;
         };
+        /** @enum {string} */
+        AllowedActionBlock: "STATE" | "RULE";
         Assignment: {
             id?: components["schemas"]["UUID"];
             taskId?: components["schemas"]["UUID"];
@@ -1460,6 +1477,8 @@ export interface components {
             openUrges?: number;
             /** Format: int64 */
             version?: number;
+            /** @description What the caller may do with the assignment now */
+            allowedActions?: components["schemas"]["AllowedAction"][];
         };
         /** @enum {string} */
         AssignmentRole: "LEAD" | "COOPERATING";
@@ -1562,7 +1581,7 @@ export interface components {
             offsetSeconds?: number;
         };
         /** @description Optional: what shows the measure was carried out */
-        CompleteRiskMeasure: {
+        CompleteMeasure: {
             evidence?: string;
         };
         CreateRectification: {
@@ -1600,7 +1619,7 @@ export interface components {
             externalSource?: string;
             externalRef?: string;
             /** @description Control measures to start with */
-            measures?: components["schemas"]["AddRiskMeasure"][];
+            measures?: components["schemas"]["AddMeasure"][];
         };
         /** @description A new version of the scoring matrix */
         CreateRiskMatrix: {
@@ -1638,7 +1657,7 @@ export interface components {
             /** Format: int32 */
             residualImpact?: number;
             /** @description New control measures decided by the review */
-            newMeasures?: components["schemas"]["AddRiskMeasure"][];
+            newMeasures?: components["schemas"]["AddMeasure"][];
             /** @description Measures the review found done */
             doneMeasureIds?: string[];
         };
@@ -1749,6 +1768,32 @@ export interface components {
             all?: boolean;
             /** @description The units the caller sees when not all (own unit and below) */
             units?: components["schemas"]["UnitRef"][];
+        };
+        Measure: {
+            id?: components["schemas"]["UUID"];
+            /** @description The rectification item it belongs to */
+            itemId?: components["schemas"]["UUID"];
+            /** @description The risk it belongs to */
+            riskId?: components["schemas"]["UUID"];
+            /** @description The review (研判) that added it */
+            reviewId?: components["schemas"]["UUID"];
+            content?: string;
+            ownerName?: string;
+            deadline?: components["schemas"]["LocalDate"];
+            status?: components["schemas"]["MeasureStatus"];
+            /** @description GREEN / YELLOW / RED while open; ON_TIME / LATE when done */
+            warning?: components["schemas"]["Warning"];
+            doneAt?: components["schemas"]["Instant"];
+            /** @description Why it is not carried out (免于执行) */
+            waiveReason?: string;
+            /** @description What shows it was done (files: attachments of the measure) */
+            evidence?: string;
+            /** Format: int32 */
+            sortOrder?: number;
+            /** Format: int64 */
+            version?: number;
+            /** @description What the caller may do with it now */
+            allowedActions?: components["schemas"]["AllowedAction"][];
         };
         /** @enum {string} */
         MeasureStatus: "OPEN" | "DONE" | "WAIVED";
@@ -1928,7 +1973,7 @@ export interface components {
         /** @description An item with its measures and close-off history */
         RectificationDetail: {
             item?: components["schemas"]["RectificationItem"];
-            measures?: components["schemas"]["RectificationMeasure"][];
+            measures?: components["schemas"]["Measure"][];
             closures?: components["schemas"]["RectificationClosure"][];
         };
         RectificationItem: {
@@ -1973,24 +2018,11 @@ export interface components {
             updatedAt?: components["schemas"]["Instant"];
             /** Format: int64 */
             version?: number;
+            /** @description What the caller may do with the item now */
+            allowedActions?: components["schemas"]["AllowedAction"][];
         };
         /** @enum {string} */
         RectificationKind: "TIME_LIMITED" | "ONGOING";
-        RectificationMeasure: {
-            id?: components["schemas"]["UUID"];
-            itemId?: components["schemas"]["UUID"];
-            content?: string;
-            ownerName?: string;
-            deadline?: components["schemas"]["LocalDate"];
-            status?: components["schemas"]["MeasureStatus"];
-            warning?: components["schemas"]["Warning"];
-            doneAt?: components["schemas"]["Instant"];
-            waiveReason?: string;
-            /** Format: int32 */
-            sortOrder?: number;
-            /** Format: int64 */
-            version?: number;
-        };
         /** @enum {string} */
         RectificationOrigin: "TASK_ASSIGNMENT" | "RISK_REVIEW" | "INSPECTION";
         RectificationProgress: {
@@ -2109,6 +2141,8 @@ export interface components {
             updatedAt?: components["schemas"]["Instant"];
             /** Format: int64 */
             version?: number;
+            /** @description What the caller may do with the risk now */
+            allowedActions?: components["schemas"]["AllowedAction"][];
         };
         /** @enum {string} */
         RiskBasis: "INHERENT" | "RESIDUAL";
@@ -2117,7 +2151,7 @@ export interface components {
         /** @description A risk with its measures, grading history, reviews, reports and obligations */
         RiskDetail: {
             risk?: components["schemas"]["Risk"];
-            measures?: components["schemas"]["RiskMeasure"][];
+            measures?: components["schemas"]["Measure"][];
             gradings?: components["schemas"]["RiskGrading"][];
             reviews?: components["schemas"]["RiskReview"][];
             reports?: components["schemas"]["RiskReport"][];
@@ -2217,25 +2251,6 @@ export interface components {
                 [key: string]: components["schemas"]["RiskReviewCycle"];
             };
         };
-        RiskMeasure: {
-            id?: components["schemas"]["UUID"];
-            riskId?: components["schemas"]["UUID"];
-            reviewId?: components["schemas"]["UUID"];
-            content?: string;
-            ownerName?: string;
-            deadline?: components["schemas"]["LocalDate"];
-            status?: components["schemas"]["RiskMeasureStatus"];
-            warning?: components["schemas"]["Warning"];
-            doneAt?: components["schemas"]["Instant"];
-            /** @description What shows it was done (files: attachments of RISK_MEASURE) */
-            evidence?: string;
-            /** Format: int32 */
-            sortOrder?: number;
-            /** Format: int64 */
-            version?: number;
-        };
-        /** @enum {string} */
-        RiskMeasureStatus: "OPEN" | "DONE";
         /** @description A review or report that was due, and whether it was done on time */
         RiskObligation: {
             id?: components["schemas"]["UUID"];
@@ -2357,6 +2372,8 @@ export interface components {
             updatedAt?: components["schemas"]["Instant"];
             /** Format: int64 */
             version?: number;
+            /** @description What the caller may do with the task now */
+            allowedActions?: components["schemas"]["AllowedAction"][];
         };
         /** @enum {string} */
         TaskCategory: "STUDY" | "DEPLOYMENT" | "TRAINING" | "RESPONSIBILITY_LETTER" | "INTEGRITY_TALK" | "INSPECTION" | "HOLIDAY_DISCIPLINE" | "RULES" | "MEETING" | "REPORT" | "OTHER";
@@ -2472,6 +2489,8 @@ export interface components {
             version?: number;
             createdAt?: components["schemas"]["Instant"];
             updatedAt?: components["schemas"]["Instant"];
+            /** @description What the caller may do with the unit now */
+            allowedActions?: components["schemas"]["AllowedAction"][];
         };
         /** @enum {string} */
         UnitKind: "BUREAU" | "DEPARTMENT" | "AFFILIATED" | "BRANCH";
@@ -3251,6 +3270,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["ServerError"];
@@ -3343,6 +3363,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
             428: components["responses"]["PreconditionRequired"];
@@ -4582,7 +4603,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddRiskMeasure"];
+                "application/json": components["schemas"]["AddMeasure"];
             };
         };
         responses: {
@@ -4619,7 +4640,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CompleteRiskMeasure"];
+                "application/json": components["schemas"]["CompleteMeasure"];
             };
         };
         responses: {
@@ -4783,6 +4804,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["ServerError"];
         };
@@ -5402,6 +5424,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             415: components["responses"]["UnsupportedMediaType"];
             428: components["responses"]["PreconditionRequired"];

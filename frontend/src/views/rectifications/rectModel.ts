@@ -4,7 +4,7 @@ import { labelOf } from '@/i18n'
 
 export type RectItem = components['schemas']['RectificationItem']
 export type RectDetail = components['schemas']['RectificationDetail']
-export type RectMeasure = components['schemas']['RectificationMeasure']
+export type RectMeasure = components['schemas']['Measure']
 export type RectClosure = components['schemas']['RectificationClosure']
 export type RectProgress = components['schemas']['RectificationProgress']
 export type RectStatus = NonNullable<RectItem['status']>

@@ -5,7 +5,7 @@ import { labelOf } from '@/i18n'
 
 export type Risk = components['schemas']['Risk']
 export type RiskDetail = components['schemas']['RiskDetail']
-export type RiskMeasure = components['schemas']['RiskMeasure']
+export type RiskMeasure = components['schemas']['Measure']
 export type RiskGrading = components['schemas']['RiskGrading']
 export type RiskReview = components['schemas']['RiskReview']
 export type RiskReport = components['schemas']['RiskReport']

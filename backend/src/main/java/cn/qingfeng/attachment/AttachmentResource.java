@@ -75,8 +75,7 @@ public class AttachmentResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Authenticated
     @Operation(operationId = "uploadAttachment", summary = "Upload an evidence file to a record",
-            description = "Roles: whoever may change the owning record (for a UNIT: admin, supervisor, or a unit officer within scope). "
-                    + "The type is sniffed from the bytes: 415 attachment.type-not-allowed / attachment.type-mismatch; "
+            description = "The type is sniffed from the bytes: 415 attachment.type-not-allowed / attachment.type-mismatch; "
                     + "413 attachment.too-large. The SHA-256 of the bytes is returned.")
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentView.class)))
@@ -92,8 +91,7 @@ public class AttachmentResource {
 
     @GET
     @Authenticated
-    @Operation(operationId = "listAttachments", summary = "The files of one record",
-            description = "Roles: any who can see the record (404 otherwise).")
+    @Operation(operationId = "listAttachments", summary = "The files of one record")
     public Page<AttachmentView> list(@QueryParam("ownerType") @NotBlank String ownerType,
                                      @QueryParam("ownerId") @NotNull UUID ownerId,
                                      @QueryParam("includeRemoved") @DefaultValue("false") boolean includeRemoved,
@@ -104,7 +102,7 @@ public class AttachmentResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(operationId = "getAttachment", summary = "One file's metadata", description = "Roles: any who can see the record.")
+    @Operation(operationId = "getAttachment", summary = "One file's metadata")
     public AttachmentView get(@PathParam("id") UUID id) {
         return service.get(id);
     }
@@ -113,7 +111,7 @@ public class AttachmentResource {
     @Path("/{id}/content")
     @Produces(MediaType.WILDCARD)
     @Authenticated
-    @Operation(operationId = "downloadAttachment", summary = "Download a file", description = "Roles: any who can see the record.")
+    @Operation(operationId = "downloadAttachment", summary = "Download a file")
     @APIResponse(responseCode = "200", description = "The file's bytes",
             content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response download(@PathParam("id") UUID id) {
@@ -130,10 +128,11 @@ public class AttachmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @Operation(operationId = "removeAttachment", summary = "Withdraw a file (kept for the record)",
-            description = "Roles: the uploader, or admin / supervisor, and whoever may change the record. Requires If-Match.")
+            description = "Only the uploader, an admin or a supervisor may withdraw a file (403 attachment.not-uploader). "
+                    + "If-Match: the file's version.")
     @Extension(name = ApiErrors.EXTENSION, value = "412,428")
     public AttachmentView remove(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @Valid @NotNull RemoveRequest request) {
-        return service.remove(id, ETags.required(ifMatch), request.reason());
+        return service.remove(id, ETags.ifMatch(ifMatch), request.reason());
     }
 }

@@ -85,6 +85,19 @@ public class AttachmentService {
                 .map(a -> new StoredFile(a.id, a.ownerType, a.ownerId, a.filename, a.sha256, a.sizeBytes)).toList();
     }
 
+    /** How many files each owner has now (not withdrawn); owners without any are absent. */
+    public Map<UUID, Long> currentCounts(String ownerType, java.util.Collection<UUID> ownerIds) {
+        Map<UUID, Long> out = new java.util.HashMap<>();
+        if (ownerIds.isEmpty()) {
+            return out;
+        }
+        em.createQuery("select a.ownerId, count(a) from AttachmentEntity a where a.ownerType = :t and a.ownerId in :ids"
+                        + " and a.removedAt is null group by a.ownerId", Object[].class)
+                .setParameter("t", ownerType).setParameter("ids", ownerIds).getResultList()
+                .forEach(r -> out.put((UUID) r[0], (Long) r[1]));
+        return out;
+    }
+
     /**
      * Stores a file on behalf of the server itself (demo data, imports); the caller has decided
      * the owner and its unit. Journaled like an upload, as SYSTEM.

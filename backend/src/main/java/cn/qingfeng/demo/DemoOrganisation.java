@@ -1,30 +1,24 @@
 package cn.qingfeng.demo;
 
 import cn.qingfeng.common.config.QingfengConfig;
-import cn.qingfeng.journal.Changes;
-import cn.qingfeng.journal.Journal;
-import cn.qingfeng.unit.UnitEntity;
 import cn.qingfeng.unit.UnitKind;
 import cn.qingfeng.unit.UnitRepository;
+import cn.qingfeng.unit.UnitRequests;
+import cn.qingfeng.unit.UnitService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * The demo organisation: a city sports bureau like the one of the seed report (市**局), with its
  * departments, affiliated units and Party branches. The codes match the demo users' {@code unit}
- * attribute in the committed Keycloak realm. Seeded once, into an empty database, when enabled.
+ * attribute in the committed Keycloak realm. Seeded once, into an empty database, when enabled,
+ * by the admin through the unit service.
  */
 @ApplicationScoped
 public class DemoOrganisation {
@@ -55,13 +49,10 @@ public class DemoOrganisation {
     UnitRepository units;
 
     @Inject
-    EntityManager em;
+    UnitService service;
 
     @Inject
-    Journal journal;
-
-    @Inject
-    Clock clock;
+    DemoStory story;
 
     /** Stable ids, so links in notes and scripts keep working across fresh databases. */
     public static UUID idOf(String code) {
@@ -70,39 +61,24 @@ public class DemoOrganisation {
 
     void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION) StartupEvent start) {
         if (config.demoData().enabled()) {
-            seed();
+            story.tell(this::seed);
         }
     }
 
-    @Transactional
     void seed() {
         // Several instances may start together: one seeds, the others find the tree there.
-        em.createNativeQuery("select pg_advisory_xact_lock(7105001)").getSingleResult();
+        units.lockTree();
         if (!units.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
-        Map<String, UnitEntity> byCode = new HashMap<>();
-        int order = 0;
-        for (String[] row : UNITS) {
-            UnitEntity parent = row[3] == null ? null : byCode.get(row[3]);
-            UnitEntity u = new UnitEntity();
-            u.id = idOf(row[0]);
-            u.code = row[0];
-            u.name = row[1];
-            u.kind = UnitKind.valueOf(row[2]);
-            u.parentId = parent == null ? null : parent.id;
-            u.path = (parent == null ? "/" : parent.path) + u.id + "/";
-            u.depth = parent == null ? 0 : parent.depth + 1;
-            u.sortOrder = order++;
-            u.createdAt = now;
-            u.updatedAt = now;
-            units.persist(u);
-            byCode.put(u.code, u);
-            journal.record("unit.created", "unit", u.id, u.id, Changes.of()
-                    .set("code", u.code).set("name", u.name).set("kind", u.kind).set("parentId", u.parentId)
-                    .set("source", "demo-data"));
-        }
+        story.on(400, 9, DemoStory.ADMIN, () -> {
+            int order = 0;
+            for (String[] row : UNITS) {
+                service.create(new UnitRequests.Create(row[0], row[1], UnitKind.valueOf(row[2]),
+                        row[3] == null ? null : idOf(row[3]), order++), idOf(row[0]));
+            }
+            return null;
+        });
         LOG.infof("seeded the demo organisation (%d units)", UNITS.size());
     }
 }

@@ -23,40 +23,40 @@ public class EventEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long seq;
 
-    @Column(nullable = false, updatable = false)
+    @Column(updatable = false)
     public UUID id;
 
-    @Column(name = "occurred_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     public Instant occurredAt;
 
-    @Column(name = "actor_subject", updatable = false)
+    @Column(updatable = false)
     public String actorSubject;
 
-    @Column(name = "actor_name", updatable = false)
+    @Column(updatable = false)
     public String actorName;
 
-    @Column(nullable = false, updatable = false)
+    @Column(updatable = false)
     public String client;
 
-    @Column(name = "client_id", updatable = false)
+    @Column(updatable = false)
     public String clientId;
 
-    @Column(nullable = false, updatable = false)
+    @Column(updatable = false)
     public String action;
 
-    @Column(name = "entity_type", nullable = false, updatable = false)
+    @Column(updatable = false)
     public String entityType;
 
-    @Column(name = "entity_id", updatable = false)
+    @Column(updatable = false)
     public String entityId;
 
-    @Column(name = "unit_id", updatable = false)
+    @Column(updatable = false)
     public UUID unitId;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
+    @Column(updatable = false, columnDefinition = "jsonb")
     public Map<String, Object> changes;
 
-    @Column(name = "request_id", updatable = false)
+    @Column(updatable = false)
     public String requestId;
 }

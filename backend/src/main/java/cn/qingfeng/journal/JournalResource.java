@@ -2,8 +2,7 @@ package cn.qingfeng.journal;
 
 import cn.qingfeng.common.paging.Page;
 import cn.qingfeng.common.paging.PageParams;
-import cn.qingfeng.common.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -22,18 +21,18 @@ public class JournalResource {
     JournalService service;
 
     @GET
-    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+    @PermissionsAllowed("listEvents")
     @Operation(operationId = "listEvents", summary = "List journal events, newest first",
-            description = "Roles: auditor, admin. Filters combine with AND. Every call is itself journaled (journal.read).")
+            description = "Filters combine with AND. Every call is itself journaled (journal.read).")
     public Page<EventView> list(@BeanParam EventFilter filter, @BeanParam PageParams page) {
         return service.list(filter, page);
     }
 
     @GET
     @Path("/verification")
-    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+    @PermissionsAllowed("verifyJournal")
     @Operation(operationId = "verifyJournal", summary = "Verify the journal's hash chain",
-            description = "Roles: auditor, admin. Recomputes every link and reports the first broken one. Journaled (journal.verified).")
+            description = "Recomputes every link and reports the first broken one. Journaled (journal.verified).")
     public ChainReport verify() {
         return service.verify();
     }

@@ -31,7 +31,7 @@ public class MeResource {
 
     @GET
     @Authenticated
-    @Operation(operationId = "getMe", summary = "The caller: name, unit, roles and data scope", description = "Roles: any.")
+    @Operation(operationId = "getMe", summary = "The caller: name, unit, roles and data scope")
     public MeView me() {
         DataScope s = scope.current();
         List<UnitRef> visible = s.all() ? List.of() : units.refs(s);

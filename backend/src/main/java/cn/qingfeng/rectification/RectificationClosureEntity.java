@@ -20,26 +20,17 @@ import org.hibernate.type.SqlTypes;
 public class RectificationClosureEntity {
     @Id
     public UUID id;
-    @Column(name = "item_id", nullable = false)
     public UUID itemId;
-    @Column(nullable = false)
     public int cycle;
-    @Column(name = "applied_by", nullable = false)
     public String appliedBy;
-    @Column(name = "applied_by_name")
     public String appliedByName;
-    @Column(name = "verified_by", nullable = false)
     public String verifiedBy;
-    @Column(name = "verified_by_name")
     public String verifiedByName;
-    @Column(nullable = false)
     public String opinion;
-    @Column(name = "verified_on", nullable = false)
     public LocalDate verifiedOn;
     /** [{attachmentId, ownerType, filename, sha256, sizeBytes}] as they were at the close-off. */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, columnDefinition = "jsonb")
+    @Column(columnDefinition = "jsonb")
     public List<Map<String, Object>> evidence;
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

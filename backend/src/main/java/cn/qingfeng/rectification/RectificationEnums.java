@@ -42,9 +42,6 @@ public final class RectificationEnums {
     @Schema(name = "RectificationStatus")
     public enum Status { PENDING, IN_PROGRESS, APPLIED, CLOSED }
 
-    @Schema(name = "MeasureStatus")
-    public enum MeasureStatus { OPEN, DONE, WAIVED }
-
     /** What an item came from. */
     @Schema(name = "RectificationOrigin")
     public enum Origin { TASK_ASSIGNMENT, RISK_REVIEW, INSPECTION }

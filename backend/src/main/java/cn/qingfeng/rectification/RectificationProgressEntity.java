@@ -14,18 +14,12 @@ import java.util.UUID;
 public class RectificationProgressEntity {
     @Id
     public UUID id;
-    @Column(name = "item_id", nullable = false, updatable = false)
+    @Column(updatable = false)
     public UUID itemId;
-    @Column(nullable = false)
     public int cycle;
-    @Column(name = "reported_on", nullable = false)
     public LocalDate reportedOn;
-    @Column(nullable = false)
     public String content;
-    @Column(name = "reported_by", nullable = false)
     public String reportedBy;
-    @Column(name = "reported_by_name")
     public String reportedByName;
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -48,6 +48,9 @@ public class RectificationQueries {
     RectificationService service;
 
     @Inject
+    RectificationMapper mapper;
+
+    @Inject
     UnitRepository units;
 
     @Inject
@@ -87,16 +90,14 @@ public class RectificationQueries {
     }
 
     public Page<RectificationProgressView> progress(UUID id, PageParams page) {
-        service.visible(id, false);
-        ListQuery<RectificationProgressEntity> q = ListQuery.unscoped(items.em(), RectificationProgressEntity.class)
-                .where("e.itemId = :i", "i", id);
-        return pager.page(q, page, List.of(
+        service.visible(id);
+        return pager.page(items.progressOf(id), page, List.of(
                 new SortField<>("createdAt", "e.createdAt", Instant.class, p -> p.createdAt),
-                new SortField<>("id", "e.id", UUID.class, p -> p.id)), "-createdAt").map(RectificationService::progressView);
+                new SortField<>("id", "e.id", UUID.class, p -> p.id)), "-createdAt").map(mapper::progress);
     }
 
     public Page<EventView> timeline(UUID id, PageParams page) {
-        service.visible(id, false);
+        service.visible(id);
         return journal.timeline(Map.of(RectificationService.ENTITY, List.of(id.toString())), page);
     }
 
@@ -112,19 +113,7 @@ public class RectificationQueries {
         if (!s.all() && s.unitIds().isEmpty()) {
             return new Stats(0, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), 0, 0);
         }
-        var q = items.em().createNativeQuery("select status, source, category, severity, cast(unit_id as text), count(*),"
-                + " count(*) filter (where status = 'CLOSED' and kind = 'TIME_LIMITED'),"
-                + " count(*) filter (where status = 'CLOSED' and kind = 'TIME_LIMITED'"
-                + "   and (closed_at at time zone 'Asia/Shanghai')::date <= deadline)"
-                + " from rectification_item where found_on >= :from and found_on <= :to"
-                + (s.all() ? "" : " and unit_id in (:scopeUnits)")
-                + " group by 1, 2, 3, 4, 5")
-                .setParameter("from", from).setParameter("to", to);
-        if (!s.all()) {
-            q.setParameter("scopeUnits", s.unitIds());
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
+        List<Object[]> rows = items.statsRows(from, to, s);
         Map<String, Long> byStatus = new java.util.TreeMap<>();
         Map<String, Long> bySource = new java.util.TreeMap<>();
         Map<String, Long> byCategory = new java.util.TreeMap<>();

@@ -1,40 +1,81 @@
 package cn.qingfeng.rectification;
 
+import cn.qingfeng.attachment.AttachmentService;
+import cn.qingfeng.common.ledger.Lifecycle;
+import cn.qingfeng.common.ledger.RecordKind;
 import cn.qingfeng.common.paging.ListQuery;
 import cn.qingfeng.common.scope.DataScope;
+import cn.qingfeng.measure.MeasureEntity;
+import cn.qingfeng.measure.MeasureOwnerType;
+import cn.qingfeng.measure.MeasureRepository;
+import cn.qingfeng.rectification.RectificationEnums.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Rectification items belong to their responsible unit; every read for a caller takes the scope. */
 @ApplicationScoped
-public class RectificationRepository {
+public class RectificationRepository implements RecordKind<Status, RectificationItemEntity, RectificationFacts> {
+
+    static final String EVIDENCE_ITEM = "RECTIFICATION";
+    static final String EVIDENCE_MEASURE = "RECTIFICATION_MEASURE";
 
     @Inject
     EntityManager em;
 
+    @Inject
+    MeasureRepository measures;
+
+    @Inject
+    AttachmentService attachments;
+
+    @Override
+    public Lifecycle<Status, RectificationFacts> lifecycle() {
+        return RectificationLifecycle.ITEM;
+    }
+
+    @Override
     public Optional<RectificationItemEntity> find(UUID id, DataScope scope, boolean lock) {
         RectificationItemEntity i = em.find(RectificationItemEntity.class, id,
                 lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
         return i != null && scope.contains(i.unitId) ? Optional.of(i) : Optional.empty();
     }
 
+    /** Measures and evidence of many items in three queries, whatever their number. */
+    @Override
+    public List<RectificationFacts> facts(List<RectificationItemEntity> list) {
+        List<UUID> ids = list.stream().map(i -> i.id).toList();
+        List<MeasureRepository.Brief> briefs = measures.briefs(MeasureOwnerType.RECTIFICATION, ids);
+        Map<UUID, MeasureRepository.Counts> counts = MeasureRepository.counts(briefs);
+        Map<UUID, Long> files = new HashMap<>(attachments.currentCounts(EVIDENCE_ITEM, ids));
+        Map<UUID, UUID> itemOf = new HashMap<>();
+        briefs.forEach(b -> itemOf.put(b.id(), b.ownerId()));
+        attachments.currentCounts(EVIDENCE_MEASURE, itemOf.keySet())
+                .forEach((measureId, n) -> files.merge(itemOf.get(measureId), n, Long::sum));
+        return list.stream().map(i -> {
+            MeasureRepository.Counts c = counts.getOrDefault(i.id, MeasureRepository.Counts.NONE);
+            return new RectificationFacts(i, c.total(), c.open(), files.getOrDefault(i.id, 0L));
+        }).toList();
+    }
+
     public ListQuery<RectificationItemEntity> items(DataScope scope) {
         return ListQuery.scoped(em, RectificationItemEntity.class, scope, "e.unitId");
     }
 
-    public List<RectificationMeasureEntity> measures(UUID itemId) {
-        return em.createQuery("select m from RectificationMeasureEntity m where m.itemId = :i order by m.sortOrder, m.createdAt",
-                RectificationMeasureEntity.class).setParameter("i", itemId).getResultList();
+    public ListQuery<RectificationProgressEntity> progressOf(UUID itemId) {
+        return ListQuery.unscoped(em, RectificationProgressEntity.class).where("e.itemId = :i", "i", itemId);
     }
 
-    public Optional<RectificationMeasureEntity> measure(UUID itemId, UUID measureId) {
-        RectificationMeasureEntity m = em.find(RectificationMeasureEntity.class, measureId, LockModeType.PESSIMISTIC_WRITE);
-        return m != null && m.itemId.equals(itemId) ? Optional.of(m) : Optional.empty();
+    public List<MeasureEntity> measures(UUID itemId) {
+        return measures.of(MeasureOwnerType.RECTIFICATION, itemId);
     }
 
     public List<RectificationClosureEntity> closures(UUID itemId) {
@@ -42,9 +83,56 @@ public class RectificationRepository {
                 RectificationClosureEntity.class).setParameter("i", itemId).getResultList();
     }
 
+    public Map<UUID, RectificationItemEntity> byIds(Collection<UUID> ids) {
+        Map<UUID, RectificationItemEntity> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select i from RectificationItemEntity i where i.id in :ids", RectificationItemEntity.class)
+                    .setParameter("ids", ids).getResultList().forEach(i -> out.put(i.id, i));
+        }
+        return out;
+    }
+
     public boolean externalRefTaken(String source, String ref) {
-        return !em.createQuery("select i.id from RectificationItemEntity i where i.externalSource = :s and i.externalRef = :r", UUID.class)
-                .setParameter("s", source).setParameter("r", ref).setMaxResults(1).getResultList().isEmpty();
+        return items(DataScope.everything()).where("e.externalSource = :s", "s", source).where("e.externalRef = :r", "r", ref).exists();
+    }
+
+    public boolean isEmpty() {
+        return !items(DataScope.everything()).exists();
+    }
+
+    /**
+     * One pass over the items found in a period: counts per status, source, category, severity and
+     * unit, with how many time-limited ones were closed and closed by their deadline (Asia/Shanghai).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> statsRows(LocalDate from, LocalDate to, DataScope scope) {
+        var q = em.createNativeQuery("select status, source, category, severity, cast(unit_id as text), count(*),"
+                        + " count(*) filter (where status = 'CLOSED' and kind = 'TIME_LIMITED'),"
+                        + " count(*) filter (where status = 'CLOSED' and kind = 'TIME_LIMITED'"
+                        + "   and (closed_at at time zone 'Asia/Shanghai')::date <= deadline)"
+                        + " from rectification_item where found_on >= :from and found_on <= :to"
+                        + (scope.all() ? "" : " and unit_id in (:scopeUnits)")
+                        + " group by 1, 2, 3, 4, 5")
+                .setParameter("from", from).setParameter("to", to);
+        if (!scope.all()) {
+            q.setParameter("scopeUnits", scope.unitIds());
+        }
+        return q.getResultList();
+    }
+
+    /** A lock for the demo data's seeding: several instances may start together. */
+    public void lockForSeeding() {
+        em.createNativeQuery("select pg_advisory_xact_lock(7105005)").getSingleResult();
+    }
+
+    /** Which of these units still have a rectification item not yet closed off (one existence check per unit, not a count). */
+    public java.util.Set<UUID> unitsWithOpen(Collection<UUID> unitIds) {
+        if (unitIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(em.createQuery("select u.id from UnitEntity u where u.id in :ids and exists"
+                        + " (select 1 from RectificationItemEntity x where x.unitId = u.id and x.status <> :open)", UUID.class)
+                .setParameter("ids", unitIds).setParameter("open", Status.CLOSED).getResultList());
     }
 
     public void persist(Object entity) {
@@ -53,9 +141,5 @@ public class RectificationRepository {
 
     public void flush() {
         em.flush();
-    }
-
-    public EntityManager em() {
-        return em;
     }
 }

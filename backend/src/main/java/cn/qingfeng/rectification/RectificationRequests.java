@@ -1,5 +1,6 @@
 package cn.qingfeng.rectification;
 
+import cn.qingfeng.measure.MeasureRequests;
 import cn.qingfeng.rectification.RectificationEnums.Category;
 import cn.qingfeng.rectification.RectificationEnums.Kind;
 import cn.qingfeng.rectification.RectificationEnums.Origin;
@@ -38,18 +39,13 @@ public final class RectificationRequests {
             Origin originType,
             UUID originId,
             @Size(max = 300) String originNote,
-            @Schema(description = "Measures to start with") List<@Valid @NotNull AddMeasure> measures) {
+            @Schema(description = "Measures to start with") List<MeasureRequests.@Valid @NotNull Add> measures) {
     }
 
     @Schema(name = "UpdateRectification", description = "Fields to change; absent fields stay")
     public record Update(@Size(min = 1, max = 200) String title, @Size(max = 10000) String description,
                          Severity severity, Category category, @Size(max = 100) String responsibleLeader,
                          @Size(max = 100) String responsiblePerson, LocalDate deadline) {
-    }
-
-    @Schema(name = "AddMeasure")
-    public record AddMeasure(@NotBlank @Size(max = 2000) String content, @Size(max = 100) String ownerName,
-                             LocalDate deadline) {
     }
 
     @Schema(name = "RectificationProgressReport")

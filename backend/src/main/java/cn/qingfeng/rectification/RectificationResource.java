@@ -3,15 +3,15 @@ package cn.qingfeng.rectification;
 import cn.qingfeng.common.openapi.ApiErrors;
 import cn.qingfeng.common.paging.Page;
 import cn.qingfeng.common.paging.PageParams;
-import cn.qingfeng.common.security.Roles;
 import cn.qingfeng.common.web.ETags;
 import cn.qingfeng.journal.EventView;
+import cn.qingfeng.measure.MeasureRequests;
 import cn.qingfeng.rectification.RectificationViews.ItemDetail;
 import cn.qingfeng.rectification.RectificationViews.ItemView;
 import cn.qingfeng.rectification.RectificationViews.RectificationProgressView;
 import cn.qingfeng.rectification.RectificationViews.Stats;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,9 +39,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+/** 整改台账. Who may take each action is {@link RectificationLifecycle}'s to say; the service asks it. */
 @Path("/api/v1/rectifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
 @Tag(name = "Rectifications", description = "整改台账: problems tracked to a verified close-off (销号)")
 public class RectificationResource {
 
@@ -52,32 +54,29 @@ public class RectificationResource {
     RectificationQueries queries;
 
     @GET
-    @Authenticated
-    @Operation(operationId = "listRectifications", summary = "List rectification items", description = "Roles: any, within scope.")
+    @Operation(operationId = "listRectifications", summary = "List rectification items")
     public Page<ItemView> list(@BeanParam RectificationFilter filter, @BeanParam PageParams page) {
         return queries.list(filter, page);
     }
 
     @GET
     @Path("/stats")
-    @Authenticated
     @Operation(operationId = "getRectificationStats", summary = "Counts and rates of the items found in a period",
-            description = "Roles: any, within scope. 整改完成率 = closed / total; 按时完成率 = closed by the deadline / closed time-limited.")
+            description = "整改完成率 = closed / total; 按时完成率 = closed by the deadline / closed time-limited.")
     public Stats stats(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         return queries.stats(from, to);
     }
 
     @GET
     @Path("/{id}")
-    @Authenticated
-    @Operation(operationId = "getRectification", summary = "An item with its measures and close-offs", description = "Roles: any, within scope.")
+    @Operation(operationId = "getRectification", summary = "An item with its measures and close-offs")
     public ItemDetail get(@PathParam("id") UUID id) {
         return service.detail(id);
     }
 
     @POST
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(operationId = "createRectification", summary = "Register a problem (with its first measures)", description = "Roles: supervisor.")
+    @PermissionsAllowed("createRectification")
+    @Operation(operationId = "createRectification", summary = "Register a problem (with its first measures)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemDetail.class)))
     @Extension(name = ApiErrors.EXTENSION, value = "409")
@@ -89,125 +88,100 @@ public class RectificationResource {
 
     @PATCH
     @Path("/{id}")
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(operationId = "updateRectification", summary = "Edit an item", description = "Roles: supervisor. Requires If-Match.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "updateRectification", summary = "Edit an item")
     public ItemDetail update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull RectificationRequests.Update request) {
-        return service.update(id, ETags.required(ifMatch), request);
+        return service.update(id, ETags.ifMatch(ifMatch), request);
     }
 
     @POST
     @Path("/{id}/measures")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT_OFFICER})
-    @Operation(operationId = "addRectificationMeasure", summary = "Add a measure (整改措施)", description = "Roles: supervisor, unit_officer of the unit.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409")
-    public ItemDetail addMeasure(@PathParam("id") UUID id, @Valid @NotNull RectificationRequests.AddMeasure request) {
+    @Operation(operationId = "addRectificationMeasure", summary = "Add a measure (整改措施)")
+    public ItemDetail addMeasure(@PathParam("id") UUID id, @Valid @NotNull MeasureRequests.Add request) {
         return service.addMeasure(id, request);
     }
 
     @POST
     @Path("/{id}/measures/{measureId}/done")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT_OFFICER})
-    @Operation(operationId = "completeRectificationMeasure", summary = "Mark a measure done", description = "Roles: unit_officer, supervisor. If-Match: the measure's version.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "completeRectificationMeasure", summary = "Mark a measure done", description = "If-Match: the measure's version.")
     public ItemDetail done(@PathParam("id") UUID id, @PathParam("measureId") UUID measureId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.completeMeasure(id, measureId, ETags.required(ifMatch));
+        return service.completeMeasure(id, measureId, ETags.ifMatch(ifMatch));
     }
 
     @POST
     @Path("/{id}/measures/{measureId}/waive")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT_OFFICER})
-    @Operation(operationId = "waiveRectificationMeasure", summary = "Waive a measure with a reason", description = "Roles: unit_officer, supervisor. If-Match: the measure's version.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "waiveRectificationMeasure", summary = "Waive a measure with a reason", description = "If-Match: the measure's version.")
     public ItemDetail waive(@PathParam("id") UUID id, @PathParam("measureId") UUID measureId,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull RectificationRequests.Reason request) {
-        return service.waiveMeasure(id, measureId, ETags.required(ifMatch), request.reason());
+        return service.waiveMeasure(id, measureId, ETags.ifMatch(ifMatch), request.reason());
     }
 
     @POST
     @Path("/{id}/measures/{measureId}/reopen")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT_OFFICER})
-    @Operation(operationId = "reopenRectificationMeasure", summary = "Set a measure open again", description = "Roles: unit_officer, supervisor. If-Match: the measure's version.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "reopenRectificationMeasure", summary = "Set a measure open again", description = "If-Match: the measure's version.")
     public ItemDetail reopenMeasure(@PathParam("id") UUID id, @PathParam("measureId") UUID measureId,
                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.reopenMeasure(id, measureId, ETags.required(ifMatch));
+        return service.reopenMeasure(id, measureId, ETags.ifMatch(ifMatch));
     }
 
     @POST
     @Path("/{id}/start")
-    @RolesAllowed(Roles.UNIT_OFFICER)
-    @Operation(operationId = "startRectification", summary = "开始整改 (待整改 → 整改中)", description = "Roles: unit_officer of the unit. Requires If-Match.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "startRectification", summary = "开始整改 (待整改 → 整改中)")
     public ItemDetail start(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.start(id, ETags.required(ifMatch));
+        return service.start(id, ETags.ifMatch(ifMatch));
     }
 
     @GET
     @Path("/{id}/progress")
-    @Authenticated
-    @Operation(operationId = "listRectificationProgress", summary = "Progress reports, newest first", description = "Roles: any, within scope.")
+    @Operation(operationId = "listRectificationProgress", summary = "Progress reports, newest first")
     public Page<RectificationProgressView> progress(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return queries.progress(id, page);
     }
 
     @POST
     @Path("/{id}/progress")
-    @RolesAllowed(Roles.UNIT_OFFICER)
-    @Operation(operationId = "addRectificationProgress", summary = "Report progress", description = "Roles: unit_officer of the unit, while 整改中.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409")
+    @Operation(operationId = "addRectificationProgress", summary = "Report progress")
     public RectificationProgressView addProgress(@PathParam("id") UUID id, @Valid @NotNull RectificationRequests.AddProgress request) {
         return service.addProgress(id, request);
     }
 
     @POST
     @Path("/{id}/apply")
-    @RolesAllowed({Roles.UNIT_OFFICER, Roles.SUPERVISOR})
     @Operation(operationId = "applyRectificationClose", summary = "申请销号 (整改中 → 申请销号)",
-            description = "Roles: unit_officer of the unit, or a supervisor filing for it. Requires If-Match. 409 rectification.measures-open, rectification.no-evidence.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+            description = "A supervisor may file it for the unit.")
     public ItemDetail apply(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.apply(id, ETags.required(ifMatch));
+        return service.apply(id, ETags.ifMatch(ifMatch));
     }
 
     @POST
     @Path("/{id}/verify")
-    @RolesAllowed(Roles.SUPERVISOR)
     @Operation(operationId = "verifyRectificationClose", summary = "销号: verify and close, freezing the evidence",
-            description = "Roles: supervisor other than the applicant. Requires If-Match. 409 rectification.self-verification, "
-                    + "rectification.measures-open, rectification.no-evidence.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+            description = "By a supervisor other than the applicant.")
     public ItemDetail verify(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull RectificationRequests.Verify request) {
-        return service.verify(id, ETags.required(ifMatch), request);
+        return service.verify(id, ETags.ifMatch(ifMatch), request);
     }
 
     @POST
     @Path("/{id}/reject")
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(operationId = "rejectRectificationClose", summary = "驳回 an application with a reason", description = "Roles: supervisor. Requires If-Match.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "rejectRectificationClose", summary = "驳回 an application with a reason")
     public ItemDetail reject(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull RectificationRequests.Reason request) {
-        return service.reject(id, ETags.required(ifMatch), request.reason());
+        return service.reject(id, ETags.ifMatch(ifMatch), request.reason());
     }
 
     @POST
     @Path("/{id}/reopen")
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(operationId = "reopenRectification", summary = "反弹: reopen a closed item into a new cycle", description = "Roles: supervisor. Requires If-Match.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "reopenRectification", summary = "反弹: reopen a closed item into a new cycle")
     public ItemDetail reopen(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull RectificationRequests.Reason request) {
-        return service.reopen(id, ETags.required(ifMatch), request.reason());
+        return service.reopen(id, ETags.ifMatch(ifMatch), request.reason());
     }
 
     @GET
     @Path("/{id}/timeline")
-    @Authenticated
-    @Operation(operationId = "getRectificationTimeline", summary = "The item's journal, oldest first", description = "Roles: any, within scope.")
+    @Operation(operationId = "getRectificationTimeline", summary = "The item's journal, oldest first")
     public Page<EventView> timeline(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return queries.timeline(id, page);
     }

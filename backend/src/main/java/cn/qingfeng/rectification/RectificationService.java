@@ -1,27 +1,36 @@
 package cn.qingfeng.rectification;
 
+import static cn.qingfeng.rectification.RectificationLifecycle.ADD_MEASURE;
+import static cn.qingfeng.rectification.RectificationLifecycle.APPLY;
+import static cn.qingfeng.rectification.RectificationLifecycle.CREATE;
+import static cn.qingfeng.rectification.RectificationLifecycle.REJECT;
+import static cn.qingfeng.rectification.RectificationLifecycle.REOPEN;
+import static cn.qingfeng.rectification.RectificationLifecycle.REPORT_PROGRESS;
+import static cn.qingfeng.rectification.RectificationLifecycle.START;
+import static cn.qingfeng.rectification.RectificationLifecycle.UPDATE;
+import static cn.qingfeng.rectification.RectificationLifecycle.VERIFY;
+
 import cn.qingfeng.attachment.AttachmentService;
 import cn.qingfeng.common.code.CodeGenerator;
 import cn.qingfeng.common.config.QingfengConfig;
+import cn.qingfeng.common.ledger.Ledger;
 import cn.qingfeng.common.origin.OriginRef;
 import cn.qingfeng.common.origin.Origins;
 import cn.qingfeng.common.problem.ProblemException;
 import cn.qingfeng.common.scope.CallerScope;
 import cn.qingfeng.common.scope.DataScope;
 import cn.qingfeng.common.security.CurrentUser;
-import cn.qingfeng.common.security.Roles;
 import cn.qingfeng.common.warning.Warning;
 import cn.qingfeng.common.warning.Warnings;
-import cn.qingfeng.common.web.ETags;
 import cn.qingfeng.journal.Changes;
-import cn.qingfeng.journal.Journal;
+import cn.qingfeng.measure.MeasureEntity;
+import cn.qingfeng.measure.MeasureOwnerType;
+import cn.qingfeng.measure.MeasureRequests;
+import cn.qingfeng.measure.MeasureService;
 import cn.qingfeng.rectification.RectificationEnums.Kind;
-import cn.qingfeng.rectification.RectificationEnums.MeasureStatus;
 import cn.qingfeng.rectification.RectificationEnums.Status;
-import cn.qingfeng.rectification.RectificationViews.ClosureView;
 import cn.qingfeng.rectification.RectificationViews.ItemDetail;
 import cn.qingfeng.rectification.RectificationViews.ItemView;
-import cn.qingfeng.rectification.RectificationViews.MeasureView;
 import cn.qingfeng.rectification.RectificationViews.RectificationProgressView;
 import cn.qingfeng.unit.UnitRef;
 import cn.qingfeng.unit.UnitRepository;
@@ -35,27 +44,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * The rectification ledger: 待整改 → 整改中 → 申请销号 → 已销号, 驳回 back to 整改中, 反弹 (reopen) of a
- * closed item into a new cycle. A close-off must be earned: every measure done or waived with a
- * reason, evidence on file, verified by a supervisor who did not apply, with an opinion and date;
- * the evidence (file names and SHA-256) is frozen into the close-off record.
+ * The rectification ledger's actions ({@link RectificationLifecycle}); the kernel checks each one
+ * and records it. The evidence (file names and SHA-256) is frozen into the close-off record.
  */
 @ApplicationScoped
 public class RectificationService {
 
     static final String ENTITY = "rectification";
-    static final String EVIDENCE_ITEM = "RECTIFICATION";
-    static final String EVIDENCE_MEASURE = "RECTIFICATION_MEASURE";
+    static final MeasureOwnerType MEASURES = MeasureOwnerType.RECTIFICATION;
 
     @Inject
     Origins origins;
 
     @Inject
     RectificationRepository items;
+
+    @Inject
+    RectificationMapper mapper;
+
+    @Inject
+    MeasureService measures;
 
     @Inject
     UnitRepository units;
@@ -67,7 +78,7 @@ public class RectificationService {
     CurrentUser user;
 
     @Inject
-    Journal journal;
+    Ledger ledger;
 
     @Inject
     CodeGenerator codes;
@@ -85,12 +96,12 @@ public class RectificationService {
     Clock clock;
 
     public ItemDetail detail(UUID id) {
-        return detail(visible(id, false));
+        return detail(visible(id));
     }
 
     @Transactional
     public ItemDetail create(RectificationRequests.Create req) {
-        requireRole(Roles.SUPERVISOR);
+        ledger.enter(CREATE);
         if (req.kind() == Kind.TIME_LIMITED && req.deadline() == null) {
             throw ProblemException.invalidField("deadline", "限期整改须设定整改期限");
         }
@@ -137,12 +148,12 @@ public class RectificationService {
         i.createdAt = now;
         i.updatedAt = now;
         items.persist(i);
-        journal.record("rectification.created", ENTITY, i.id, i.unitId, Changes.of()
+        ledger.record(CREATE, i, Changes.of()
                 .set("code", i.code).set("title", i.title).set("source", i.source).set("severity", i.severity)
                 .set("kind", i.kind).set("deadline", i.deadline).set("origin", i.originType == null ? null : i.originType + ":" + i.originId));
         if (req.measures() != null) {
-            for (RectificationRequests.AddMeasure m : req.measures()) {
-                addMeasure(i, m);
+            for (MeasureRequests.Add m : req.measures()) {
+                measures.add(ADD_MEASURE, i, MEASURES, m, null);
             }
         }
         items.flush();
@@ -151,11 +162,7 @@ public class RectificationService {
 
     @Transactional
     public ItemDetail update(UUID id, long version, RectificationRequests.Update req) {
-        requireRole(Roles.SUPERVISOR);
-        RectificationItemEntity i = locked(id, version);
-        if (i.status == Status.CLOSED) {
-            throw ProblemException.conflict("rectification.closed", "已销号的事项不能修改，如问题反弹请重新打开");
-        }
+        RectificationItemEntity i = ledger.enter(items, UPDATE, id, version).item();
         Changes c = Changes.of();
         i.title = c.update("title", i.title, req.title() == null ? null : req.title().trim());
         i.description = c.update("description", i.description, req.description());
@@ -165,94 +172,50 @@ public class RectificationService {
         i.responsiblePerson = c.update("responsiblePerson", i.responsiblePerson, req.responsiblePerson());
         i.deadline = c.update("deadline", i.deadline, req.deadline());
         if (!c.isEmpty()) {
-            i.updatedAt = clock.instant();
-            journal.record("rectification.updated", ENTITY, i.id, i.unitId, c);
+            ledger.record(UPDATE, i, c);
         }
-        items.flush();
-        return detail(i);
+        return flushed(i);
     }
 
     // ---------------------------------------------------------------- measures
 
     @Transactional
-    public ItemDetail addMeasure(UUID id, RectificationRequests.AddMeasure req) {
-        requireRole(Roles.SUPERVISOR, Roles.UNIT_OFFICER);
-        RectificationItemEntity i = visible(id, true);
-        requireState(i, "add-measure", Set.of(Status.PENDING, Status.IN_PROGRESS));
-        addMeasure(i, req);
-        items.flush();
-        return detail(i);
-    }
-
-    private void addMeasure(RectificationItemEntity i, RectificationRequests.AddMeasure req) {
-        Instant now = clock.instant();
-        RectificationMeasureEntity m = new RectificationMeasureEntity();
-        m.id = UUID.randomUUID();
-        m.itemId = i.id;
-        m.content = req.content().trim();
-        m.ownerName = req.ownerName();
-        m.deadline = req.deadline();
-        m.status = MeasureStatus.OPEN;
-        m.sortOrder = items.measures(i.id).size();
-        m.createdAt = now;
-        m.updatedAt = now;
-        items.persist(m);
-        journal.record("rectification.measure-added", ENTITY, i.id, i.unitId, Changes.of()
-                .set("measureId", m.id).set("content", m.content).set("ownerName", m.ownerName).set("deadline", m.deadline));
+    public ItemDetail addMeasure(UUID id, MeasureRequests.Add req) {
+        RectificationItemEntity i = ledger.enter(items, ADD_MEASURE, id, null).item();
+        measures.add(ADD_MEASURE, i, MEASURES, req, null);
+        return flushed(i);
     }
 
     @Transactional
     public ItemDetail completeMeasure(UUID id, UUID measureId, long version) {
-        return measureTo(id, measureId, version, MeasureStatus.DONE, null);
+        measures.complete(MEASURES, id, measureId, version, null);
+        return flushed(id);
     }
 
     @Transactional
     public ItemDetail waiveMeasure(UUID id, UUID measureId, long version, String reason) {
-        return measureTo(id, measureId, version, MeasureStatus.WAIVED, reason);
+        measures.waive(MEASURES, id, measureId, version, reason);
+        return flushed(id);
     }
 
     @Transactional
     public ItemDetail reopenMeasure(UUID id, UUID measureId, long version) {
-        return measureTo(id, measureId, version, MeasureStatus.OPEN, null);
-    }
-
-    private ItemDetail measureTo(UUID id, UUID measureId, long version, MeasureStatus to, String reason) {
-        requireRole(Roles.UNIT_OFFICER, Roles.SUPERVISOR);
-        RectificationItemEntity i = visible(id, true);
-        requireState(i, "measure", Set.of(Status.PENDING, Status.IN_PROGRESS));
-        RectificationMeasureEntity m = items.measure(i.id, measureId).orElseThrow(() -> ProblemException.notFound("Measure"));
-        ETags.check(version, m.version);
-        if (m.status == to) {
-            return detail(i);
-        }
-        journal.record("rectification.measure-" + switch (to) {
-            case DONE -> "done";
-            case WAIVED -> "waived";
-            case OPEN -> "reopened";
-        }, ENTITY, i.id, i.unitId, Changes.of().set("measureId", m.id).field("status", m.status, to).set("reason", reason));
-        m.status = to;
-        m.doneAt = to == MeasureStatus.OPEN ? null : clock.instant();
-        m.waiveReason = to == MeasureStatus.WAIVED ? reason : null;
-        m.updatedAt = clock.instant();
-        items.flush();
-        return detail(i);
+        measures.reopen(MEASURES, id, measureId, version);
+        return flushed(id);
     }
 
     // ---------------------------------------------------------------- the life of an item
 
     @Transactional
     public ItemDetail start(UUID id, long version) {
-        requireRole(Roles.UNIT_OFFICER);
-        RectificationItemEntity i = locked(id, version);
-        requireState(i, "start", Set.of(Status.PENDING));
-        return moved(i, Status.IN_PROGRESS, "rectification.started", Changes.of());
+        RectificationItemEntity i = ledger.enter(items, START, id, version).item();
+        ledger.record(START, i, Changes.of());
+        return flushed(i);
     }
 
     @Transactional
     public RectificationProgressView addProgress(UUID id, RectificationRequests.AddProgress req) {
-        requireRole(Roles.UNIT_OFFICER);
-        RectificationItemEntity i = visible(id, true);
-        requireState(i, "progress", Set.of(Status.IN_PROGRESS));
+        RectificationItemEntity i = ledger.enter(items, REPORT_PROGRESS, id, null).item();
         RectificationProgressEntity p = new RectificationProgressEntity();
         p.id = UUID.randomUUID();
         p.itemId = i.id;
@@ -266,42 +229,31 @@ public class RectificationService {
         if (i.lastProgressOn == null || p.reportedOn.isAfter(i.lastProgressOn)) {
             i.lastProgressOn = p.reportedOn;
         }
-        i.updatedAt = p.createdAt;
-        journal.record("rectification.progress-reported", ENTITY, i.id, i.unitId, Changes.of()
+        ledger.record(REPORT_PROGRESS, i, Changes.of()
                 .set("progressId", p.id).set("reportedOn", p.reportedOn).set("content", p.content).set("cycle", p.cycle));
-        return progressView(p);
+        return mapper.progress(p);
     }
 
-    /**
-     * 申请销号: the unit says it is done (a supervisor may file it for the unit); measures and
-     * evidence must already be in order.
-     */
+    /** 申请销号: the unit says it is done (a supervisor may file it for the unit). */
     @Transactional
     public ItemDetail apply(UUID id, long version) {
-        requireRole(Roles.UNIT_OFFICER, Roles.SUPERVISOR);
-        RectificationItemEntity i = locked(id, version);
-        requireState(i, "apply", Set.of(Status.IN_PROGRESS));
-        checkMeasuresAndEvidence(i);
+        RectificationItemEntity i = ledger.enter(items, APPLY, id, version).item();
         i.appliedBy = user.subject();
         i.appliedByName = user.displayName();
         i.appliedAt = clock.instant();
         i.rejectionReason = null;
-        return moved(i, Status.APPLIED, "rectification.applied", Changes.of().set("cycle", i.cycle));
+        ledger.record(APPLY, i, Changes.of().set("cycle", i.cycle));
+        return flushed(i);
     }
 
     /** 销号: a second person verifies; the evidence as it is now is frozen into the close-off. */
     @Transactional
     public ItemDetail verify(UUID id, long version, RectificationRequests.Verify req) {
-        requireRole(Roles.SUPERVISOR);
-        RectificationItemEntity i = locked(id, version);
-        requireState(i, "verify", Set.of(Status.APPLIED));
-        if (user.subject().equals(i.appliedBy)) {
-            throw ProblemException.conflict("rectification.self-verification", "申请人不能为自己的申请销号（需由另一名监督人员核验）");
-        }
+        RectificationItemEntity i = ledger.enter(items, VERIFY, id, version).item();
         if (req.verifiedOn().isAfter(warnings.today())) {
             throw ProblemException.invalidField("verifiedOn", "核验日期不能晚于今天");
         }
-        List<Map<String, Object>> evidence = checkMeasuresAndEvidence(i);
+        List<Map<String, Object>> evidence = evidenceSnapshot(i, items.measures(i.id));
         RectificationClosureEntity c = new RectificationClosureEntity();
         c.id = UUID.randomUUID();
         c.itemId = i.id;
@@ -316,26 +268,24 @@ public class RectificationService {
         c.createdAt = clock.instant();
         items.persist(c);
         i.closedAt = c.createdAt;
-        return moved(i, Status.CLOSED, "rectification.closed", Changes.of().set("closureId", c.id)
+        ledger.record(VERIFY, i, Changes.of().set("closureId", c.id)
                 .set("opinion", c.opinion).set("verifiedOn", c.verifiedOn).set("evidence", evidence).set("cycle", i.cycle));
+        return flushed(i);
     }
 
     /** 驳回: back to 整改中 with the reason. */
     @Transactional
     public ItemDetail reject(UUID id, long version, String reason) {
-        requireRole(Roles.SUPERVISOR);
-        RectificationItemEntity i = locked(id, version);
-        requireState(i, "reject", Set.of(Status.APPLIED));
+        RectificationItemEntity i = ledger.enter(items, REJECT, id, version).item();
         i.rejectionReason = reason;
-        return moved(i, Status.IN_PROGRESS, "rectification.rejected", Changes.of().set("reason", reason));
+        ledger.record(REJECT, i, Changes.of().set("reason", reason));
+        return flushed(i);
     }
 
     /** 反弹: a closed item is reopened into a new cycle; the earlier cycle's history stays. */
     @Transactional
     public ItemDetail reopen(UUID id, long version, String reason) {
-        requireRole(Roles.SUPERVISOR);
-        RectificationItemEntity i = locked(id, version);
-        requireState(i, "reopen", Set.of(Status.CLOSED));
+        RectificationItemEntity i = ledger.enter(items, REOPEN, id, version).item();
         int previous = i.cycle;
         i.cycle++;
         i.closedAt = null;
@@ -343,31 +293,15 @@ public class RectificationService {
         i.appliedByName = null;
         i.appliedAt = null;
         i.rejectionReason = null;
-        return moved(i, Status.IN_PROGRESS, "rectification.reopened", Changes.of().set("reason", reason)
-                .field("cycle", previous, i.cycle));
-    }
-
-    /** Each failing rule has its own code; answers the evidence list as it is now. */
-    private List<Map<String, Object>> checkMeasuresAndEvidence(RectificationItemEntity i) {
-        List<RectificationMeasureEntity> measures = items.measures(i.id);
-        long open = measures.stream().filter(m -> m.status == MeasureStatus.OPEN).count();
-        if (measures.isEmpty() || open > 0) {
-            throw ProblemException.conflict("rectification.measures-open",
-                    measures.isEmpty() ? "尚未制定整改措施" : "还有 " + open + " 项整改措施未完成（或未说明理由免于执行）",
-                    Map.of("openMeasures", open));
-        }
-        List<Map<String, Object>> evidence = evidenceSnapshot(i, measures);
-        if (evidence.isEmpty()) {
-            throw ProblemException.conflict("rectification.no-evidence", "销号需要至少一份佐证材料");
-        }
-        return evidence;
+        ledger.record(REOPEN, i, Changes.of().set("reason", reason).field("cycle", previous, i.cycle));
+        return flushed(i);
     }
 
     /** The files now attached to the item and its measures, as a close-off freezes them. */
-    List<Map<String, Object>> evidenceSnapshot(RectificationItemEntity i, List<RectificationMeasureEntity> measures) {
+    List<Map<String, Object>> evidenceSnapshot(RectificationItemEntity i, List<MeasureEntity> itemMeasures) {
         List<Map<String, Object>> evidence = new ArrayList<>();
-        List<AttachmentService.StoredFile> files = new ArrayList<>(attachments.currentFiles(EVIDENCE_ITEM, List.of(i.id)));
-        files.addAll(attachments.currentFiles(EVIDENCE_MEASURE, measures.stream().map(m -> m.id).toList()));
+        List<AttachmentService.StoredFile> files = new ArrayList<>(attachments.currentFiles(RectificationRepository.EVIDENCE_ITEM, List.of(i.id)));
+        files.addAll(attachments.currentFiles(RectificationRepository.EVIDENCE_MEASURE, itemMeasures.stream().map(m -> m.id).toList()));
         for (AttachmentService.StoredFile f : files) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("attachmentId", f.attachmentId().toString());
@@ -381,52 +315,36 @@ public class RectificationService {
         return evidence;
     }
 
-    // ---------------------------------------------------------------- shared
+    // ---------------------------------------------------------------- views
 
-    RectificationItemEntity visible(UUID id, boolean lock) {
-        return items.find(id, scope.current(), lock).orElseThrow(() -> ProblemException.notFound("Rectification"));
+    RectificationItemEntity visible(UUID id) {
+        return items.find(id, scope.current(), false).orElseThrow(() -> ProblemException.notFound(RectificationLifecycle.ITEM.label()));
     }
 
-    private RectificationItemEntity locked(UUID id, long version) {
-        RectificationItemEntity i = visible(id, true);
-        ETags.check(version, i.version);
-        return i;
-    }
-
-    private void requireRole(String... roles) {
-        user.requireAnyRole(roles);
-    }
-
-    private static void requireState(RectificationItemEntity i, String action, Set<Status> from) {
-        if (!from.contains(i.status)) {
-            throw ProblemException.illegalTransition("rectification", i.status, action);
-        }
-    }
-
-    private ItemDetail moved(RectificationItemEntity i, Status to, String action, Changes changes) {
-        journal.record(action, ENTITY, i.id, i.unitId, changes.field("status", i.status, to));
-        i.status = to;
-        i.updatedAt = clock.instant();
+    /** Flushes so the answer carries the version the change produced. */
+    private ItemDetail flushed(RectificationItemEntity i) {
         items.flush();
         return detail(i);
     }
 
+    private ItemDetail flushed(UUID id) {
+        items.flush();
+        return detail(visible(id));
+    }
+
     ItemDetail detail(RectificationItemEntity i) {
-        List<MeasureView> measures = items.measures(i.id).stream().map(this::measureView).toList();
-        List<ClosureView> closures = items.closures(i.id).stream().map(c -> new ClosureView(c.id, c.cycle,
-                c.appliedByName, c.verifiedByName, c.opinion, c.verifiedOn, c.evidence, c.createdAt)).toList();
-        return new ItemDetail(views(List.of(i)).get(0), measures, closures);
+        return new ItemDetail(views(List.of(i)).get(0), measures.views(MEASURES, i.id),
+                items.closures(i.id).stream().map(mapper::closure).toList());
     }
 
     List<ItemView> views(List<RectificationItemEntity> list) {
         Map<UUID, UnitRef> refs = units.refs(list.stream().map(i -> i.unitId).distinct().toList());
         Map<UUID, OriginRef> from = origins.refs(list, i -> i.originType, i -> i.originId);
-        return list.stream().map(i -> new ItemView(i.id, i.code, i.title, i.description, i.source, i.category, i.severity,
-                i.foundOn, refs.get(i.unitId), i.responsibleLeader, i.responsiblePerson, i.kind, i.deadline,
-                i.externalSource, i.externalRef, i.originType, i.originId, i.originNote,
-                i.originId == null ? null : from.get(i.originId), i.status, i.cycle,
-                i.appliedByName, i.appliedAt, i.rejectionReason, i.closedAt, i.lastProgressOn, warning(i),
-                progressDue(i), i.createdByName, i.createdAt, i.updatedAt, i.version)).toList();
+        return items.facts(list).stream().map(f -> {
+            RectificationItemEntity i = f.item();
+            return mapper.item(i, refs.get(i.unitId), i.originId == null ? null : from.get(i.originId), warning(i),
+                    progressDue(i), ledger.allowed(RectificationLifecycle.ITEM, f));
+        }).toList();
     }
 
     private Warning warning(RectificationItemEntity i) {
@@ -443,16 +361,5 @@ public class RectificationService {
         }
         LocalDate periodStart = RectificationPeriods.start(config.rectification().ongoingProgressPeriod(), warnings.today());
         return i.lastProgressOn == null || i.lastProgressOn.isBefore(periodStart);
-    }
-
-    MeasureView measureView(RectificationMeasureEntity m) {
-        Warning w = m.status == MeasureStatus.OPEN ? warnings.open(m.deadline)
-                : m.status == MeasureStatus.DONE ? Warnings.closed(m.deadline, m.doneAt) : null;
-        return new MeasureView(m.id, m.itemId, m.content, m.ownerName, m.deadline, m.status, w, m.doneAt, m.waiveReason,
-                m.sortOrder, m.version);
-    }
-
-    static RectificationProgressView progressView(RectificationProgressEntity p) {
-        return new RectificationProgressView(p.id, p.itemId, p.cycle, p.reportedOn, p.content, p.reportedByName, p.createdAt);
     }
 }

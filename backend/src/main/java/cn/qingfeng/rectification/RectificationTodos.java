@@ -6,7 +6,6 @@ import cn.qingfeng.common.security.CurrentUser;
 import cn.qingfeng.common.security.Roles;
 import cn.qingfeng.common.warning.Warning;
 import cn.qingfeng.common.warning.Warnings;
-import cn.qingfeng.rectification.RectificationEnums.MeasureStatus;
 import cn.qingfeng.rectification.RectificationEnums.Status;
 import cn.qingfeng.todo.TodoItem;
 import cn.qingfeng.todo.TodoSource;
@@ -17,7 +16,8 @@ import java.util.List;
 
 /**
  * The rectification ledger's to-dos. Unit officers: items to start, to work on (overdue, or an
- * ongoing item owing this period's progress), open measures; supervisors: applications to verify.
+ * ongoing item owing this period's progress); supervisors: applications to verify. Open measures
+ * come from the measures module.
  */
 @ApplicationScoped
 public class RectificationTodos implements TodoSource {
@@ -42,45 +42,28 @@ public class RectificationTodos implements TodoSource {
         List<TodoItem> out = new ArrayList<>();
         DataScope s = scope.current();
         if (user.hasRole(Roles.UNIT_OFFICER) && !s.unitIds().isEmpty()) {
-            for (RectificationItemEntity i : items(List.of(Status.PENDING, Status.IN_PROGRESS), s, limit)) {
+            for (RectificationItemEntity i : inStates(s, limit, Status.PENDING, Status.IN_PROGRESS)) {
                 Warning w = warnings.open(i.deadline);
                 String kind = i.status == Status.PENDING ? "rectification.start"
                         : w == Warning.RED ? "rectification.overdue"
                         : service.progressDue(i) ? "rectification.progress-due" : "rectification.report";
-                out.add(new TodoItem(kind, i.code + " " + i.title, RectificationService.ENTITY, i.id,
-                        "/rectifications/" + i.id, i.unitId, i.deadline, i.kind == RectificationEnums.Kind.ONGOING ? null : w,
-                        i.updatedAt));
-            }
-            List<Object[]> measures = items.em().createQuery("select m, i from RectificationMeasureEntity m, RectificationItemEntity i"
-                            + " where i.id = m.itemId and m.status = :open and i.status in :active and i.unitId in :units"
-                            + " and m.deadline is not null order by m.deadline, m.id", Object[].class)
-                    .setParameter("open", MeasureStatus.OPEN)
-                    .setParameter("active", List.of(Status.PENDING, Status.IN_PROGRESS))
-                    .setParameter("units", s.unitIds())
-                    .setMaxResults(limit).getResultList();
-            for (Object[] row : measures) {
-                RectificationMeasureEntity m = (RectificationMeasureEntity) row[0];
-                RectificationItemEntity i = (RectificationItemEntity) row[1];
-                out.add(new TodoItem("rectification.measure", i.code + " " + m.content, RectificationService.ENTITY, i.id,
-                        "/rectifications/" + i.id + "?measure=" + m.id, i.unitId, m.deadline, warnings.open(m.deadline), m.createdAt));
+                out.add(item(kind, i, i.kind == RectificationEnums.Kind.ONGOING ? null : w, i.updatedAt));
             }
         }
         if (user.hasRole(Roles.SUPERVISOR)) {
-            for (RectificationItemEntity i : items(List.of(Status.APPLIED), DataScope.everything(), limit)) {
-                out.add(new TodoItem("rectification.verify", i.code + " " + i.title, RectificationService.ENTITY, i.id,
-                        "/rectifications/" + i.id, i.unitId, i.deadline, warnings.open(i.deadline), i.appliedAt));
+            for (RectificationItemEntity i : inStates(DataScope.everything(), limit, Status.APPLIED)) {
+                out.add(item("rectification.verify", i, warnings.open(i.deadline), i.appliedAt));
             }
         }
         return out;
     }
 
-    private List<RectificationItemEntity> items(List<Status> states, DataScope s, int limit) {
-        var q = items.em().createQuery("select i from RectificationItemEntity i where i.status in :states"
-                        + (s.all() ? "" : " and i.unitId in :units") + " order by i.deadline, i.id", RectificationItemEntity.class)
-                .setParameter("states", states).setMaxResults(limit);
-        if (!s.all()) {
-            q.setParameter("units", s.unitIds());
-        }
-        return q.getResultList();
+    private List<RectificationItemEntity> inStates(DataScope s, int limit, Status... states) {
+        return items.items(s).where("e.status in :states", "states", List.of(states)).first("e.deadline, e.id", limit);
+    }
+
+    private static TodoItem item(String kind, RectificationItemEntity i, Warning w, java.time.Instant since) {
+        return new TodoItem(kind, i.code + " " + i.title, RectificationService.ENTITY, i.id, "/rectifications/" + i.id,
+                i.unitId, i.deadline, w, since);
     }
 }

@@ -1,11 +1,13 @@
 package cn.qingfeng.rectification;
 
+import cn.qingfeng.common.ledger.AllowedAction;
+import cn.qingfeng.measure.MeasureView;
+
 import cn.qingfeng.common.origin.OriginRef;
 import cn.qingfeng.common.warning.Warning;
 import cn.qingfeng.common.web.Versioned;
 import cn.qingfeng.rectification.RectificationEnums.Category;
 import cn.qingfeng.rectification.RectificationEnums.Kind;
-import cn.qingfeng.rectification.RectificationEnums.MeasureStatus;
 import cn.qingfeng.rectification.RectificationEnums.Origin;
 import cn.qingfeng.rectification.RectificationEnums.Severity;
 import cn.qingfeng.rectification.RectificationEnums.Source;
@@ -57,13 +59,8 @@ public final class RectificationViews {
             String createdByName,
             Instant createdAt,
             Instant updatedAt,
-            long version) implements Versioned {
-    }
-
-    @Schema(name = "RectificationMeasure")
-    public record MeasureView(UUID id, UUID itemId, String content, String ownerName, LocalDate deadline,
-                              MeasureStatus status, Warning warning, Instant doneAt, String waiveReason, int sortOrder,
-                              long version) implements Versioned {
+            long version,
+            @Schema(description = "What the caller may do with the item now") List<AllowedAction> allowedActions) implements Versioned {
     }
 
     @Schema(name = "RectificationDetail", description = "An item with its measures and close-off history")

@@ -32,9 +32,6 @@ public final class RiskEnums {
     @Schema(name = "RiskStatus")
     public enum Status { IDENTIFIED, CONTROLLING, CONTROLLED, CLOSED }
 
-    @Schema(name = "RiskMeasureStatus")
-    public enum MeasureStatus { OPEN, DONE }
-
     /** How often a risk is reviewed (研判). */
     @Schema(name = "RiskReviewCycle")
     public enum ReviewCycle {

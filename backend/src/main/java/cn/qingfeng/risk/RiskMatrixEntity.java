@@ -19,26 +19,20 @@ public class RiskMatrixEntity {
     @Id
     public int version;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "likelihood_labels", nullable = false, columnDefinition = "jsonb")
+    @Column(columnDefinition = "jsonb")
     public List<String> likelihoodLabels;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "impact_labels", nullable = false, columnDefinition = "jsonb")
+    @Column(columnDefinition = "jsonb")
     public List<String> impactLabels;
-    @Column(name = "major_min", nullable = false)
     public int majorMin;
-    @Column(name = "significant_min", nullable = false)
     public int significantMin;
-    @Column(name = "general_min", nullable = false)
     public int generalMin;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, columnDefinition = "jsonb")
+    @Column(columnDefinition = "jsonb")
     public Map<String, String> colours;
     public String note;
-    @Column(name = "created_by", nullable = false)
     public String createdBy;
-    @Column(name = "created_by_name")
     public String createdByName;
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     /** The level of a score under this version's thresholds. */

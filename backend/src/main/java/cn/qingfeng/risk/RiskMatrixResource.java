@@ -1,9 +1,8 @@
 package cn.qingfeng.risk;
 
-import cn.qingfeng.common.security.Roles;
 import cn.qingfeng.risk.RiskViews.MatrixView;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,7 +33,7 @@ public class RiskMatrixResource {
 
     @GET
     @Authenticated
-    @Operation(operationId = "getRiskMatrix", summary = "The current scoring matrix", description = "Roles: any.")
+    @Operation(operationId = "getRiskMatrix", summary = "The current scoring matrix")
     public MatrixView current() {
         return matrices.current();
     }
@@ -42,7 +41,7 @@ public class RiskMatrixResource {
     @GET
     @Path("/versions")
     @Authenticated
-    @Operation(operationId = "listRiskMatrixVersions", summary = "Every version of the matrix, newest first", description = "Roles: any.")
+    @Operation(operationId = "listRiskMatrixVersions", summary = "Every version of the matrix, newest first")
     public List<MatrixView> versions() {
         return matrices.versions();
     }
@@ -50,15 +49,15 @@ public class RiskMatrixResource {
     @GET
     @Path("/versions/{version}")
     @Authenticated
-    @Operation(operationId = "getRiskMatrixVersion", summary = "One version of the matrix", description = "Roles: any.")
+    @Operation(operationId = "getRiskMatrixVersion", summary = "One version of the matrix")
     public MatrixView version(@PathParam("version") int version) {
         return matrices.version(version);
     }
 
     @POST
-    @RolesAllowed(Roles.ADMIN)
+    @PermissionsAllowed("createRiskMatrix")
     @Operation(operationId = "createRiskMatrix", summary = "A new version of the matrix; existing grades keep theirs",
-            description = "Roles: admin. Risks are re-graded only explicitly (POST /risks/{id}/regrading).")
+            description = "Risks are re-graded only explicitly (POST /risks/{id}/regrading).")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatrixView.class)))
     public RestResponse<MatrixView> create(@Valid @NotNull RiskRequests.Matrix request) {

@@ -58,7 +58,7 @@ public class RiskMatrixService {
             throw ProblemException.invalidField("significantMin", "分级阈值须满足 一般 < 较大 < 重大");
         }
         // One writer at a time, so two admins cannot both create version n+1.
-        risks.em().createNativeQuery("select pg_advisory_xact_lock(7106001)").getSingleResult();
+        risks.advisoryLock(7106001);
         RiskMatrixEntity previous = risks.currentMatrix();
         Map<String, String> colours = new LinkedHashMap<>(previous.colours);
         if (req.colours() != null) {

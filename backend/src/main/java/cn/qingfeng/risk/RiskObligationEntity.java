@@ -2,7 +2,6 @@ package cn.qingfeng.risk;
 
 import cn.qingfeng.risk.RiskEnums.ObligationKind;
 import cn.qingfeng.risk.RiskEnums.ObligationState;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,30 +21,18 @@ import java.util.UUID;
 public class RiskObligationEntity {
     @Id
     public UUID id;
-    @Column(name = "risk_id", nullable = false)
     public UUID riskId;
-    @Column(name = "unit_id", nullable = false)
     public UUID unitId;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public ObligationKind kind;
-    @Column(name = "due_on", nullable = false)
     public LocalDate dueOn;
-    @Column(name = "due_at", nullable = false)
     public Instant dueAt;
-    @Column(name = "fulfilled_at")
     public Instant fulfilledAt;
-    @Column(name = "fulfilled_by_name")
     public String fulfilledByName;
-    @Column(name = "fulfilment_id")
     public UUID fulfilmentId;
-    @Column(name = "cancelled_at")
     public Instant cancelledAt;
-    @Column(name = "cancel_reason")
     public String cancelReason;
-    @Column(name = "missed_flagged_at")
     public Instant missedFlaggedAt;
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Version
     public long version;

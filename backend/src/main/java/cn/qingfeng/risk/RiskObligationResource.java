@@ -32,7 +32,7 @@ public class RiskObligationResource {
     @GET
     @Authenticated
     @Operation(operationId = "listRiskObligations", summary = "Reviews and reports due, with met / late / missing",
-            description = "Roles: any, within scope. from/to filter the due date.")
+            description = "from/to filter the due date.")
     public Page<RiskObligationView> list(@QueryParam("unitId") UUID unitId, @QueryParam("riskId") UUID riskId,
                                          @QueryParam("kind") ObligationKind kind,
                                          @QueryParam("state") @Parameter(description = "PENDING, MET, LATE, MISSING or CANCELLED") ObligationState state,
@@ -45,7 +45,7 @@ public class RiskObligationResource {
     @Path("/summary")
     @Authenticated
     @Operation(operationId = "getRiskObligationSummary", summary = "Per unit and kind: met, late, missing and pending in a period",
-            description = "Roles: any, within scope. Obligations whose due date falls in [from, to]; unitId and kind narrow it like the list.")
+            description = "Obligations whose due date falls in [from, to]; unitId and kind narrow it like the list.")
     public ObligationSummary summary(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                      @QueryParam("unitId") UUID unitId, @QueryParam("kind") ObligationKind kind) {
         return queries.summary(from, to, unitId, kind);

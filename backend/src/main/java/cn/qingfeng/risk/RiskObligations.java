@@ -3,7 +3,7 @@ package cn.qingfeng.risk;
 import cn.qingfeng.common.config.QingfengConfig;
 import cn.qingfeng.common.time.AppClock;
 import cn.qingfeng.journal.Changes;
-import cn.qingfeng.journal.Journal;
+import cn.qingfeng.common.ledger.Ledger;
 import cn.qingfeng.risk.RiskEnums.Level;
 import cn.qingfeng.risk.RiskEnums.ObligationKind;
 import cn.qingfeng.risk.RiskEnums.ObligationState;
@@ -28,7 +28,7 @@ public class RiskObligations {
     RiskRepository risks;
 
     @Inject
-    Journal journal;
+    Ledger ledger;
 
     @Inject
     QingfengConfig config;
@@ -76,8 +76,7 @@ public class RiskObligations {
             open.dueAt = endOf(next);
         }
         if (before == null || !before.equals(next)) {
-            journal.record("risk.review-scheduled", RiskService.ENTITY, r.id, r.unitId,
-                    Changes.of().field("nextReviewOn", before, next).set("cycle", cycleOf(r)));
+            ledger.record(RiskLifecycle.OBLIGATIONS, "risk.review-scheduled", r, Changes.of().field("nextReviewOn", before, next).set("cycle", cycleOf(r)));
         }
     }
 
@@ -110,7 +109,7 @@ public class RiskObligations {
         open.fulfilledByName = byName;
         open.fulfilmentId = fulfilmentId;
         ObligationState state = open.state(open.fulfilledAt);
-        journal.record("risk.obligation-" + (state == ObligationState.LATE ? "late" : "met"), RiskService.ENTITY, r.id, r.unitId,
+        ledger.record(RiskLifecycle.OBLIGATIONS, "risk.obligation-" + (state == ObligationState.LATE ? "late" : "met"), r,
                 Changes.of().set("obligationId", open.id).set("kind", kind).set("dueAt", open.dueAt).set("fulfilledAt", open.fulfilledAt));
         return open;
     }
@@ -120,8 +119,7 @@ public class RiskObligations {
         if (after == Level.MAJOR && before != Level.MAJOR && risks.openObligation(r.id, ObligationKind.REPORT).isEmpty()) {
             Instant due = clock.instant().plus(config.risks().reportWithin());
             RiskObligationEntity o = open(r, ObligationKind.REPORT, due.atZone(AppClock.ZONE).toLocalDate(), due);
-            journal.record("risk.report-required", RiskService.ENTITY, r.id, r.unitId,
-                    Changes.of().set("obligationId", o.id).set("dueAt", due).field("level", before, after));
+            ledger.record(RiskLifecycle.OBLIGATIONS, "risk.report-required", r, Changes.of().set("obligationId", o.id).set("dueAt", due).field("level", before, after));
         }
     }
 

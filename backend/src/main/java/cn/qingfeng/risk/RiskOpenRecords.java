@@ -1,9 +1,12 @@
 package cn.qingfeng.risk;
 
+import cn.qingfeng.common.scope.DataScope;
 import cn.qingfeng.risk.RiskEnums.Status;
 import cn.qingfeng.unit.UnitOpenRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
 
 /** A unit with risks not yet closed cannot be deactivated. */
@@ -20,7 +23,17 @@ public class RiskOpenRecords implements UnitOpenRecords {
 
     @Override
     public long countOpen(UUID unitId) {
-        return risks.em().createQuery("select count(r) from RiskEntity r where r.unitId = :u and r.status <> :closed", Long.class)
-                .setParameter("u", unitId).setParameter("closed", Status.CLOSED).getSingleResult();
+        return risks.risks(DataScope.everything()).where("e.unitId = :u", "u", unitId)
+                .where("e.status <> :closed", "closed", Status.CLOSED).count();
+    }
+
+    @Override
+    public String label() {
+        return "风险";
+    }
+
+    @Override
+    public Set<UUID> withOpen(Collection<UUID> unitIds) {
+        return risks.unitsWithOpen(unitIds);
     }
 }

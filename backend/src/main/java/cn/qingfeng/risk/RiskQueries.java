@@ -57,6 +57,9 @@ public class RiskQueries {
     RiskService service;
 
     @Inject
+    RiskMapper mapper;
+
+    @Inject
     UnitRepository units;
 
     @Inject
@@ -175,15 +178,9 @@ public class RiskQueries {
         List<RiskObligationEntity> items = result.items();
         Map<UUID, UnitRef> unitRefs = units.refs(items.stream().map(o -> o.unitId).distinct().toList());
         Map<UUID, RiskRef> riskRefs = new HashMap<>();
-        List<UUID> riskIds = items.stream().map(o -> o.riskId).distinct().toList();
-        if (!riskIds.isEmpty()) {
-            risks.em().createQuery("select r.id, r.code, r.name, r.level from RiskEntity r where r.id in :ids", Object[].class)
-                    .setParameter("ids", riskIds).getResultList()
-                    .forEach(r -> riskRefs.put((UUID) r[0], new RiskRef((UUID) r[0], (String) r[1], (String) r[2],
-                            (RiskEnums.Level) r[3])));
-        }
-        return new Page<>(items.stream().map(o -> RiskService.obligationView(o, riskRefs.get(o.riskId),
-                unitRefs.get(o.unitId), now)).toList(), result.nextCursor(), result.total());
+        risks.byIds(items.stream().map(o -> o.riskId).distinct().toList()).forEach((id, r) -> riskRefs.put(id, mapper.ref(r)));
+        return new Page<>(items.stream().map(o -> mapper.obligation(o, riskRefs.get(o.riskId), unitRefs.get(o.unitId),
+                o.state(now))).toList(), result.nextCursor(), result.total());
     }
 
     /** Per unit and kind: obligations due in the period and how they stand now. Cancelled ones are left out. */
@@ -224,7 +221,7 @@ public class RiskQueries {
     }
 
     public Page<EventView> timeline(UUID id, PageParams page) {
-        service.visible(id, false);
+        service.visible(id);
         return journal.timeline(Map.of(RiskService.ENTITY, List.of(id.toString())), page);
     }
 }

@@ -1,5 +1,13 @@
 package cn.qingfeng.risk;
 
+import cn.qingfeng.common.ledger.Lifecycle;
+import cn.qingfeng.common.ledger.RecordKind;
+import cn.qingfeng.measure.MeasureOwnerType;
+import cn.qingfeng.measure.MeasureRepository;
+import cn.qingfeng.risk.RiskEnums.Status;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
 import cn.qingfeng.common.paging.ListQuery;
 import cn.qingfeng.common.scope.DataScope;
 import cn.qingfeng.risk.RiskEnums.ObligationKind;
@@ -14,14 +22,84 @@ import java.util.UUID;
 
 /** Risks belong to their unit; every read for a caller takes the scope. */
 @ApplicationScoped
-public class RiskRepository {
+public class RiskRepository implements RecordKind<Status, RiskEntity, RiskFacts> {
 
     @Inject
     EntityManager em;
 
+    @Inject
+    MeasureRepository measureRows;
+
+    @Override
+    public Lifecycle<Status, RiskFacts> lifecycle() {
+        return RiskLifecycle.RISK;
+    }
+
+    @Override
     public Optional<RiskEntity> find(UUID id, DataScope scope, boolean lock) {
         RiskEntity r = em.find(RiskEntity.class, id, lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
         return r != null && scope.contains(r.unitId) ? Optional.of(r) : Optional.empty();
+    }
+
+    /** Measure counts of many risks in one query, and the newest matrix version. */
+    @Override
+    public List<RiskFacts> facts(List<RiskEntity> list) {
+        Map<UUID, MeasureRepository.Counts> counts = MeasureRepository.counts(
+                measureRows.briefs(MeasureOwnerType.RISK, list.stream().map(r -> r.id).toList()));
+        int current = list.isEmpty() ? 0 : currentMatrix().version;
+        return list.stream().map(r -> {
+            MeasureRepository.Counts c = counts.getOrDefault(r.id, MeasureRepository.Counts.NONE);
+            return new RiskFacts(r, c.total(), c.open(), current);
+        }).toList();
+    }
+
+    public Map<UUID, RiskEntity> byIds(Collection<UUID> ids) {
+        Map<UUID, RiskEntity> out = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select r from RiskEntity r where r.id in :ids", RiskEntity.class)
+                    .setParameter("ids", ids).getResultList().forEach(r -> out.put(r.id, r));
+        }
+        return out;
+    }
+
+    /** Reviews with their risks, for links from the records they opened. */
+    public List<Object[]> reviewsWithRisks(Collection<UUID> reviewIds) {
+        if (reviewIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select v, r from RiskReviewEntity v, RiskEntity r where r.id = v.riskId and v.id in :ids", Object[].class)
+                .setParameter("ids", reviewIds).getResultList();
+    }
+
+    /** Open obligations (of units in scope) with their risks, oldest due first. */
+    public List<Object[]> openObligationsWithRisks(Collection<UUID> unitIds, LocalDate reviewsUntil, int limit) {
+        return em.createQuery("select o, r from RiskObligationEntity o, RiskEntity r where r.id = o.riskId"
+                        + " and o.fulfilledAt is null and o.cancelledAt is null and o.unitId in :units"
+                        // A closed risk is reviewed no more, but a report it owes is still owed.
+                        + " and (o.kind = :report or (o.dueOn <= :until and r.status <> :closed))"
+                        + " order by o.dueAt, o.id", Object[].class)
+                .setParameter("closed", Status.CLOSED)
+                .setParameter("units", unitIds)
+                .setParameter("report", ObligationKind.REPORT)
+                .setParameter("until", reviewsUntil)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** Obligations past due and not yet flagged, claimed for this instance (FOR UPDATE SKIP LOCKED). */
+    public List<RiskObligationEntity> claimMissed(Instant now, int batch) {
+        return em.createQuery("select o from RiskObligationEntity o"
+                        + " where o.fulfilledAt is null and o.cancelledAt is null and o.missedFlaggedAt is null"
+                        + " and o.dueAt < :now order by o.dueAt, o.id", RiskObligationEntity.class)
+                .setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint(org.hibernate.cfg.AvailableSettings.JAKARTA_LOCK_TIMEOUT, -2) // SKIP LOCKED
+                .setMaxResults(batch)
+                .getResultList();
+    }
+
+    /** Locks against concurrent seeding or matrix publishing. */
+    public void advisoryLock(long key) {
+        em.createNativeQuery("select pg_advisory_xact_lock(" + key + ")").getSingleResult();
     }
 
     public ListQuery<RiskEntity> risks(DataScope scope) {
@@ -30,16 +108,6 @@ public class RiskRepository {
 
     public ListQuery<RiskObligationEntity> obligations(DataScope scope) {
         return ListQuery.scoped(em, RiskObligationEntity.class, scope, "e.unitId");
-    }
-
-    public List<RiskMeasureEntity> measures(UUID riskId) {
-        return em.createQuery("select m from RiskMeasureEntity m where m.riskId = :r order by m.sortOrder, m.createdAt",
-                RiskMeasureEntity.class).setParameter("r", riskId).getResultList();
-    }
-
-    public Optional<RiskMeasureEntity> measure(UUID riskId, UUID measureId) {
-        RiskMeasureEntity m = em.find(RiskMeasureEntity.class, measureId, LockModeType.PESSIMISTIC_WRITE);
-        return m != null && m.riskId.equals(riskId) ? Optional.of(m) : Optional.empty();
     }
 
     public List<RiskGradingEntity> gradings(UUID riskId) {
@@ -100,8 +168,21 @@ public class RiskRepository {
     }
 
     public boolean externalRefTaken(String source, String ref) {
-        return !em.createQuery("select r.id from RiskEntity r where r.externalSource = :s and r.externalRef = :x", UUID.class)
-                .setParameter("s", source).setParameter("x", ref).setMaxResults(1).getResultList().isEmpty();
+        return risks(DataScope.everything()).where("e.externalSource = :s", "s", source).where("e.externalRef = :x", "x", ref).exists();
+    }
+
+    public boolean isEmpty() {
+        return !risks(DataScope.everything()).exists();
+    }
+
+    /** Which of these units still have a risk not yet closed (one existence check per unit, not a count). */
+    public java.util.Set<UUID> unitsWithOpen(Collection<UUID> unitIds) {
+        if (unitIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(em.createQuery("select u.id from UnitEntity u where u.id in :ids and exists"
+                        + " (select 1 from RiskEntity x where x.unitId = u.id and x.status <> :open)", UUID.class)
+                .setParameter("ids", unitIds).setParameter("open", Status.CLOSED).getResultList());
     }
 
     public void persist(Object entity) {
@@ -110,9 +191,5 @@ public class RiskRepository {
 
     public void flush() {
         em.flush();
-    }
-
-    public EntityManager em() {
-        return em;
     }
 }

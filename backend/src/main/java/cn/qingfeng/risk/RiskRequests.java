@@ -1,5 +1,6 @@
 package cn.qingfeng.risk;
 
+import cn.qingfeng.measure.MeasureRequests;
 import cn.qingfeng.risk.RiskEnums.Category;
 import cn.qingfeng.risk.RiskEnums.ReviewCycle;
 import jakarta.validation.Valid;
@@ -31,7 +32,7 @@ public final class RiskRequests {
             @Schema(description = "The risk's own review cycle; absent: the default of its level") ReviewCycle reviewCycle,
             @Size(max = 40) String externalSource,
             @Size(max = 100) String externalRef,
-            @Schema(description = "Control measures to start with") List<@Valid @NotNull AddMeasure> measures) {
+            @Schema(description = "Control measures to start with") List<MeasureRequests.@Valid @NotNull Add> measures) {
     }
 
     @Schema(name = "UpdateRisk", description = "Fields to change; absent fields stay")
@@ -51,14 +52,6 @@ public final class RiskRequests {
     public record Reason(@NotBlank @Size(max = 1000) String reason) {
     }
 
-    @Schema(name = "CompleteRiskMeasure", description = "Optional: what shows the measure was carried out")
-    public record CompleteMeasure(@Size(max = 2000) String evidence) {
-    }
-
-    @Schema(name = "AddRiskMeasure")
-    public record AddMeasure(@NotBlank @Size(max = 2000) String content, @Size(max = 100) String ownerName, LocalDate deadline) {
-    }
-
     @Schema(name = "CreateRiskReview", description = "A review (研判); a new likelihood/impact changes the grade")
     public record Review(
             @NotNull LocalDate reviewedOn,
@@ -68,7 +61,7 @@ public final class RiskRequests {
             @Min(1) @Max(5) Integer impact,
             @Min(1) @Max(5) Integer residualLikelihood,
             @Min(1) @Max(5) Integer residualImpact,
-            @Schema(description = "New control measures decided by the review") List<@Valid @NotNull AddMeasure> newMeasures,
+            @Schema(description = "New control measures decided by the review") List<MeasureRequests.@Valid @NotNull Add> newMeasures,
             @Schema(description = "Measures the review found done") List<@NotNull UUID> doneMeasureIds) {
     }
 

@@ -3,7 +3,6 @@ package cn.qingfeng.risk;
 import cn.qingfeng.common.openapi.ApiErrors;
 import cn.qingfeng.common.paging.Page;
 import cn.qingfeng.common.paging.PageParams;
-import cn.qingfeng.common.security.Roles;
 import cn.qingfeng.common.web.ETags;
 import cn.qingfeng.journal.EventView;
 import cn.qingfeng.risk.RiskViews.Heatmap;
@@ -11,8 +10,9 @@ import cn.qingfeng.risk.RiskViews.RiskDetail;
 import cn.qingfeng.risk.RiskViews.RiskReportView;
 import cn.qingfeng.risk.RiskViews.RiskReviewView;
 import cn.qingfeng.risk.RiskViews.RiskView;
+import cn.qingfeng.measure.MeasureRequests;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,6 +41,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/risks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
 @Tag(name = "Risks", description = "风险台账: risk points graded, controlled, reviewed (研判) and reported on time")
 public class RiskResource {
 
@@ -51,34 +52,30 @@ public class RiskResource {
     RiskQueries queries;
 
     @GET
-    @Authenticated
-    @Operation(operationId = "listRisks", summary = "List risks", description = "Roles: any, within scope.")
+    @Operation(operationId = "listRisks", summary = "List risks")
     public Page<RiskView> list(@BeanParam RiskFilter filter, @BeanParam PageParams page) {
         return queries.list(filter, page);
     }
 
     @GET
     @Path("/heatmap")
-    @Authenticated
     @Operation(operationId = "getRiskHeatmap", summary = "Risks per likelihood × impact cell (inherent or residual)",
-            description = "Roles: any, within scope. Takes the list's filters; closed risks only with includeClosed=true or a status filter.")
+            description = "Takes the list's filters; closed risks only with includeClosed=true or a status filter.")
     public Heatmap heatmap(@BeanParam RiskFilter filter) {
         return queries.heatmap(filter);
     }
 
     @GET
     @Path("/{id}")
-    @Authenticated
-    @Operation(operationId = "getRisk", summary = "A risk with measures, grading history, reviews, reports and obligations",
-            description = "Roles: any, within scope.")
+    @Operation(operationId = "getRisk", summary = "A risk with measures, grading history, reviews, reports and obligations")
     public RiskDetail get(@PathParam("id") UUID id) {
         return service.detail(id);
     }
 
     @POST
-    @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT_OFFICER})
+    @PermissionsAllowed("createRisk")
     @Operation(operationId = "createRisk", summary = "Register a risk point (with its first control measures)",
-            description = "Roles: supervisor, unit_officer (for a unit in scope). Grading is a separate act of a supervisor.")
+            description = "Grading is a separate act of a supervisor.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RiskDetail.class)))
     @Extension(name = ApiErrors.EXTENSION, value = "409")
@@ -90,122 +87,98 @@ public class RiskResource {
 
     @PATCH
     @Path("/{id}")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT_OFFICER})
-    @Operation(operationId = "updateRisk", summary = "Edit a risk (not its grade)", description = "Roles: supervisor, unit_officer of the unit. Requires If-Match.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "updateRisk", summary = "Edit a risk (not its grade)")
     public RiskDetail update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull RiskRequests.Update request) {
-        return service.update(id, ETags.required(ifMatch), request);
+        return service.update(id, ETags.ifMatch(ifMatch), request);
     }
 
     @POST
     @Path("/{id}/grading")
-    @RolesAllowed(Roles.SUPERVISOR)
     @Operation(operationId = "gradeRisk", summary = "Grade a risk on the current matrix",
-            description = "Roles: supervisor. Requires If-Match. The grade, its matrix version and the grade it replaced are kept.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+            description = "The grade, its matrix version and the grade it replaced are kept.")
     public RiskDetail grade(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull RiskRequests.Grade request) {
-        return service.grade(id, ETags.required(ifMatch), request);
+        return service.grade(id, ETags.ifMatch(ifMatch), request);
     }
 
     @POST
     @Path("/{id}/regrading")
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(operationId = "regradeRisk", summary = "Re-grade the same likelihood and impact under the newest matrix",
-            description = "Roles: supervisor. Requires If-Match. 409 risk.not-graded, risk.matrix-current.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "regradeRisk", summary = "Re-grade the same likelihood and impact under the newest matrix")
     public RiskDetail regrade(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               @Valid @NotNull RiskRequests.Reason request) {
-        return service.regrade(id, ETags.required(ifMatch), request.reason());
+        return service.regrade(id, ETags.ifMatch(ifMatch), request.reason());
     }
 
     @POST
     @Path("/{id}/measures")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT_OFFICER})
-    @Operation(operationId = "addRiskMeasure", summary = "Add a control measure (管控措施)", description = "Roles: supervisor, unit_officer of the unit.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409")
-    public RiskDetail addMeasure(@PathParam("id") UUID id, @Valid @NotNull RiskRequests.AddMeasure request) {
+    @Operation(operationId = "addRiskMeasure", summary = "Add a control measure (管控措施)")
+    public RiskDetail addMeasure(@PathParam("id") UUID id, @Valid @NotNull MeasureRequests.Add request) {
         return service.addMeasure(id, request);
     }
 
     @POST
     @Path("/{id}/measures/{measureId}/done")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT_OFFICER})
-    @Operation(operationId = "completeRiskMeasure", summary = "Mark a control measure done", description = "Roles: unit_officer, supervisor. If-Match: the measure's version.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "completeRiskMeasure", summary = "Mark a control measure done", description = "If-Match: the measure's version.")
     public RiskDetail done(@PathParam("id") UUID id, @PathParam("measureId") UUID measureId,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid RiskRequests.CompleteMeasure request) {
-        return service.completeMeasure(id, measureId, ETags.required(ifMatch), request == null ? null : request.evidence());
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid MeasureRequests.Complete request) {
+        return service.completeMeasure(id, measureId, ETags.ifMatch(ifMatch), request == null ? null : request.evidence());
     }
 
     @POST
     @Path("/{id}/measures/{measureId}/reopen")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT_OFFICER})
-    @Operation(operationId = "reopenRiskMeasure", summary = "Set a control measure open again", description = "Roles: unit_officer, supervisor. If-Match: the measure's version.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "reopenRiskMeasure", summary = "Set a control measure open again", description = "If-Match: the measure's version.")
     public RiskDetail reopenMeasure(@PathParam("id") UUID id, @PathParam("measureId") UUID measureId,
                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.reopenMeasure(id, measureId, ETags.required(ifMatch));
+        return service.reopenMeasure(id, measureId, ETags.ifMatch(ifMatch));
     }
 
     @POST
     @Path("/{id}/start-control")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT_OFFICER})
-    @Operation(operationId = "startRiskControl", summary = "管控中: graded and with measures", description = "Roles: unit_officer of the unit, supervisor. Requires If-Match. 409 risk.not-graded, risk.no-measures.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "startRiskControl", summary = "管控中: graded and with measures")
     public RiskDetail startControl(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.startControl(id, ETags.required(ifMatch));
+        return service.startControl(id, ETags.ifMatch(ifMatch));
     }
 
     @POST
     @Path("/{id}/controlled")
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(operationId = "markRiskControlled", summary = "已受控: every measure done, residual grade recorded", description = "Roles: supervisor. Requires If-Match. 409 risk.measures-open, risk.no-residual.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "markRiskControlled", summary = "已受控: every measure done, residual grade recorded")
     public RiskDetail controlled(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.markControlled(id, ETags.required(ifMatch));
+        return service.markControlled(id, ETags.ifMatch(ifMatch));
     }
 
     @POST
     @Path("/{id}/close")
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(operationId = "closeRisk", summary = "已关闭, with a reason; reviews stop", description = "Roles: supervisor. Requires If-Match.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "closeRisk", summary = "已关闭, with a reason; reviews stop")
     public RiskDetail close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull RiskRequests.Reason request) {
-        return service.close(id, ETags.required(ifMatch), request.reason());
+        return service.close(id, ETags.ifMatch(ifMatch), request.reason());
     }
 
     @POST
     @Path("/{id}/reopen")
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(operationId = "reopenRisk", summary = "Back to 管控中 with a reason", description = "Roles: supervisor. Requires If-Match.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "reopenRisk", summary = "Back to 管控中 with a reason")
     public RiskDetail reopen(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull RiskRequests.Reason request) {
-        return service.reopen(id, ETags.required(ifMatch), request.reason());
+        return service.reopen(id, ETags.ifMatch(ifMatch), request.reason());
     }
 
     @POST
     @Path("/{id}/reviews")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT_OFFICER})
     @Operation(operationId = "createRiskReview", summary = "Record a review (研判)",
-            description = "Roles: unit_officer of the unit, supervisor. Requires If-Match (the risk's). Answers the due review; "
-                    + "a new likelihood/impact changes the grade, a raise to 重大 opens a report obligation.")
+            description = "Requires the risk's If-Match. Answers the due review; a new likelihood/impact changes the grade, "
+                    + "a raise to 重大 opens a report obligation. A unit_officer may raise a grade, not lower it (403 risk.lowering-forbidden).")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RiskReviewView.class)))
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
     public RestResponse<RiskReviewView> review(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                @Valid @NotNull RiskRequests.Review request) {
-        return RestResponse.status(RestResponse.Status.CREATED, service.review(id, ETags.required(ifMatch), request));
+        return RestResponse.status(RestResponse.Status.CREATED, service.review(id, ETags.ifMatch(ifMatch), request));
     }
 
     @POST
     @Path("/{id}/reports")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT_OFFICER})
     @Operation(operationId = "createRiskReport", summary = "Report the risk to the bureau (answers a report obligation)",
-            description = "Roles: unit_officer of the unit, supervisor. On time when recorded by the due moment.")
+            description = "On time when recorded by the due moment.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RiskReportView.class)))
     public RestResponse<RiskReportView> report(@PathParam("id") UUID id, @Valid @NotNull RiskRequests.Report request) {
@@ -214,8 +187,7 @@ public class RiskResource {
 
     @GET
     @Path("/{id}/timeline")
-    @Authenticated
-    @Operation(operationId = "getRiskTimeline", summary = "The risk's journal, oldest first", description = "Roles: any, within scope.")
+    @Operation(operationId = "getRiskTimeline", summary = "The risk's journal, oldest first")
     public Page<EventView> timeline(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return queries.timeline(id, page);
     }

@@ -1,7 +1,6 @@
 package cn.qingfeng.risk;
 
 import cn.qingfeng.risk.RiskEnums.Level;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,26 +16,16 @@ import java.util.UUID;
 public class RiskReviewEntity {
     @Id
     public UUID id;
-    @Column(name = "risk_id", nullable = false)
     public UUID riskId;
-    @Column(name = "reviewed_on", nullable = false)
     public LocalDate reviewedOn;
-    @Column(name = "due_on")
     public LocalDate dueOn;
-    @Column(nullable = false)
     public String participants;
-    @Column(nullable = false)
     public String conclusion;
     @Enumerated(EnumType.STRING)
-    @Column(name = "level_before")
     public Level levelBefore;
     @Enumerated(EnumType.STRING)
-    @Column(name = "level_after")
     public Level levelAfter;
-    @Column(name = "reviewed_by", nullable = false)
     public String reviewedBy;
-    @Column(name = "reviewed_by_name")
     public String reviewedByName;
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

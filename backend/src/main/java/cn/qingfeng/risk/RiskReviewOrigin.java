@@ -36,12 +36,13 @@ public class RiskReviewOrigin implements OriginSource {
         if (ids.isEmpty()) {
             return out;
         }
-        risks.em().createQuery("select v.id, r.id, r.code, r.name, v.reviewedOn, r.unitId from RiskReviewEntity v, RiskEntity r"
-                        + " where r.id = v.riskId and v.id in :ids", Object[].class)
-                .setParameter("ids", ids).getResultList().stream()
-                .filter(row -> scope.contains((UUID) row[5]))
-                .forEach(row -> out.put((UUID) row[0], new OriginRef(TYPE, (UUID) row[0], "risk", (UUID) row[1],
-                        row[2] + " " + row[3] + "（研判 " + (LocalDate) row[4] + "）")));
+        for (Object[] row : risks.reviewsWithRisks(ids)) {
+            RiskReviewEntity v = (RiskReviewEntity) row[0];
+            RiskEntity r = (RiskEntity) row[1];
+            if (scope.contains(r.unitId)) {
+                out.put(v.id, new OriginRef(TYPE, v.id, "risk", r.id, r.code + " " + r.name + "（研判 " + v.reviewedOn + "）"));
+            }
+        }
         return out;
     }
 }

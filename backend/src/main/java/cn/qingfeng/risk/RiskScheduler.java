@@ -1,7 +1,8 @@
 package cn.qingfeng.risk;
 
 import cn.qingfeng.journal.Changes;
-import cn.qingfeng.journal.Journal;
+import cn.qingfeng.common.ledger.Ledger;
+import cn.qingfeng.common.scope.DataScope;
 import cn.qingfeng.risk.RiskEnums.ObligationKind;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ public class RiskScheduler {
     RiskRepository risks;
 
     @Inject
-    Journal journal;
+    Ledger ledger;
 
     @Inject
     Clock clock;
@@ -46,19 +47,12 @@ public class RiskScheduler {
     @Transactional
     public int flagMissed() {
         Instant now = clock.instant();
-        List<RiskObligationEntity> missed = risks.em().createQuery("select o from RiskObligationEntity o"
-                        + " where o.fulfilledAt is null and o.cancelledAt is null and o.missedFlaggedAt is null"
-                        + " and o.dueAt < :now order by o.dueAt, o.id", RiskObligationEntity.class)
-                .setParameter("now", now)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint(AvailableSettings.JAKARTA_LOCK_TIMEOUT, -2) // SKIP LOCKED
-                .setMaxResults(BATCH)
-                .getResultList();
+        List<RiskObligationEntity> missed = risks.claimMissed(now, BATCH);
         for (RiskObligationEntity o : missed) {
             o.missedFlaggedAt = now;
-            journal.record(o.kind == ObligationKind.REVIEW ? "risk.review-missed" : "risk.report-missing",
-                    RiskService.ENTITY, o.riskId, o.unitId, Changes.of().set("obligationId", o.id).set("dueOn", o.dueOn)
-                            .set("dueAt", o.dueAt));
+            ledger.record(RiskLifecycle.FLAG_MISSED, o.kind == ObligationKind.REVIEW ? "risk.review-missed" : "risk.report-missing",
+                    risks.find(o.riskId, DataScope.everything(), false).orElseThrow(),
+                    Changes.of().set("obligationId", o.id).set("dueOn", o.dueOn).set("dueAt", o.dueAt));
         }
         if (!missed.isEmpty()) {
             LOG.infof("flagged %d missed risk reviews/reports", missed.size());

@@ -1,26 +1,38 @@
 package cn.qingfeng.risk;
 
+import static cn.qingfeng.risk.RiskLifecycle.ADD_MEASURE;
+import static cn.qingfeng.risk.RiskLifecycle.CLOSE;
+import static cn.qingfeng.risk.RiskLifecycle.CREATE;
+import static cn.qingfeng.risk.RiskLifecycle.GRADE;
+import static cn.qingfeng.risk.RiskLifecycle.MARK_CONTROLLED;
+import static cn.qingfeng.risk.RiskLifecycle.REGRADE;
+import static cn.qingfeng.risk.RiskLifecycle.REOPEN;
+import static cn.qingfeng.risk.RiskLifecycle.REPORT;
+import static cn.qingfeng.risk.RiskLifecycle.REVIEW;
+import static cn.qingfeng.risk.RiskLifecycle.START_CONTROL;
+import static cn.qingfeng.risk.RiskLifecycle.UPDATE;
+
 import cn.qingfeng.common.code.CodeGenerator;
+import cn.qingfeng.common.ledger.Action;
+import cn.qingfeng.common.ledger.Ledger;
 import cn.qingfeng.common.origin.FollowUp;
 import cn.qingfeng.common.origin.Origins;
 import cn.qingfeng.common.problem.ProblemException;
 import cn.qingfeng.common.scope.CallerScope;
 import cn.qingfeng.common.security.CurrentUser;
 import cn.qingfeng.common.security.Roles;
-import cn.qingfeng.common.warning.Warning;
 import cn.qingfeng.common.warning.Warnings;
-import cn.qingfeng.common.web.ETags;
 import cn.qingfeng.journal.Changes;
-import cn.qingfeng.journal.Journal;
+import cn.qingfeng.measure.MeasureEntity;
+import cn.qingfeng.measure.MeasureOwnerType;
+import cn.qingfeng.measure.MeasureRequests;
+import cn.qingfeng.measure.MeasureService;
 import cn.qingfeng.risk.RiskEnums.GradingSource;
 import cn.qingfeng.risk.RiskEnums.Level;
-import cn.qingfeng.risk.RiskEnums.MeasureStatus;
 import cn.qingfeng.risk.RiskEnums.ObligationKind;
 import cn.qingfeng.risk.RiskEnums.Status;
 import cn.qingfeng.risk.RiskViews.LinkView;
 import cn.qingfeng.risk.RiskViews.RiskDetail;
-import cn.qingfeng.risk.RiskViews.RiskGradingView;
-import cn.qingfeng.risk.RiskViews.RiskMeasureView;
 import cn.qingfeng.risk.RiskViews.RiskObligationView;
 import cn.qingfeng.risk.RiskViews.RiskRef;
 import cn.qingfeng.risk.RiskViews.RiskReportView;
@@ -38,26 +50,32 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The risk ledger: 已识别 → 管控中 → 已受控 → 已关闭 (reopened back to 管控中). Grading is the
- * supervisors' act and always names the matrix version it used; reviews (研判) by the unit or a
- * supervisor may change the grade; every change of grade is kept in the grading history.
+ * The risk ledger's actions ({@link RiskLifecycle}). Grading always names the matrix version it
+ * used; reviews (研判) by the unit or a supervisor may change the grade; every change of grade is
+ * kept in the grading history.
  */
 @ApplicationScoped
 public class RiskService {
 
     static final String ENTITY = "risk";
-    static final String EVIDENCE_MEASURE = "RISK_MEASURE";
     static final String REVIEW_FILES = "RISK_REVIEW";
+    static final MeasureOwnerType MEASURES = MeasureOwnerType.RISK;
 
     @Inject
     RiskRepository risks;
 
     @Inject
+    RiskMapper mapper;
+
+    @Inject
     RiskObligations obligations;
+
+    @Inject
+    MeasureService measures;
 
     @Inject
     Origins origins;
@@ -72,7 +90,7 @@ public class RiskService {
     CurrentUser user;
 
     @Inject
-    Journal journal;
+    Ledger ledger;
 
     @Inject
     CodeGenerator codes;
@@ -84,12 +102,12 @@ public class RiskService {
     Clock clock;
 
     public RiskDetail detail(UUID id) {
-        return detail(visible(id, false));
+        return detail(visible(id));
     }
 
     @Transactional
     public RiskDetail create(RiskRequests.Create req) {
-        requireRole(Roles.SUPERVISOR, Roles.UNIT_OFFICER);
+        ledger.enter(CREATE);
         if (req.externalRef() != null && req.externalSource() == null) {
             throw ProblemException.invalidField("externalSource", "externalRef 需要同时给出来源 externalSource");
         }
@@ -119,22 +137,19 @@ public class RiskService {
         r.createdAt = now;
         r.updatedAt = now;
         risks.persist(r);
-        journal.record("risk.created", ENTITY, r.id, r.unitId, Changes.of().set("code", r.code).set("name", r.name)
+        ledger.record(CREATE, r, Changes.of().set("code", r.code).set("name", r.name)
                 .set("category", r.category).set("reviewCycle", r.reviewCycleOverride));
         if (req.measures() != null) {
-            for (RiskRequests.AddMeasure m : req.measures()) {
-                addMeasure(r, m, null);
+            for (MeasureRequests.Add m : req.measures()) {
+                measures.add(ADD_MEASURE, r, MEASURES, m, null);
             }
         }
-        risks.flush();
-        return detail(r);
+        return flushed(r);
     }
 
     @Transactional
     public RiskDetail update(UUID id, long version, RiskRequests.Update req) {
-        requireRole(Roles.SUPERVISOR, Roles.UNIT_OFFICER);
-        RiskEntity r = locked(id, version);
-        requireState(r, "update", Set.of(Status.IDENTIFIED, Status.CONTROLLING, Status.CONTROLLED));
+        RiskEntity r = ledger.enter(risks, UPDATE, id, version).risk();
         Changes c = Changes.of();
         r.name = c.update("name", r.name, req.name() == null ? null : req.name().trim());
         r.category = c.update("category", r.category, req.category());
@@ -152,15 +167,13 @@ public class RiskService {
             r.reviewCycleOverride = c.update("reviewCycle", r.reviewCycleOverride, req.reviewCycle());
         }
         if (!c.isEmpty()) {
-            r.updatedAt = clock.instant();
-            journal.record("risk.updated", ENTITY, r.id, r.unitId, c);
+            ledger.record(UPDATE, r, c);
         }
         if (cycleChanged && r.level != null) {
             // A new cycle counts from the last review (or today): due dates follow the cycle chosen.
             obligations.scheduleReview(r, obligations.nextByCycle(r, warnings.today()));
         }
-        risks.flush();
-        return detail(r);
+        return flushed(r);
     }
 
     // ---------------------------------------------------------------- grading
@@ -168,40 +181,30 @@ public class RiskService {
     /** A supervisor grades (or re-grades with new values) on the current matrix. */
     @Transactional
     public RiskDetail grade(UUID id, long version, RiskRequests.Grade req) {
-        requireRole(Roles.SUPERVISOR);
-        RiskEntity r = locked(id, version);
-        requireState(r, "grade", Set.of(Status.IDENTIFIED, Status.CONTROLLING, Status.CONTROLLED));
+        RiskEntity r = ledger.enter(risks, GRADE, id, version).risk();
         if ((req.residualLikelihood() == null) != (req.residualImpact() == null)) {
             throw ProblemException.invalidField("residualImpact", "剩余风险须同时给出可能性与影响程度");
         }
         // Residual values left out keep the ones assessed before (re-scored on the current matrix).
         boolean keepResidual = req.residualLikelihood() == null;
-        applyGrade(r, GradingSource.GRADING, req.likelihood(), req.impact(),
+        applyGrade(r, GRADE, GRADE.event(), GradingSource.GRADING, req.likelihood(), req.impact(),
                 keepResidual ? r.residualLikelihood : req.residualLikelihood(),
                 keepResidual ? r.residualImpact : req.residualImpact(), req.reason(), null);
-        risks.flush();
-        return detail(r);
+        return flushed(r);
     }
 
     /** 重新评级: the same likelihood and impact under the newest matrix; the earlier grade stays in the history. */
     @Transactional
     public RiskDetail regrade(UUID id, long version, String reason) {
-        requireRole(Roles.SUPERVISOR);
-        RiskEntity r = locked(id, version);
-        requireState(r, "regrade", Set.of(Status.IDENTIFIED, Status.CONTROLLING, Status.CONTROLLED));
-        if (r.level == null) {
-            throw ProblemException.conflict("risk.not-graded", "该风险尚未评级");
-        }
-        if (r.matrixVersion == risks.currentMatrix().version) {
-            throw ProblemException.conflict("risk.matrix-current", "该风险已按最新评分矩阵评级，无需重新评级");
-        }
-        applyGrade(r, GradingSource.REGRADING, r.likelihood, r.impact, r.residualLikelihood, r.residualImpact, reason, null);
-        risks.flush();
-        return detail(r);
+        RiskEntity r = ledger.enter(risks, REGRADE, id, version).risk();
+        applyGrade(r, REGRADE, REGRADE.event(), GradingSource.REGRADING, r.likelihood, r.impact, r.residualLikelihood,
+                r.residualImpact, reason, null);
+        return flushed(r);
     }
 
-    private void applyGrade(RiskEntity r, GradingSource source, int likelihood, int impact, Integer residualLikelihood,
-                            Integer residualImpact, String reason, UUID reviewId) {
+    private void applyGrade(RiskEntity r, Action<Status, RiskFacts> action, String event, GradingSource source,
+                            int likelihood, int impact, Integer residualLikelihood, Integer residualImpact, String reason,
+                            UUID reviewId) {
         RiskMatrixEntity m = risks.currentMatrix();
         Instant now = clock.instant();
         RiskGradingEntity g = new RiskGradingEntity();
@@ -229,11 +232,7 @@ public class RiskService {
         g.gradedAt = now;
         risks.persist(g);
         Level before = r.level;
-        journal.record("risk." + switch (source) {
-            case GRADING -> "graded";
-            case REGRADING -> "regraded";
-            case REVIEW -> "graded-by-review";
-        }, ENTITY, r.id, r.unitId, Changes.of().set("gradingId", g.id)
+        ledger.record(action, event, r, Changes.of().set("gradingId", g.id)
                 .field("likelihood", r.likelihood, g.likelihood).field("impact", r.impact, g.impact)
                 .field("score", r.score, g.score).field("level", r.level, g.level)
                 .field("residualLevel", r.residualLevel, g.residualLevel)
@@ -248,7 +247,6 @@ public class RiskService {
         r.residualLevel = g.residualLevel;
         r.matrixVersion = g.matrixVersion;
         r.gradedAt = now;
-        r.updatedAt = now;
         obligations.onLevelChange(r, before, r.level);
         if (reviewId == null) {
             obligations.rescheduleAfterGrading(r, warnings.today());
@@ -258,73 +256,22 @@ public class RiskService {
     // ---------------------------------------------------------------- measures
 
     @Transactional
-    public RiskDetail addMeasure(UUID id, RiskRequests.AddMeasure req) {
-        requireRole(Roles.SUPERVISOR, Roles.UNIT_OFFICER);
-        RiskEntity r = visible(id, true);
-        requireState(r, "add-measure", Set.of(Status.IDENTIFIED, Status.CONTROLLING, Status.CONTROLLED));
-        addMeasure(r, req, null);
-        r.updatedAt = clock.instant();
-        risks.flush();
-        return detail(r);
-    }
-
-    private RiskMeasureEntity addMeasure(RiskEntity r, RiskRequests.AddMeasure req, UUID reviewId) {
-        Instant now = clock.instant();
-        RiskMeasureEntity m = new RiskMeasureEntity();
-        m.id = UUID.randomUUID();
-        m.riskId = r.id;
-        m.reviewId = reviewId;
-        m.content = req.content().trim();
-        m.ownerName = req.ownerName();
-        m.deadline = req.deadline();
-        m.status = MeasureStatus.OPEN;
-        m.sortOrder = risks.measures(r.id).size();
-        m.createdAt = now;
-        m.updatedAt = now;
-        risks.persist(m);
-        resumeControl(r);
-        journal.record("risk.measure-added", ENTITY, r.id, r.unitId, Changes.of().set("measureId", m.id)
-                .set("content", m.content).set("ownerName", m.ownerName).set("deadline", m.deadline).set("reviewId", reviewId));
-        return m;
+    public RiskDetail addMeasure(UUID id, MeasureRequests.Add req) {
+        RiskEntity r = ledger.enter(risks, ADD_MEASURE, id, null).risk();
+        measures.add(ADD_MEASURE, r, MEASURES, req, null);
+        return flushed(r);
     }
 
     @Transactional
     public RiskDetail completeMeasure(UUID id, UUID measureId, long version, String evidence) {
-        return measureTo(id, measureId, version, MeasureStatus.DONE, evidence);
+        measures.complete(MEASURES, id, measureId, version, evidence);
+        return flushed(visible(id));
     }
 
     @Transactional
     public RiskDetail reopenMeasure(UUID id, UUID measureId, long version) {
-        return measureTo(id, measureId, version, MeasureStatus.OPEN, null);
-    }
-
-    private RiskDetail measureTo(UUID id, UUID measureId, long version, MeasureStatus to, String evidence) {
-        requireRole(Roles.SUPERVISOR, Roles.UNIT_OFFICER);
-        RiskEntity r = visible(id, true);
-        requireState(r, "measure", Set.of(Status.IDENTIFIED, Status.CONTROLLING, Status.CONTROLLED));
-        RiskMeasureEntity m = risks.measure(r.id, measureId).orElseThrow(() -> ProblemException.notFound("Measure"));
-        ETags.check(version, m.version);
-        if (to == MeasureStatus.DONE && evidence != null && !evidence.isBlank() && m.status != to) {
-            m.evidence = evidence.strip();
-        }
-        setMeasure(r, m, to);
-        risks.flush();
-        return detail(r);
-    }
-
-    private void setMeasure(RiskEntity r, RiskMeasureEntity m, MeasureStatus to) {
-        if (m.status == to) {
-            return;
-        }
-        journal.record(to == MeasureStatus.DONE ? "risk.measure-done" : "risk.measure-reopened", ENTITY, r.id, r.unitId,
-                Changes.of().set("measureId", m.id).set("content", m.content).field("status", m.status, to)
-                        .set("evidence", to == MeasureStatus.DONE ? m.evidence : null));
-        m.status = to;
-        m.doneAt = to == MeasureStatus.DONE ? clock.instant() : null;
-        if (to == MeasureStatus.OPEN) {
-            resumeControl(r);
-        }
-        m.updatedAt = clock.instant();
+        measures.reopen(MEASURES, id, measureId, version);
+        return flushed(visible(id));
     }
 
     // ---------------------------------------------------------------- the life of a risk
@@ -332,65 +279,39 @@ public class RiskService {
     /** 管控中: graded, with at least one control measure. */
     @Transactional
     public RiskDetail startControl(UUID id, long version) {
-        requireRole(Roles.UNIT_OFFICER, Roles.SUPERVISOR);
-        RiskEntity r = locked(id, version);
-        requireState(r, "start-control", Set.of(Status.IDENTIFIED));
-        if (r.level == null) {
-            throw ProblemException.conflict("risk.not-graded", "风险尚未评级，不能进入管控");
-        }
-        if (risks.measures(r.id).isEmpty()) {
-            throw ProblemException.conflict("risk.no-measures", "请先制定管控措施");
-        }
-        return moved(r, Status.CONTROLLING, "risk.control-started", Changes.of());
-    }
-
-    /** An open measure on a 已受控 risk means it is being controlled again (已受控 requires every measure done). */
-    private void resumeControl(RiskEntity r) {
-        if (r.status == Status.CONTROLLED) {
-            journal.record("risk.control-resumed", ENTITY, r.id, r.unitId, Changes.of().field("status", r.status, Status.CONTROLLING));
-            r.status = Status.CONTROLLING;
-            r.updatedAt = clock.instant();
-        }
+        RiskEntity r = ledger.enter(risks, START_CONTROL, id, version).risk();
+        ledger.record(START_CONTROL, r, Changes.of());
+        return flushed(r);
     }
 
     /** 已受控: a supervisor confirms, once every measure is done and the residual grade is recorded. */
     @Transactional
     public RiskDetail markControlled(UUID id, long version) {
-        requireRole(Roles.SUPERVISOR);
-        RiskEntity r = locked(id, version);
-        requireState(r, "controlled", Set.of(Status.CONTROLLING));
-        long open = risks.measures(r.id).stream().filter(m -> m.status == MeasureStatus.OPEN).count();
-        if (open > 0) {
-            throw ProblemException.conflict("risk.measures-open", "还有 " + open + " 项管控措施未完成", Map.of("openMeasures", open));
-        }
-        if (r.residualLevel == null) {
-            throw ProblemException.conflict("risk.no-residual", "请先评定采取措施后的剩余风险");
-        }
-        return moved(r, Status.CONTROLLED, "risk.controlled", Changes.of());
+        RiskEntity r = ledger.enter(risks, MARK_CONTROLLED, id, version).risk();
+        ledger.record(MARK_CONTROLLED, r, Changes.of());
+        return flushed(r);
     }
 
     /** 已关闭: the risk no longer exists; reviews stop, a report still owed stays owed. */
     @Transactional
     public RiskDetail close(UUID id, long version, String reason) {
-        requireRole(Roles.SUPERVISOR);
-        RiskEntity r = locked(id, version);
-        requireState(r, "close", Set.of(Status.IDENTIFIED, Status.CONTROLLING, Status.CONTROLLED));
+        RiskEntity r = ledger.enter(risks, CLOSE, id, version).risk();
         r.closedReason = reason;
         obligations.onClose(r, "风险已关闭");
-        return moved(r, Status.CLOSED, "risk.closed", Changes.of().set("reason", reason));
+        ledger.record(CLOSE, r, Changes.of().set("reason", reason));
+        return flushed(r);
     }
 
     /** Back to 管控中, with a reason; the review schedule starts again from today. */
     @Transactional
     public RiskDetail reopen(UUID id, long version, String reason) {
-        requireRole(Roles.SUPERVISOR);
-        RiskEntity r = locked(id, version);
-        requireState(r, "reopen", Set.of(Status.CONTROLLED, Status.CLOSED));
+        RiskEntity r = ledger.enter(risks, REOPEN, id, version).risk();
         if (r.status == Status.CLOSED && r.level != null) {
             obligations.scheduleReview(r, warnings.today().plusMonths(obligations.cycleOf(r).months));
         }
         r.closedReason = null;
-        return moved(r, Status.CONTROLLING, "risk.reopened", Changes.of().set("reason", reason));
+        ledger.record(REOPEN, r, Changes.of().set("reason", reason));
+        return flushed(r);
     }
 
     // ---------------------------------------------------------------- reviews and reports
@@ -402,12 +323,7 @@ public class RiskService {
      */
     @Transactional
     public RiskReviewView review(UUID id, long version, RiskRequests.Review req) {
-        requireRole(Roles.UNIT_OFFICER, Roles.SUPERVISOR);
-        RiskEntity r = locked(id, version);
-        requireState(r, "review", Set.of(Status.IDENTIFIED, Status.CONTROLLING, Status.CONTROLLED));
-        if (r.level == null) {
-            throw ProblemException.conflict("risk.not-graded", "风险尚未评级，请先由监督人员评级");
-        }
+        RiskEntity r = ledger.enter(risks, REVIEW, id, version).risk();
         LocalDate today = warnings.today();
         if (req.reviewedOn().isAfter(today)) {
             throw ProblemException.invalidField("reviewedOn", "研判日期不能晚于今天");
@@ -418,10 +334,10 @@ public class RiskService {
         if ((req.residualLikelihood() == null) != (req.residualImpact() == null)) {
             throw ProblemException.invalidField("residualImpact", "剩余风险须同时给出可能性与影响程度");
         }
-        List<RiskMeasureEntity> done = new ArrayList<>();
+        List<MeasureEntity> done = new ArrayList<>();
         if (req.doneMeasureIds() != null) {
             for (UUID mid : req.doneMeasureIds()) {
-                done.add(risks.measure(r.id, mid).orElseThrow(() -> ProblemException.invalidField("doneMeasureIds", "措施不属于该风险")));
+                done.add(measures.ofOwner(MEASURES, r.id, mid, "doneMeasureIds"));
             }
         }
         // Values left out stay as they are: a review that only re-assesses the inherent grade keeps the residual one.
@@ -430,8 +346,8 @@ public class RiskService {
         Integer residualLikelihood = req.residualLikelihood() != null ? req.residualLikelihood() : r.residualLikelihood;
         Integer residualImpact = req.residualImpact() != null ? req.residualImpact() : r.residualImpact;
         boolean changed = likelihood != r.likelihood || impact != r.impact
-                || !java.util.Objects.equals(residualLikelihood, r.residualLikelihood)
-                || !java.util.Objects.equals(residualImpact, r.residualImpact);
+                || !Objects.equals(residualLikelihood, r.residualLikelihood)
+                || !Objects.equals(residualImpact, r.residualImpact);
         if (changed && !user.hasRole(Roles.SUPERVISOR)
                 && risks.currentMatrix().level(RiskMatrix.score(likelihood, impact)).ordinal() < r.level.ordinal()) {
             // Units may raise their own risk at a review; lowering it is a supervisor's grading decision.
@@ -451,33 +367,30 @@ public class RiskService {
         RiskObligationEntity answered = obligations.fulfil(r, ObligationKind.REVIEW, v.id, user.displayName());
         v.dueOn = answered == null ? null : answered.dueOn;
         if (changed) {
-            applyGrade(r, GradingSource.REVIEW, likelihood, impact, residualLikelihood, residualImpact, "研判调整：" + v.conclusion, v.id);
+            applyGrade(r, REVIEW, "risk.graded-by-review", GradingSource.REVIEW, likelihood, impact, residualLikelihood,
+                    residualImpact, "研判调整：" + v.conclusion, v.id);
         }
         v.levelAfter = r.level;
         risks.persist(v);
-        journal.record("risk.reviewed", ENTITY, r.id, r.unitId, Changes.of().set("reviewId", v.id)
+        ledger.record(REVIEW, r, Changes.of().set("reviewId", v.id)
                 .set("reviewedOn", v.reviewedOn).set("dueOn", v.dueOn).set("participants", v.participants)
                 .set("conclusion", v.conclusion).field("level", v.levelBefore, v.levelAfter));
-        for (RiskMeasureEntity m : done) {
-            setMeasure(r, m, MeasureStatus.DONE);
-        }
+        measures.completeAll(MEASURES, done);
         if (req.newMeasures() != null) {
-            for (RiskRequests.AddMeasure m : req.newMeasures()) {
-                addMeasure(r, m, v.id);
+            for (MeasureRequests.Add m : req.newMeasures()) {
+                measures.add(ADD_MEASURE, r, MEASURES, m, v.id);
             }
         }
         r.lastReviewedOn = r.lastReviewedOn == null || v.reviewedOn.isAfter(r.lastReviewedOn) ? v.reviewedOn : r.lastReviewedOn;
         obligations.scheduleReview(r, obligations.nextByCycle(r, warnings.today()));
-        r.updatedAt = now;
         risks.flush();
-        return reviewViews(List.of(v), r).get(0);
+        return reviewViews(List.of(v)).get(0);
     }
 
     /** A report of the risk to the bureau; answers an open report obligation (on time or late). */
     @Transactional
     public RiskReportView report(UUID id, RiskRequests.Report req) {
-        requireRole(Roles.UNIT_OFFICER, Roles.SUPERVISOR);
-        RiskEntity r = visible(id, true);
+        RiskEntity r = ledger.enter(risks, REPORT, id, null).risk();
         RiskReportEntity p = new RiskReportEntity();
         p.id = UUID.randomUUID();
         p.riskId = r.id;
@@ -490,27 +403,16 @@ public class RiskService {
         RiskObligationEntity answered = obligations.fulfil(r, ObligationKind.REPORT, p.id, user.displayName());
         p.obligationId = answered == null ? null : answered.id;
         risks.persist(p);
-        journal.record("risk.reported", ENTITY, r.id, r.unitId, Changes.of().set("reportId", p.id)
+        ledger.record(REPORT, r, Changes.of().set("reportId", p.id)
                 .set("recipient", p.recipient).set("documentNo", p.documentNo).set("obligationId", p.obligationId));
-        r.updatedAt = p.createdAt;
         risks.flush();
-        return reportView(p);
+        return mapper.report(p);
     }
 
-    // ---------------------------------------------------------------- shared
+    // ---------------------------------------------------------------- views
 
-    RiskEntity visible(UUID id, boolean lock) {
-        return risks.find(id, scope.current(), lock).orElseThrow(() -> ProblemException.notFound("Risk"));
-    }
-
-    private RiskEntity locked(UUID id, long version) {
-        RiskEntity r = visible(id, true);
-        ETags.check(version, r.version);
-        return r;
-    }
-
-    private void requireRole(String... roles) {
-        user.requireAnyRole(roles);
+    RiskEntity visible(UUID id) {
+        return risks.find(id, scope.current(), false).orElseThrow(() -> ProblemException.notFound(RiskLifecycle.RISK.label()));
     }
 
     /**
@@ -527,78 +429,40 @@ public class RiskService {
         }
     }
 
-    private static void requireState(RiskEntity r, String action, Set<Status> from) {
-        if (!from.contains(r.status)) {
-            throw ProblemException.illegalTransition("risk", r.status, action);
-        }
-    }
-
-    private RiskDetail moved(RiskEntity r, Status to, String action, Changes changes) {
-        journal.record(action, ENTITY, r.id, r.unitId, changes.field("status", r.status, to));
-        r.status = to;
-        r.updatedAt = clock.instant();
+    /** Flushes so the answer carries the version the change produced. */
+    private RiskDetail flushed(RiskEntity r) {
         risks.flush();
         return detail(r);
     }
 
     RiskDetail detail(RiskEntity r) {
-        List<RiskMeasureView> measures = risks.measures(r.id).stream().map(this::measureView).toList();
-        List<RiskGradingView> gradings = risks.gradings(r.id).stream().map(RiskService::gradingView).toList();
-        List<RiskReviewView> reviews = reviewViews(risks.reviews(r.id), r);
-        List<RiskReportView> reports = risks.reports(r.id).stream().map(RiskService::reportView).toList();
         Map<UUID, UnitRef> unit = units.refs(List.of(r.unitId));
         Instant now = clock.instant();
-        RiskRef ref = new RiskRef(r.id, r.code, r.name, r.level);
+        RiskRef ref = mapper.ref(r);
         List<RiskObligationView> obligationViews = risks.obligationsOf(r.id).stream()
-                .map(o -> obligationView(o, ref, unit.get(o.unitId), now)).toList();
-        return new RiskDetail(views(List.of(r)).get(0), measures, gradings, reviews, reports, obligationViews);
+                .map(o -> mapper.obligation(o, ref, unit.get(o.unitId), o.state(now))).toList();
+        return new RiskDetail(views(List.of(r)).get(0), measures.views(MEASURES, r.id),
+                risks.gradings(r.id).stream().map(mapper::grading).toList(), reviewViews(risks.reviews(r.id)),
+                risks.reports(r.id).stream().map(mapper::report).toList(), obligationViews);
     }
 
     List<RiskView> views(List<RiskEntity> list) {
         Map<UUID, UnitRef> refs = units.refs(list.stream().map(r -> r.unitId).distinct().toList());
         Map<UUID, Instant> reportDue = risks.openReportDue(list.stream().map(r -> r.id).toList());
-        int current = risks.currentMatrix().version;
-        return list.stream().map(r -> new RiskView(r.id, r.code, r.name, r.category, r.manifestation, refs.get(r.unitId),
-                r.responsibleLeader, r.responsiblePerson, r.likelihood, r.impact, r.score, r.level, r.matrixVersion,
-                r.matrixVersion != null && r.matrixVersion != current, r.residualLikelihood, r.residualImpact,
-                r.residualScore, r.residualLevel, r.gradedAt, r.status, obligations.cycleOf(r), r.reviewCycleOverride,
-                r.nextReviewOn, r.lastReviewedOn,
-                r.status == Status.CLOSED || r.nextReviewOn == null ? null : warnings.open(r.nextReviewOn),
-                reportDue.get(r.id), r.externalSource, r.externalRef, r.closedReason, r.createdByName, r.createdAt,
-                r.updatedAt, r.version)).toList();
+        return risks.facts(list).stream().map(f -> {
+            RiskEntity r = f.risk();
+            return mapper.risk(r, refs.get(r.unitId), r.matrixVersion != null && r.matrixVersion != f.currentMatrixVersion(),
+                    obligations.cycleOf(r), r.status == Status.CLOSED || r.nextReviewOn == null ? null : warnings.open(r.nextReviewOn),
+                    reportDue.get(r.id), ledger.allowed(RiskLifecycle.RISK, f));
+        }).toList();
     }
 
-    private List<RiskReviewView> reviewViews(List<RiskReviewEntity> reviews, RiskEntity r) {
+    private List<RiskReviewView> reviewViews(List<RiskReviewEntity> reviews) {
         Map<UUID, List<LinkView>> links = new HashMap<>();
         for (FollowUp f : origins.followUps(RiskReviewOrigin.TYPE, reviews.stream().map(v -> v.id).toList())) {
             links.computeIfAbsent(f.originId(), k -> new ArrayList<>()).add(new LinkView(f.type(), f.id(), f.code(), f.title(), f.status()));
         }
-        return reviews.stream().map(v -> new RiskReviewView(v.id, v.riskId, v.reviewedOn, v.dueOn,
-                v.dueOn == null ? null : !Warnings.dayOf(v.createdAt).isAfter(v.dueOn),
-                v.participants, v.conclusion, v.levelBefore, v.levelAfter, v.reviewedByName, v.createdAt,
+        return reviews.stream().map(v -> mapper.review(v, v.dueOn == null ? null : !Warnings.dayOf(v.createdAt).isAfter(v.dueOn),
                 links.getOrDefault(v.id, List.of()))).toList();
     }
-
-    RiskMeasureView measureView(RiskMeasureEntity m) {
-        Warning w = m.status == MeasureStatus.OPEN ? warnings.open(m.deadline) : Warnings.closed(m.deadline, m.doneAt);
-        return new RiskMeasureView(m.id, m.riskId, m.reviewId, m.content, m.ownerName, m.deadline, m.status, w, m.doneAt,
-                m.evidence, m.sortOrder, m.version);
-    }
-
-    static RiskGradingView gradingView(RiskGradingEntity g) {
-        return new RiskGradingView(g.id, g.source, g.likelihood, g.impact, g.score, g.level, g.residualLikelihood,
-                g.residualImpact, g.residualScore, g.residualLevel, g.matrixVersion, g.previousLevel, g.previousScore,
-                g.previousMatrixVersion, g.reason, g.reviewId, g.gradedByName, g.gradedAt);
-    }
-
-    static RiskReportView reportView(RiskReportEntity p) {
-        return new RiskReportView(p.id, p.riskId, p.obligationId, p.recipient, p.documentNo, p.content, p.reportedByName,
-                p.createdAt);
-    }
-
-    static RiskObligationView obligationView(RiskObligationEntity o, RiskRef risk, UnitRef unit, Instant now) {
-        return new RiskObligationView(o.id, risk, unit, o.kind, o.dueOn, o.dueAt, o.state(now), o.fulfilledAt,
-                o.fulfilledByName, o.cancelledAt, o.cancelReason);
-    }
-
 }

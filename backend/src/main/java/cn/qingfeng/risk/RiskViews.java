@@ -1,12 +1,13 @@
 package cn.qingfeng.risk;
 
+import cn.qingfeng.common.ledger.AllowedAction;
+import cn.qingfeng.measure.MeasureView;
 import cn.qingfeng.common.warning.Warning;
 import cn.qingfeng.common.web.Versioned;
 import cn.qingfeng.risk.RiskEnums.Basis;
 import cn.qingfeng.risk.RiskEnums.Category;
 import cn.qingfeng.risk.RiskEnums.GradingSource;
 import cn.qingfeng.risk.RiskEnums.Level;
-import cn.qingfeng.risk.RiskEnums.MeasureStatus;
 import cn.qingfeng.risk.RiskEnums.ObligationKind;
 import cn.qingfeng.risk.RiskEnums.ObligationState;
 import cn.qingfeng.risk.RiskEnums.ReviewCycle;
@@ -59,24 +60,18 @@ public final class RiskViews {
             String createdByName,
             Instant createdAt,
             Instant updatedAt,
-            long version) implements Versioned {
+            long version,
+            @Schema(description = "What the caller may do with the risk now") List<AllowedAction> allowedActions) implements Versioned {
     }
 
     @Schema(name = "RiskDetail", description = "A risk with its measures, grading history, reviews, reports and obligations")
-    public record RiskDetail(RiskView risk, List<RiskMeasureView> measures, List<RiskGradingView> gradings,
+    public record RiskDetail(RiskView risk, List<MeasureView> measures, List<RiskGradingView> gradings,
                              List<RiskReviewView> reviews, List<RiskReportView> reports,
                              List<RiskObligationView> obligations) implements Versioned {
         @Override
         public long version() {
             return risk.version();
         }
-    }
-
-    @Schema(name = "RiskMeasure")
-    public record RiskMeasureView(UUID id, UUID riskId, UUID reviewId, String content, String ownerName, LocalDate deadline,
-                                  MeasureStatus status, Warning warning, Instant doneAt,
-                                  @Schema(description = "What shows it was done (files: attachments of RISK_MEASURE)") String evidence, int sortOrder,
-                                  long version) implements Versioned {
     }
 
     @Schema(name = "RiskGrading", description = "One grading; the previous grade shows what changed")

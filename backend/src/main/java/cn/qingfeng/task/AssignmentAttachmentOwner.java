@@ -1,24 +1,22 @@
 package cn.qingfeng.task;
 
 import cn.qingfeng.attachment.AttachmentOwner;
-import cn.qingfeng.common.problem.ProblemException;
+import cn.qingfeng.common.ledger.Ledger;
 import cn.qingfeng.common.scope.DataScope;
-import cn.qingfeng.common.security.CurrentUser;
-import cn.qingfeng.common.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Evidence of an assignment (progress and records): filed by the unit's officers while they work on it. */
+/** Evidence of an assignment (progress and records), filed as {@link AssignmentLifecycle#ATTACH} allows. */
 @ApplicationScoped
 public class AssignmentAttachmentOwner implements AttachmentOwner {
 
     @Inject
-    TaskRepository tasks;
+    AssignmentRepository assignments;
 
     @Inject
-    CurrentUser user;
+    Ledger ledger;
 
     @Override
     public String type() {
@@ -27,18 +25,11 @@ public class AssignmentAttachmentOwner implements AttachmentOwner {
 
     @Override
     public Optional<UUID> unitOf(UUID ownerId, DataScope scope) {
-        return tasks.findAssignment(ownerId, scope, false).map(a -> a.unitId);
+        return assignments.find(ownerId, scope, false).map(a -> a.unitId);
     }
 
     @Override
     public void checkCanModify(UUID ownerId) {
-        if (!user.hasAnyRole(Roles.UNIT_OFFICER, Roles.SUPERVISOR)) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "你的角色不能为承办事项上传或撤回文件");
-        }
-        AssignmentEntity a = tasks.findAssignment(ownerId, DataScope.everything(), false).orElseThrow();
-        if (a.status != cn.qingfeng.task.TaskEnums.AssignmentStatus.IN_PROGRESS) {
-            // Evidence is filed while the unit works on it; what was submitted stays as reviewed.
-            throw ProblemException.conflict("assignment.not-in-progress", "只有办理中的承办事项可以上传或撤回佐证材料");
-        }
+        ledger.check(assignments, AssignmentLifecycle.ATTACH, ownerId);
     }
 }

@@ -1,5 +1,6 @@
 package cn.qingfeng.task;
 
+import cn.qingfeng.common.ledger.LedgerRecord;
 import cn.qingfeng.task.TaskEnums.AssignmentRole;
 import cn.qingfeng.task.TaskEnums.AssignmentStatus;
 import jakarta.persistence.Column;
@@ -16,58 +17,78 @@ import java.util.UUID;
 /** One unit's part in a task (承办), with its own life. */
 @Entity
 @Table(name = "task_assignment")
-public class AssignmentEntity {
+public class AssignmentEntity implements LedgerRecord<AssignmentStatus> {
 
     @Id
     public UUID id;
 
-    @Column(name = "task_id", nullable = false, updatable = false)
+    @Column(updatable = false)
     public UUID taskId;
 
-    @Column(name = "unit_id", nullable = false, updatable = false)
+    @Column(updatable = false)
     public UUID unitId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public AssignmentRole role;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public AssignmentStatus status;
 
     public LocalDate deadline;
 
-    @Column(name = "accepted_at")
     public Instant acceptedAt;
 
-    @Column(name = "accepted_by")
     public String acceptedBy;
 
-    @Column(name = "submitted_at")
     public Instant submittedAt;
 
-    @Column(name = "completed_at")
     public Instant completedAt;
 
-    @Column(name = "completed_on_time")
     public Boolean completedOnTime;
 
-    @Column(name = "returned_count", nullable = false)
     public int returnedCount;
 
-    @Column(name = "return_reason")
     public String returnReason;
 
     /** Set once, when the overdue assignment was escalated to its unit. */
-    @Column(name = "escalated_at")
     public Instant escalatedAt;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     public Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     @Version
     public long version;
+
+    @Override
+    public AssignmentStatus state() {
+        return status;
+    }
+
+    @Override
+    public void moveTo(AssignmentStatus state, Instant at) {
+        status = state;
+        updatedAt = at;
+    }
+
+    @Override
+    public void touch(Instant at) {
+        updatedAt = at;
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public UUID journalId() {
+        return id;
+    }
+
+    @Override
+    public UUID journalUnitId() {
+        return unitId;
+    }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +20,9 @@ public class AssignmentOrigin implements OriginSource {
     @Inject
     TaskRepository tasks;
 
+    @Inject
+    AssignmentRepository assignments;
+
     @Override
     public String type() {
         return TYPE;
@@ -26,7 +30,7 @@ public class AssignmentOrigin implements OriginSource {
 
     @Override
     public boolean exists(UUID id) {
-        return tasks.em().find(AssignmentEntity.class, id) != null;
+        return assignments.find(id, DataScope.everything(), false).isPresent();
     }
 
     @Override
@@ -35,12 +39,12 @@ public class AssignmentOrigin implements OriginSource {
         if (ids.isEmpty()) {
             return out;
         }
-        tasks.em().createQuery("select a.id, t.id, t.code, t.title, a.unitId from AssignmentEntity a, TaskEntity t"
-                        + " where t.id = a.taskId and a.id in :ids", Object[].class)
-                .setParameter("ids", ids).getResultList().stream()
-                .filter(row -> scope.contains((UUID) row[4]))
-                .forEach(row -> out.put((UUID) row[0], new OriginRef(TYPE, (UUID) row[0], "task", (UUID) row[1],
-                        row[2] + " " + row[3])));
+        List<AssignmentEntity> visible = assignments.assignments(scope).where("e.id in :ids", "ids", ids).all("e.id");
+        Map<UUID, TaskEntity> byTask = tasks.tasksById(visible.stream().map(a -> a.taskId).distinct().toList());
+        for (AssignmentEntity a : visible) {
+            TaskEntity t = byTask.get(a.taskId);
+            out.put(a.id, new OriginRef(TYPE, a.id, "task", t.id, t.code + " " + t.title));
+        }
         return out;
     }
 }

@@ -1,9 +1,7 @@
 package cn.qingfeng.task;
 
-import cn.qingfeng.common.openapi.ApiErrors;
 import cn.qingfeng.common.paging.Page;
 import cn.qingfeng.common.paging.PageParams;
-import cn.qingfeng.common.security.Roles;
 import cn.qingfeng.common.web.ETags;
 import cn.qingfeng.journal.EventView;
 import cn.qingfeng.task.TaskViews.AssignmentView;
@@ -11,7 +9,6 @@ import cn.qingfeng.task.TaskViews.ProgressView;
 import cn.qingfeng.task.TaskViews.RecordView;
 import cn.qingfeng.task.TaskViews.UrgeView;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,12 +24,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/assignments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
 @Tag(name = "Assignments", description = "承办: each unit's part of a task, with its own life")
 public class AssignmentResource {
 
@@ -43,124 +40,102 @@ public class AssignmentResource {
     TaskQueries queries;
 
     @GET
-    @Authenticated
     @Operation(operationId = "listAssignments", summary = "List assignments (a unit officer's: their units')",
-            description = "Roles: any, within scope. Sorted by deadline by default.")
+            description = "Sorted by deadline by default.")
     public Page<AssignmentView> list(@BeanParam TaskFilters.Assignments filter, @BeanParam PageParams page) {
         return queries.assignments(filter, page);
     }
 
     @GET
     @Path("/{id}")
-    @Authenticated
-    @Operation(operationId = "getAssignment", summary = "One assignment", description = "Roles: any, within scope.")
+    @Operation(operationId = "getAssignment", summary = "One assignment")
     public AssignmentView get(@PathParam("id") UUID id) {
         return service.get(id);
     }
 
     @POST
     @Path("/{id}/accept")
-    @RolesAllowed(Roles.UNIT_OFFICER)
-    @Operation(operationId = "acceptAssignment", summary = "签收: accept (待签收 → 办理中)", description = "Roles: unit_officer of the unit. Requires If-Match.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "acceptAssignment", summary = "签收: accept (待签收 → 办理中)")
     public AssignmentView accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.accept(id, ETags.required(ifMatch));
+        return service.accept(id, ETags.ifMatch(ifMatch));
     }
 
     @POST
     @Path("/{id}/submit")
-    @RolesAllowed(Roles.UNIT_OFFICER)
-    @Operation(operationId = "submitAssignment", summary = "报送: submit for approval (办理中 → 已报送)", description = "Roles: unit_officer of the unit. Requires If-Match.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "submitAssignment", summary = "报送: submit for approval (办理中 → 已报送)")
     public AssignmentView submit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @Valid TaskRequests.Note request) {
-        return service.submit(id, ETags.required(ifMatch), request == null ? null : request.note());
+        return service.submit(id, ETags.ifMatch(ifMatch), request == null ? null : request.note());
     }
 
     @POST
     @Path("/{id}/approve")
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(operationId = "approveAssignment", summary = "办结: approve (已报送 → 已办结)", description = "Roles: supervisor. Requires If-Match.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "approveAssignment", summary = "办结: approve (已报送 → 已办结)")
     public AssignmentView approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                   @Valid TaskRequests.Note request) {
-        return service.approve(id, ETags.required(ifMatch), request == null ? null : request.note());
+        return service.approve(id, ETags.ifMatch(ifMatch), request == null ? null : request.note());
     }
 
     @POST
     @Path("/{id}/return")
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(operationId = "returnAssignment", summary = "退回: send back with a reason (已报送 → 办理中)", description = "Roles: supervisor. Requires If-Match.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "returnAssignment", summary = "退回: send back with a reason (已报送 → 办理中)")
     public AssignmentView sendBack(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @Valid @NotNull TaskRequests.Reason request) {
-        return service.sendBack(id, ETags.required(ifMatch), request.reason());
+        return service.sendBack(id, ETags.ifMatch(ifMatch), request.reason());
     }
 
     @GET
     @Path("/{id}/progress")
-    @Authenticated
-    @Operation(operationId = "listAssignmentProgress", summary = "Progress reports, newest first", description = "Roles: any, within scope.")
+    @Operation(operationId = "listAssignmentProgress", summary = "Progress reports, newest first")
     public Page<ProgressView> progress(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return queries.progress(id, page);
     }
 
     @POST
     @Path("/{id}/progress")
-    @RolesAllowed(Roles.UNIT_OFFICER)
-    @Operation(operationId = "addAssignmentProgress", summary = "Report progress (进展)", description = "Roles: unit_officer of the unit, while 办理中.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409")
+    @Operation(operationId = "addAssignmentProgress", summary = "Report progress (进展)")
     public ProgressView addProgress(@PathParam("id") UUID id, @Valid @NotNull TaskRequests.AddProgress request) {
         return service.addProgress(id, request);
     }
 
     @GET
     @Path("/{id}/records")
-    @Authenticated
-    @Operation(operationId = "listAssignmentRecords", summary = "Execution records (工作记录)", description = "Roles: any, within scope.")
+    @Operation(operationId = "listAssignmentRecords", summary = "Execution records (工作记录)")
     public Page<RecordView> records(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return queries.records(id, page);
     }
 
     @POST
     @Path("/{id}/records")
-    @RolesAllowed(Roles.UNIT_OFFICER)
-    @Operation(operationId = "addAssignmentRecord", summary = "Add an execution record (工作记录)", description = "Roles: unit_officer of the unit, while 办理中.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409")
+    @Operation(operationId = "addAssignmentRecord", summary = "Add an execution record (工作记录)")
     public RecordView addRecord(@PathParam("id") UUID id, @Valid @NotNull TaskRequests.AddRecord request) {
         return service.addRecord(id, request);
     }
 
     @GET
     @Path("/{id}/urges")
-    @Authenticated
-    @Operation(operationId = "listAssignmentUrges", summary = "Urges and replies", description = "Roles: any, within scope.")
+    @Operation(operationId = "listAssignmentUrges", summary = "Urges and replies")
     public Page<UrgeView> urges(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return queries.urges(id, page);
     }
 
     @POST
     @Path("/{id}/urges")
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(operationId = "urgeAssignment", summary = "催办: urge the unit with a message", description = "Roles: supervisor, while 待签收 or 办理中.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409")
+    @Operation(operationId = "urgeAssignment", summary = "催办: urge the unit with a message")
     public UrgeView urge(@PathParam("id") UUID id, @Valid @NotNull TaskRequests.Urge request) {
         return service.urge(id, request.message());
     }
 
     @POST
     @Path("/{id}/urges/{urgeId}/reply")
-    @RolesAllowed(Roles.UNIT_OFFICER)
-    @Operation(operationId = "replyToUrge", summary = "Answer an urge", description = "Roles: unit_officer of the unit.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409")
+    @Operation(operationId = "replyToUrge", summary = "Answer an urge")
     public UrgeView reply(@PathParam("id") UUID id, @PathParam("urgeId") UUID urgeId, @Valid @NotNull TaskRequests.Reply request) {
         return service.reply(id, urgeId, request.reply());
     }
 
     @GET
     @Path("/{id}/timeline")
-    @Authenticated
-    @Operation(operationId = "getAssignmentTimeline", summary = "The assignment's journal, oldest first", description = "Roles: any, within scope.")
+    @Operation(operationId = "getAssignmentTimeline", summary = "The assignment's journal, oldest first")
     public Page<EventView> timeline(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return queries.assignmentTimeline(id, page);
     }

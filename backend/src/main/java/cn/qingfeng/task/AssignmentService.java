@@ -1,15 +1,22 @@
 package cn.qingfeng.task;
 
+import static cn.qingfeng.task.AssignmentLifecycle.ACCEPT;
+import static cn.qingfeng.task.AssignmentLifecycle.ADD_RECORD;
+import static cn.qingfeng.task.AssignmentLifecycle.APPROVE;
+import static cn.qingfeng.task.AssignmentLifecycle.REPLY_URGE;
+import static cn.qingfeng.task.AssignmentLifecycle.REPORT_PROGRESS;
+import static cn.qingfeng.task.AssignmentLifecycle.RETURN;
+import static cn.qingfeng.task.AssignmentLifecycle.SUBMIT;
+import static cn.qingfeng.task.AssignmentLifecycle.URGE;
+
+import cn.qingfeng.common.ledger.Ledger;
 import cn.qingfeng.common.problem.ProblemException;
 import cn.qingfeng.common.scope.CallerScope;
+import cn.qingfeng.common.scope.DataScope;
 import cn.qingfeng.common.security.CurrentUser;
-import cn.qingfeng.common.security.Roles;
 import cn.qingfeng.common.warning.Warnings;
-import cn.qingfeng.common.web.ETags;
 import cn.qingfeng.journal.Changes;
-import cn.qingfeng.journal.Journal;
 import cn.qingfeng.task.TaskEnums.AssignmentStatus;
-import cn.qingfeng.task.TaskEnums.Status;
 import cn.qingfeng.task.TaskViews.AssignmentView;
 import cn.qingfeng.task.TaskViews.ProgressView;
 import cn.qingfeng.task.TaskViews.RecordView;
@@ -21,16 +28,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-/**
- * One unit's assignment through its life: 待签收 → 办理中 → 已报送 → 已办结, or 退回 back to 办理中.
- * The unit's officers accept, report and submit; supervisors approve, return and urge.
- * A transition from the wrong state answers 409 {@code assignment.illegal-transition}.
- */
+/** One unit's assignment through its life ({@link AssignmentLifecycle}); the kernel checks and records each action. */
 @ApplicationScoped
 public class AssignmentService {
+
+    @Inject
+    AssignmentRepository assignments;
 
     @Inject
     TaskRepository tasks;
@@ -39,62 +44,63 @@ public class AssignmentService {
     TaskService taskService;
 
     @Inject
+    TaskMapper mapper;
+
+    @Inject
     CallerScope scope;
 
     @Inject
     CurrentUser user;
 
     @Inject
-    Journal journal;
+    Ledger ledger;
 
     @Inject
     Clock clock;
 
     public AssignmentView get(UUID id) {
-        return view(visible(id, false));
+        return view(visible(id));
     }
 
     @Transactional
     public AssignmentView accept(UUID id, long version) {
-        AssignmentEntity a = transition(id, version, "accept", Roles.UNIT_OFFICER, Set.of(AssignmentStatus.PENDING));
+        AssignmentEntity a = ledger.enter(assignments, ACCEPT, id, version);
         a.acceptedAt = clock.instant();
         a.acceptedBy = user.subject();
-        return moved(a, AssignmentStatus.IN_PROGRESS, "assignment.accepted", Changes.of());
+        return moved(ACCEPT, a, Changes.of());
     }
 
     @Transactional
     public AssignmentView submit(UUID id, long version, String note) {
-        AssignmentEntity a = transition(id, version, "submit", Roles.UNIT_OFFICER, Set.of(AssignmentStatus.IN_PROGRESS));
+        AssignmentEntity a = ledger.enter(assignments, SUBMIT, id, version);
         a.submittedAt = clock.instant();
-        return moved(a, AssignmentStatus.SUBMITTED, "assignment.submitted", Changes.of().set("note", note));
+        return moved(SUBMIT, a, Changes.of().set("note", note));
     }
 
     @Transactional
     public AssignmentView approve(UUID id, long version, String note) {
-        AssignmentEntity a = transition(id, version, "approve", Roles.SUPERVISOR, Set.of(AssignmentStatus.SUBMITTED));
+        AssignmentEntity a = ledger.enter(assignments, APPROVE, id, version);
         Instant now = clock.instant();
         a.completedAt = now;
         // On time means submitted by the deadline; the supervisor's review time is not the unit's delay.
         a.completedOnTime = a.deadline == null || !Warnings.dayOf(a.submittedAt).isAfter(a.deadline);
-        AssignmentView view = moved(a, AssignmentStatus.DONE, "assignment.approved",
-                Changes.of().set("note", note).set("onTime", a.completedOnTime));
+        AssignmentView view = moved(APPROVE, a, Changes.of().set("note", note).set("onTime", a.completedOnTime));
         completeTaskIfDone(a.taskId, now);
         return view;
     }
 
     @Transactional
     public AssignmentView sendBack(UUID id, long version, String reason) {
-        AssignmentEntity a = transition(id, version, "return", Roles.SUPERVISOR, Set.of(AssignmentStatus.SUBMITTED));
+        AssignmentEntity a = ledger.enter(assignments, RETURN, id, version);
         a.returnedCount++;
         a.returnReason = reason;
         a.submittedAt = null;
-        return moved(a, AssignmentStatus.IN_PROGRESS, "assignment.returned", Changes.of().set("reason", reason)
-                .set("returnedCount", a.returnedCount));
+        return moved(RETURN, a, Changes.of().set("reason", reason).set("returnedCount", a.returnedCount));
     }
 
     @Transactional
     public ProgressView addProgress(UUID id, TaskRequests.AddProgress req) {
-        AssignmentEntity a = actable(id, "progress", Roles.UNIT_OFFICER, Set.of(AssignmentStatus.IN_PROGRESS));
+        AssignmentEntity a = ledger.enter(assignments, REPORT_PROGRESS, id, null);
         ProgressEntity p = new ProgressEntity();
         p.id = UUID.randomUUID();
         p.assignmentId = a.id;
@@ -104,16 +110,16 @@ public class AssignmentService {
         p.reportedBy = user.subject();
         p.reportedByName = user.displayName();
         p.createdAt = clock.instant();
-        tasks.persist(p);
-        journal.record("assignment.progress-reported", TaskService.ASSIGNMENT, a.id, a.unitId, Changes.of()
+        assignments.persist(p);
+        ledger.record(REPORT_PROGRESS, a, Changes.of()
                 .set("progressId", p.id).set("reportedOn", p.reportedOn).set("content", p.content).set("percent", p.percent));
-        return progressView(p);
+        return mapper.progress(p);
     }
 
     @Transactional
     public RecordView addRecord(UUID id, TaskRequests.AddRecord req) {
-        AssignmentEntity a = actable(id, "record", Roles.UNIT_OFFICER, Set.of(AssignmentStatus.IN_PROGRESS));
-        TaskEntity t = tasks.em().find(TaskEntity.class, a.taskId);
+        AssignmentEntity a = ledger.enter(assignments, ADD_RECORD, id, null);
+        TaskEntity t = tasks.find(a.taskId, DataScope.everything(), false).orElseThrow();
         RecordEntity r = new RecordEntity();
         r.id = UUID.randomUUID();
         r.assignmentId = a.id;
@@ -128,17 +134,16 @@ public class AssignmentService {
         r.recordedBy = user.subject();
         r.recordedByName = user.displayName();
         r.createdAt = clock.instant();
-        tasks.persist(r);
-        journal.record("assignment.record-added", TaskService.ASSIGNMENT, a.id, a.unitId, Changes.of()
+        assignments.persist(r);
+        ledger.record(ADD_RECORD, a, Changes.of()
                 .set("recordId", r.id).set("heldOn", r.heldOn).set("topic", r.topic)
                 .set("participantCount", r.participantCount).set("place", r.place));
-        return recordView(r);
+        return mapper.record(r);
     }
 
     @Transactional
     public UrgeView urge(UUID id, String message) {
-        AssignmentEntity a = actable(id, "urge", Roles.SUPERVISOR,
-                Set.of(AssignmentStatus.PENDING, AssignmentStatus.IN_PROGRESS));
+        AssignmentEntity a = ledger.enter(assignments, URGE, id, null);
         UrgeEntity u = new UrgeEntity();
         u.id = UUID.randomUUID();
         u.assignmentId = a.id;
@@ -146,20 +151,15 @@ public class AssignmentService {
         u.urgedBy = user.subject();
         u.urgedByName = user.displayName();
         u.urgedAt = clock.instant();
-        tasks.persist(u);
-        journal.record("assignment.urged", TaskService.ASSIGNMENT, a.id, a.unitId, Changes.of()
-                .set("urgeId", u.id).set("message", u.message));
-        return urgeView(u);
+        assignments.persist(u);
+        ledger.record(URGE, a, Changes.of().set("urgeId", u.id).set("message", u.message));
+        return mapper.urge(u);
     }
 
     @Transactional
     public UrgeView reply(UUID assignmentId, UUID urgeId, String reply) {
-        AssignmentEntity a = visible(assignmentId, false);
-        taskService.requireRole(Roles.UNIT_OFFICER);
-        UrgeEntity u = tasks.em().find(UrgeEntity.class, urgeId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (u == null || !u.assignmentId.equals(a.id)) {
-            throw ProblemException.notFound("Urge");
-        }
+        AssignmentEntity a = ledger.enter(assignments, REPLY_URGE, assignmentId, null);
+        UrgeEntity u = assignments.urge(a.id, urgeId).orElseThrow(() -> ProblemException.notFound("Urge"));
         if (u.repliedAt != null) {
             throw ProblemException.conflict("urge.already-replied", "该催办已回复");
         }
@@ -167,85 +167,39 @@ public class AssignmentService {
         u.repliedBy = user.subject();
         u.repliedByName = user.displayName();
         u.repliedAt = clock.instant();
-        journal.record("assignment.urge-replied", TaskService.ASSIGNMENT, a.id, a.unitId, Changes.of()
-                .set("urgeId", u.id).set("reply", u.reply));
-        return urgeView(u);
+        ledger.record(REPLY_URGE, a, Changes.of().set("urgeId", u.id).set("reply", u.reply));
+        return mapper.urge(u);
     }
 
     // ---------------------------------------------------------------- helpers
 
-    AssignmentEntity visible(UUID id, boolean lock) {
-        return tasks.findAssignment(id, scope.current(), lock).orElseThrow(() -> ProblemException.notFound("Assignment"));
+    AssignmentEntity visible(UUID id) {
+        return assignments.find(id, scope.current(), false)
+                .orElseThrow(() -> ProblemException.notFound(AssignmentLifecycle.ASSIGNMENT.label()));
     }
 
-    /** Scope (404), role (403), version (412), state (409), in that order. */
-    private AssignmentEntity transition(UUID id, long version, String action, String role, Set<AssignmentStatus> from) {
-        AssignmentEntity a = visible(id, true);
-        taskService.requireRole(role);
-        ETags.check(version, a.version);
-        checkState(a, action, from);
-        return a;
-    }
-
-    private AssignmentEntity actable(UUID id, String action, String role, Set<AssignmentStatus> from) {
-        AssignmentEntity a = visible(id, true);
-        taskService.requireRole(role);
-        checkState(a, action, from);
-        return a;
-    }
-
-    private static void checkState(AssignmentEntity a, String action, Set<AssignmentStatus> from) {
-        if (!from.contains(a.status)) {
-            throw ProblemException.illegalTransition("assignment", a.status, action);
-        }
-    }
-
-    private AssignmentView moved(AssignmentEntity a, AssignmentStatus to, String action, Changes changes) {
-        journal.record(action, TaskService.ASSIGNMENT, a.id, a.unitId,
-                changes.field("status", a.status, to).set("taskId", a.taskId));
-        a.status = to;
-        touch(a);
-        tasks.flush();
+    private AssignmentView moved(cn.qingfeng.common.ledger.Action<AssignmentStatus, AssignmentEntity> action, AssignmentEntity a,
+                                 Changes changes) {
+        ledger.record(action, a, changes.set("taskId", a.taskId));
+        assignments.flush();
         return view(a);
-    }
-
-    private void touch(AssignmentEntity a) {
-        a.updatedAt = clock.instant();
     }
 
     /** When the last open assignment is done, the task is completed. */
     private void completeTaskIfDone(UUID taskId, Instant now) {
-        TaskEntity t = tasks.em().find(TaskEntity.class, taskId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        boolean allDone = tasks.assignmentsOf(taskId).stream()
-                .allMatch(x -> x.status == AssignmentStatus.DONE || x.status == AssignmentStatus.CANCELLED);
-        if (allDone && t.status == Status.ISSUED) {
+        TaskEntity t = tasks.find(taskId, DataScope.everything(), true).orElseThrow();
+        List<AssignmentEntity> all = assignments.of(taskId);
+        boolean allDone = all.stream().allMatch(x -> x.status == AssignmentStatus.DONE || x.status == AssignmentStatus.CANCELLED);
+        if (allDone && t.status == TaskEnums.Status.ISSUED) {
             // The task was done when its last unit submitted what was then approved.
-            Instant lastSubmitted = tasks.assignmentsOf(taskId).stream()
-                    .filter(x -> x.status == AssignmentStatus.DONE && x.submittedAt != null)
+            Instant lastSubmitted = all.stream().filter(x -> x.status == AssignmentStatus.DONE && x.submittedAt != null)
                     .map(x -> x.submittedAt).max(Instant::compareTo).orElse(now);
-            t.status = Status.COMPLETED;
             t.completedAt = lastSubmitted;
-            t.updatedAt = now;
-            journal.record("task.completed", TaskService.TASK, t.id, t.issuingUnitId,
-                    Changes.of().field("status", Status.ISSUED, Status.COMPLETED)
-                            .set("onTime", Warnings.closed(t.deadline, lastSubmitted).name()));
+            ledger.record(TaskLifecycle.COMPLETE, t, Changes.of().set("onTime", Warnings.closed(t.deadline, lastSubmitted).name()));
         }
     }
 
     AssignmentView view(AssignmentEntity a) {
         return taskService.assignmentViews(List.of(a), Map.of()).get(0);
-    }
-
-    static ProgressView progressView(ProgressEntity p) {
-        return new ProgressView(p.id, p.assignmentId, p.reportedOn, p.content, p.percent, p.reportedByName, p.createdAt);
-    }
-
-    static RecordView recordView(RecordEntity r) {
-        return new RecordView(r.id, r.assignmentId, r.unitId, r.category, r.heldOn, r.topic, r.participantCount,
-                r.participants, r.place, r.notes, r.recordedByName, r.createdAt);
-    }
-
-    static UrgeView urgeView(UrgeEntity u) {
-        return new UrgeView(u.id, u.assignmentId, u.message, u.urgedByName, u.urgedAt, u.reply, u.repliedByName, u.repliedAt);
     }
 }

@@ -14,17 +14,12 @@ import java.util.UUID;
 public class ProgressEntity {
     @Id
     public UUID id;
-    @Column(name = "assignment_id", nullable = false, updatable = false)
+    @Column(updatable = false)
     public UUID assignmentId;
-    @Column(name = "reported_on", nullable = false)
     public LocalDate reportedOn;
-    @Column(nullable = false)
     public String content;
     public Integer percent;
-    @Column(name = "reported_by", nullable = false)
     public String reportedBy;
-    @Column(name = "reported_by_name")
     public String reportedByName;
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -12,10 +12,10 @@ import java.util.UUID;
 public class RecordAttachmentOwner implements AttachmentOwner {
 
     @Inject
-    TaskRepository tasks;
+    AssignmentRepository assignments;
 
     @Inject
-    AssignmentAttachmentOwner assignments;
+    AssignmentAttachmentOwner assignment;
 
     @Override
     public String type() {
@@ -24,12 +24,11 @@ public class RecordAttachmentOwner implements AttachmentOwner {
 
     @Override
     public Optional<UUID> unitOf(UUID ownerId, DataScope scope) {
-        RecordEntity r = tasks.em().find(RecordEntity.class, ownerId);
-        return r == null ? Optional.empty() : assignments.unitOf(r.assignmentId, scope);
+        return assignments.record(ownerId).flatMap(r -> assignment.unitOf(r.assignmentId, scope));
     }
 
     @Override
     public void checkCanModify(UUID ownerId) {
-        assignments.checkCanModify(tasks.em().find(RecordEntity.class, ownerId).assignmentId);
+        assignment.checkCanModify(assignments.record(ownerId).orElseThrow().assignmentId);
     }
 }

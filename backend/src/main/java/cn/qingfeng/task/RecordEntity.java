@@ -17,27 +17,20 @@ import java.util.UUID;
 public class RecordEntity {
     @Id
     public UUID id;
-    @Column(name = "assignment_id", nullable = false, updatable = false)
+    @Column(updatable = false)
     public UUID assignmentId;
-    @Column(name = "unit_id", nullable = false, updatable = false)
+    @Column(updatable = false)
     public UUID unitId;
     /** The task's category when recorded, so counts by category need no join. */
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Category category;
-    @Column(name = "held_on", nullable = false)
     public LocalDate heldOn;
-    @Column(nullable = false)
     public String topic;
-    @Column(name = "participant_count", nullable = false)
     public int participantCount;
     public String participants;
     public String place;
     public String notes;
-    @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
-    @Column(name = "recorded_by_name")
     public String recordedByName;
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

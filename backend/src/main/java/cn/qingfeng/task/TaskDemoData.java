@@ -1,45 +1,41 @@
 package cn.qingfeng.task;
 
-import cn.qingfeng.common.code.CodeGenerator;
+import static cn.qingfeng.demo.DemoOrganisation.idOf;
+import static cn.qingfeng.demo.DemoStory.LI_MING;
+import static cn.qingfeng.demo.DemoStory.LIU_YANG;
+import static cn.qingfeng.demo.DemoStory.SUN_LEI;
+import static cn.qingfeng.demo.DemoStory.ZHOU_LI;
+import static cn.qingfeng.demo.DemoStory.CHEN_JING;
+
 import cn.qingfeng.common.config.QingfengConfig;
-import cn.qingfeng.common.warning.Warnings;
-import cn.qingfeng.demo.DemoOrganisation;
-import cn.qingfeng.journal.Changes;
-import cn.qingfeng.journal.Journal;
+import cn.qingfeng.common.security.RunAs.Person;
+import cn.qingfeng.demo.DemoStory;
 import cn.qingfeng.task.TaskEnums.AssignmentRole;
-import cn.qingfeng.task.TaskEnums.AssignmentStatus;
 import cn.qingfeng.task.TaskEnums.Category;
 import cn.qingfeng.task.TaskEnums.Priority;
 import cn.qingfeng.task.TaskEnums.Recurrence;
-import cn.qingfeng.task.TaskEnums.Status;
+import cn.qingfeng.task.TaskViews.AssignmentView;
+import cn.qingfeng.task.TaskViews.TaskDetail;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Demo tasks taken from part 一 of the seed report (2023H1-report.txt): the study sessions
- * ("学习共计9次", as execution records), the work deployment meeting, the training, the
- * responsibility letters, integrity talks, the 清明 and 五一 holiday discipline checks and the
- * weekly 第一议题 study — some done, some in progress, one overdue. Dates are relative to today so
- * the traffic lights show. Seeded once, into a database without tasks, when demo data is on.
+ * Demo tasks from part 一 of the seed report, told through the services: 李明 issues the work, the
+ * units' officers accept it, hold their study sessions (the first branch's 9 of them are the
+ * report's "学习共计9次") and report back; one holiday check is overdue. Seeded once.
  */
 @ApplicationScoped
 public class TaskDemoData {
 
     private static final Logger LOG = Logger.getLogger(TaskDemoData.class);
-    private static final String BY = "demo-data";
-    private static final String BY_NAME = "李明";
 
     @Inject
     QingfengConfig config;
@@ -51,168 +47,115 @@ public class TaskDemoData {
     TaskService taskService;
 
     @Inject
-    Journal journal;
+    AssignmentService assignments;
 
     @Inject
-    CodeGenerator codes;
-
-    @Inject
-    Warnings warnings;
-
-    @Inject
-    Clock clock;
+    DemoStory story;
 
     void onStart(@Observes @jakarta.annotation.Priority(Interceptor.Priority.APPLICATION + 100) StartupEvent start) {
         if (config.demoData().enabled()) {
-            seed();
+            story.tell(this::seed);
         }
     }
 
-    @Transactional
     void seed() {
-        tasks.em().createNativeQuery("select pg_advisory_xact_lock(7105004)").getSingleResult();
-        if (tasks.em().createQuery("select count(t) from TaskEntity t", Long.class).getSingleResult() > 0) {
+        tasks.lockForSeeding();
+        if (!tasks.isEmpty()) {
             return;
         }
-        LocalDate today = warnings.today();
-        UUID venues = DemoOrganisation.idOf("SJ-CGZX");
-        UUID school = DemoOrganisation.idOf("SJ-YDXX");
-        UUID training = DemoOrganisation.idOf("SJ-XLZX");
-        UUID office = DemoOrganisation.idOf("SJ-BGS");
-        UUID branch1 = DemoOrganisation.idOf("SJ-JG-DYZB");
+        UUID venues = idOf("SJ-CGZX");
+        UUID school = idOf("SJ-YDXX");
+        UUID training = idOf("SJ-XLZX");
+        UUID office = idOf("SJ-BGS");
+        UUID branch1 = idOf("SJ-JG-DYZB");
 
-        // 党风廉政主题学习: the bureau's branch has held 9 sessions; the venues centre is still at it.
-        TaskEntity study = task("党风廉政主题学习（学懂弄通做实二十届中央纪委二次全会公报）", Category.STUDY, Priority.HIGH,
-                today.plusDays(20), "局党组〔" + today.getYear() + "〕3号");
-        AssignmentEntity studyBranch = assign(study, branch1, AssignmentRole.LEAD);
-        accept(studyBranch);
+        // 党风廉政主题学习: the bureau's first branch has held 9 sessions; the venues centre is still at it.
+        TaskDetail study = issue(90, "党风廉政主题学习（学懂弄通做实二十届中央纪委二次全会公报）", Category.STUDY, Priority.HIGH,
+                story.day(-20), "局党组〔" + story.day(90).getYear() + "〕3号", Map.of(branch1, AssignmentRole.LEAD, venues, AssignmentRole.COOPERATING));
+        AssignmentView studyBranch = accept(89, ZHOU_LI, of(study, branch1));
         String[] topics = {"学习二十届中央纪委二次全会公报", "学习关于全面从严治党的重要论述", "学习二十大会议精神（一）",
             "学习二十大会议精神（二）", "“两个确立”“两个维护”专题研讨", "学习《中国共产党纪律处分条例》",
             "警示教育：典型案例通报学习", "学习中央八项规定精神", "“三个务必”专题学习"};
         for (int i = 0; i < topics.length; i++) {
-            record(studyBranch, today.minusDays(80 - i * 8L), topics[i], 20 + i % 4, "机关三楼会议室");
+            record(80 - i * 8, ZHOU_LI, studyBranch, topics[i], 20 + i % 4, "机关三楼会议室");
         }
-        AssignmentEntity studyVenues = assign(study, venues, AssignmentRole.COOPERATING);
-        accept(studyVenues);
-        record(studyVenues, today.minusDays(12), "学习二十届中央纪委二次全会公报", 16, "场馆中心会议室");
+        AssignmentView studyVenues = accept(88, LIU_YANG, of(study, venues));
+        record(12, LIU_YANG, studyVenues, "学习二十届中央纪委二次全会公报", 16, "场馆中心会议室");
 
         // 工作部署: the work meeting, held and closed.
-        TaskEntity meeting = task("筹备召开市直系统全面从严治党暨党风廉政建设工作会议", Category.DEPLOYMENT, Priority.URGENT,
-                today.minusDays(40), "局党组会议纪要");
-        AssignmentEntity meetingOffice = assign(meeting, office, AssignmentRole.LEAD);
-        accept(meetingOffice);
-        record(meetingOffice, today.minusDays(45), "全面从严治党暨党风廉政建设工作会议", 86, "局机关大会议室");
-        done(meetingOffice, meeting, today.minusDays(44));
+        TaskDetail meeting = issue(60, "筹备召开市直系统全面从严治党暨党风廉政建设工作会议", Category.DEPLOYMENT, Priority.URGENT,
+                story.day(40), "局党组会议纪要", Map.of(office, AssignmentRole.LEAD));
+        AssignmentView meetingOffice = accept(59, SUN_LEI, of(meeting, office));
+        record(45, SUN_LEI, meetingOffice, "全面从严治党暨党风廉政建设工作会议", 86, "局机关大会议室");
+        done(44, SUN_LEI, meetingOffice.id());
 
-        // 专题培训: in progress, the report of the trainees' self-examination still to come.
-        TaskEntity course = task("纪检干部专题培训并撰写个人对照检查材料", Category.TRAINING, Priority.NORMAL,
-                today.plusDays(2), null);
-        accept(assign(course, branch1, AssignmentRole.LEAD));
+        // 专题培训: in progress, the trainees' self-examination still to come.
+        TaskDetail course = issue(20, "纪检干部专题培训并撰写个人对照检查材料", Category.TRAINING, Priority.NORMAL,
+                story.day(-2), null, Map.of(branch1, AssignmentRole.LEAD));
+        accept(19, ZHOU_LI, of(course, branch1));
 
         // 责任书: each unit signs its letter; two have, one has not yet accepted.
-        TaskEntity letters = task("签订" + today.getYear() + "年度党风廉政建设责任书", Category.RESPONSIBILITY_LETTER,
-                Priority.HIGH, today.plusDays(7), null);
-        done(accept(assign(letters, venues, AssignmentRole.LEAD)), letters, today.minusDays(3));
-        done(accept(assign(letters, school, AssignmentRole.COOPERATING)), letters, today.minusDays(2));
-        assign(letters, training, AssignmentRole.COOPERATING);
+        TaskDetail letters = issue(14, "签订" + story.day(0).getYear() + "年度党风廉政建设责任书", Category.RESPONSIBILITY_LETTER,
+                Priority.HIGH, story.day(-7), null,
+                Map.of(venues, AssignmentRole.LEAD, school, AssignmentRole.COOPERATING, training, AssignmentRole.COOPERATING));
+        done(3, LIU_YANG, accept(13, LIU_YANG, of(letters, venues)).id());
+        done(2, CHEN_JING, accept(12, CHEN_JING, of(letters, school)).id());
 
         // 廉政谈话: the leaders' integrity talks, under way.
-        TaskEntity talks = task("领导班子成员廉政谈话", Category.INTEGRITY_TALK, Priority.NORMAL, today.plusDays(15), null);
-        AssignmentEntity talksOffice = accept(assign(talks, office, AssignmentRole.LEAD));
-        record(talksOffice, today.minusDays(6), "局主要负责同志与班子成员廉政谈话", 6, "局长办公室");
+        TaskDetail talks = issue(10, "领导班子成员廉政谈话", Category.INTEGRITY_TALK, Priority.NORMAL, story.day(-15), null,
+                Map.of(office, AssignmentRole.LEAD));
+        record(6, SUN_LEI, accept(9, SUN_LEI, of(talks, office)), "局主要负责同志与班子成员廉政谈话", 6, "局长办公室");
 
         // 节点纪律: 清明 checked and closed; 五一 overdue at the venues centre.
-        TaskEntity qingming = task("清明节期间“四风”问题节点纪律检查（封车、学案例、强纪律）", Category.HOLIDAY_DISCIPLINE,
-                Priority.HIGH, today.minusDays(30), null);
-        AssignmentEntity qm = accept(assign(qingming, venues, AssignmentRole.LEAD));
-        record(qm, today.minusDays(33), "公车封存检查", 5, "场馆中心车库");
-        done(qm, qingming, today.minusDays(31));
-        TaskEntity mayDay = task("五一劳动节期间节点纪律检查", Category.HOLIDAY_DISCIPLINE, Priority.HIGH,
-                today.minusDays(4), null);
-        accept(assign(mayDay, venues, AssignmentRole.LEAD));
-        accept(assign(mayDay, school, AssignmentRole.COOPERATING));
+        TaskDetail qingming = issue(36, "清明节期间“四风”问题节点纪律检查（封车、学案例、强纪律）", Category.HOLIDAY_DISCIPLINE,
+                Priority.HIGH, story.day(30), null, Map.of(venues, AssignmentRole.LEAD));
+        AssignmentView qm = accept(35, LIU_YANG, of(qingming, venues));
+        record(33, LIU_YANG, qm, "公车封存检查", 5, "场馆中心车库");
+        done(31, LIU_YANG, qm.id());
+        TaskDetail mayDay = issue(12, "五一劳动节期间节点纪律检查", Category.HOLIDAY_DISCIPLINE, Priority.HIGH, story.day(4), null,
+                Map.of(venues, AssignmentRole.LEAD, school, AssignmentRole.COOPERATING));
+        accept(11, LIU_YANG, of(mayDay, venues));
+        accept(11, CHEN_JING, of(mayDay, school));
 
         // 第一议题: weekly study on Thursdays, a recurring duty; the scheduler issues each week.
-        TaskEntity weekly = task("每周四“第一议题”集中学习", Category.STUDY, Priority.NORMAL, null, null);
-        weekly.recurrence = Recurrence.WEEKLY;
-        weekly.nextPeriodStart = Periods.startContaining(Recurrence.WEEKLY, today);
-        Map<String, String> plan = new LinkedHashMap<>();
-        plan.put("unitId", branch1.toString());
-        plan.put("role", AssignmentRole.LEAD.name());
-        weekly.unitPlan = List.of(plan);
+        story.on(0, 8, LI_MING, () -> {
+            TaskDetail weekly = taskService.create(new TaskRequests.Create("每周四“第一议题”集中学习", Category.STUDY, null, null,
+                    null, null, Priority.NORMAL, null, idOf("SJ-JGDW"), Recurrence.WEEKLY, null, null, null));
+            return taskService.issue(weekly.task().id(), weekly.version(),
+                    new TaskRequests.Issue(List.of(new TaskRequests.UnitAssignment(branch1, AssignmentRole.LEAD))));
+        });
         LOG.info("seeded the demo tasks of the seed report");
     }
 
-    private TaskEntity task(String title, Category category, Priority priority, LocalDate deadline, String basis) {
-        Instant now = clock.instant();
-        TaskEntity t = new TaskEntity();
-        t.id = UUID.randomUUID();
-        t.code = codes.next("RW", warnings.today().getYear());
-        t.title = title;
-        t.category = category;
-        t.priority = priority;
-        t.deadline = deadline;
-        t.basis = basis;
-        t.issuingUnitId = DemoOrganisation.idOf("SJ-JGDW");
-        t.status = Status.ISSUED;
-        t.createdBy = BY;
-        t.createdByName = BY_NAME;
-        t.issuedAt = now;
-        t.createdAt = now;
-        t.updatedAt = now;
-        tasks.persist(t);
-        journal.record("task.created", TaskService.TASK, t.id, t.issuingUnitId, Changes.of()
-                .set("code", t.code).set("title", title).set("source", "demo-data"));
-        journal.record("task.issued", TaskService.TASK, t.id, t.issuingUnitId, Changes.of().field("status", Status.DRAFT, Status.ISSUED));
-        return t;
+    /** 李明 drafts and issues a task to the units. */
+    private TaskDetail issue(int daysAgo, String title, Category category, Priority priority, LocalDate deadline, String basis,
+                             Map<UUID, AssignmentRole> units) {
+        return story.on(daysAgo, 9, LI_MING, () -> {
+            TaskDetail draft = taskService.create(new TaskRequests.Create(title, category, null, basis, null, null, priority,
+                    deadline, idOf("SJ-JGDW"), null, null, null, null));
+            List<TaskRequests.UnitAssignment> plan = units.entrySet().stream()
+                    .sorted(Map.Entry.comparingByValue()).map(e -> new TaskRequests.UnitAssignment(e.getKey(), e.getValue())).toList();
+            return taskService.issue(draft.task().id(), draft.version(), new TaskRequests.Issue(plan));
+        });
     }
 
-    private AssignmentEntity assign(TaskEntity t, UUID unit, AssignmentRole role) {
-        return taskService.assign(t, unit, role, t.deadline, clock.instant());
+    private static AssignmentView of(TaskDetail task, UUID unit) {
+        return task.assignments().stream().filter(a -> a.unit().id().equals(unit)).findFirst().orElseThrow();
     }
 
-    private AssignmentEntity accept(AssignmentEntity a) {
-        a.status = AssignmentStatus.IN_PROGRESS;
-        a.acceptedAt = clock.instant();
-        a.acceptedBy = BY;
-        journal.record("assignment.accepted", TaskService.ASSIGNMENT, a.id, a.unitId,
-                Changes.of().field("status", AssignmentStatus.PENDING, AssignmentStatus.IN_PROGRESS));
-        return a;
+    private AssignmentView accept(int daysAgo, Person officer, AssignmentView a) {
+        return story.on(daysAgo, 10, officer, () -> assignments.accept(a.id(), a.version()));
     }
 
-    private void record(AssignmentEntity a, LocalDate heldOn, String topic, int participants, String place) {
-        RecordEntity r = new RecordEntity();
-        r.id = UUID.randomUUID();
-        r.assignmentId = a.id;
-        r.unitId = a.unitId;
-        r.category = tasks.em().find(TaskEntity.class, a.taskId).category;
-        r.heldOn = heldOn;
-        r.topic = topic;
-        r.participantCount = participants;
-        r.place = place;
-        r.recordedBy = BY;
-        r.recordedByName = "刘洋";
-        r.createdAt = clock.instant();
-        tasks.persist(r);
-        journal.record("assignment.record-added", TaskService.ASSIGNMENT, a.id, a.unitId, Changes.of()
-                .set("recordId", r.id).set("heldOn", heldOn).set("topic", topic).set("participantCount", participants));
+    private void record(int daysAgo, Person officer, AssignmentView a, String topic, int participants, String place) {
+        story.on(daysAgo, 15, officer, () -> assignments.addRecord(a.id(),
+                new TaskRequests.AddRecord(story.day(daysAgo), topic, participants, null, place, null)));
     }
 
-    /** Closes the assignment as approved on {@code day}; the task too when it was its last open one. */
-    private void done(AssignmentEntity a, TaskEntity t, LocalDate day) {
-        Instant at = day.atTime(17, 0).atZone(cn.qingfeng.common.time.AppClock.ZONE).toInstant();
-        a.status = AssignmentStatus.DONE;
-        a.submittedAt = at;
-        a.completedAt = at;
-        a.completedOnTime = a.deadline == null || !day.isAfter(a.deadline);
-        journal.record("assignment.approved", TaskService.ASSIGNMENT, a.id, a.unitId,
-                Changes.of().field("status", AssignmentStatus.SUBMITTED, AssignmentStatus.DONE).set("onTime", a.completedOnTime));
-        tasks.flush();
-        boolean allDone = tasks.assignmentsOf(t.id).stream().allMatch(x -> x.status == AssignmentStatus.DONE);
-        if (allDone) {
-            t.status = Status.COMPLETED;
-            t.completedAt = at;
-            journal.record("task.completed", TaskService.TASK, t.id, t.issuingUnitId, Changes.of().field("status", Status.ISSUED, Status.COMPLETED));
-        }
+    /** The unit submits in the morning, 李明 approves in the afternoon (the task closes with its last part). */
+    private void done(int daysAgo, Person officer, UUID assignment) {
+        AssignmentView submitted = story.on(daysAgo, 10, officer,
+                () -> assignments.submit(assignment, assignments.get(assignment).version(), "已按要求完成"));
+        story.on(daysAgo, 16, LI_MING, () -> assignments.approve(assignment, submitted.version(), "同意办结"));
     }
 }

@@ -1,5 +1,6 @@
 package cn.qingfeng.task;
 
+import cn.qingfeng.common.ledger.LedgerRecord;
 import cn.qingfeng.task.TaskEnums.Category;
 import cn.qingfeng.task.TaskEnums.Priority;
 import cn.qingfeng.task.TaskEnums.Recurrence;
@@ -18,95 +19,109 @@ import java.util.UUID;
 /** A task (督办任务). A recurring one is the template of its periods' instances. */
 @Entity
 @Table(name = "task")
-public class TaskEntity {
+public class TaskEntity implements LedgerRecord<Status> {
 
     @Id
     public UUID id;
 
-    @Column(nullable = false, updatable = false)
+    @Column(updatable = false)
     public String code;
 
-    @Column(nullable = false)
     public String title;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Category category;
 
     public String description;
 
     public String basis;
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
-    @Column(name = "origin_type", updatable = false)
+    @Column(updatable = false)
     public TaskEnums.Origin originType;
-    @Column(name = "origin_id", updatable = false)
+    @Column(updatable = false)
     public UUID originId;
 
-    @Column(name = "external_source")
     public String externalSource;
 
-    @Column(name = "external_ref")
     public String externalRef;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Priority priority;
 
     public LocalDate deadline;
 
-    @Column(name = "issuing_unit_id", nullable = false)
     public UUID issuingUnitId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Status status;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Recurrence recurrence = Recurrence.NONE;
 
-    @Column(name = "template_id")
     public UUID templateId;
 
-    @Column(name = "period_start")
     public LocalDate periodStart;
 
-    @Column(name = "period_end")
     public LocalDate periodEnd;
 
     /** For a recurring template: the start of the next period still to generate. */
-    @Column(name = "next_period_start")
     public LocalDate nextPeriodStart;
 
     /** A recurring template's units, each period's instance is issued to them. */
     @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
-    @Column(name = "unit_plan", columnDefinition = "jsonb")
+    @Column(columnDefinition = "jsonb")
     public java.util.List<java.util.Map<String, String>> unitPlan;
 
-    @Column(name = "created_by", nullable = false, updatable = false)
+    @Column(updatable = false)
     public String createdBy;
 
-    @Column(name = "created_by_name", updatable = false)
+    @Column(updatable = false)
     public String createdByName;
 
-    @Column(name = "issued_at")
     public Instant issuedAt;
 
-    @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
-    @Column(name = "cancel_reason")
     public String cancelReason;
 
-    @Column(name = "completed_at")
     public Instant completedAt;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     public Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     @Version
     public long version;
+
+    @Override
+    public Status state() {
+        return status;
+    }
+
+    @Override
+    public void moveTo(Status state, Instant at) {
+        status = state;
+        updatedAt = at;
+    }
+
+    @Override
+    public void touch(Instant at) {
+        updatedAt = at;
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public UUID journalId() {
+        return id;
+    }
+
+    @Override
+    public UUID journalUnitId() {
+        return issuingUnitId;
+    }
 }

@@ -1,10 +1,13 @@
 package cn.qingfeng.task;
 
+import cn.qingfeng.common.scope.DataScope;
 import cn.qingfeng.task.TaskEnums.AssignmentStatus;
 import cn.qingfeng.unit.UnitOpenRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
 
 /** A unit with open assignments cannot be deactivated: someone must still finish them. */
@@ -12,7 +15,7 @@ import java.util.UUID;
 public class TaskOpenRecords implements UnitOpenRecords {
 
     @Inject
-    TaskRepository tasks;
+    AssignmentRepository assignments;
 
     @Override
     public String kind() {
@@ -21,9 +24,17 @@ public class TaskOpenRecords implements UnitOpenRecords {
 
     @Override
     public long countOpen(UUID unitId) {
-        return tasks.em().createQuery("select count(a) from AssignmentEntity a where a.unitId = :u and a.status in :open", Long.class)
-                .setParameter("u", unitId)
-                .setParameter("open", List.of(AssignmentStatus.PENDING, AssignmentStatus.IN_PROGRESS, AssignmentStatus.SUBMITTED))
-                .getSingleResult();
+        return assignments.assignments(DataScope.everything()).where("e.unitId = :u", "u", unitId)
+                .where("e.status in :open", "open", AssignmentRepository.OPEN).count();
+    }
+
+    @Override
+    public String label() {
+        return "承办事项";
+    }
+
+    @Override
+    public Set<UUID> withOpen(Collection<UUID> unitIds) {
+        return assignments.unitsWithOpen(unitIds);
     }
 }

@@ -53,7 +53,13 @@ public class TaskQueries {
     TaskService taskService;
 
     @Inject
-    AssignmentService assignments;
+    AssignmentService assignmentService;
+
+    @Inject
+    AssignmentRepository assignments;
+
+    @Inject
+    TaskMapper mapper;
 
     @Inject
     UnitRepository units;
@@ -95,7 +101,7 @@ public class TaskQueries {
 
     public Page<AssignmentView> assignments(TaskFilters.Assignments f, PageParams page) {
         // Drafts have no assignments (they are created on issue), so no join with the task is needed.
-        ListQuery<AssignmentEntity> q = tasks.assignments(scope.current())
+        ListQuery<AssignmentEntity> q = assignments.assignments(scope.current())
                 .whereIf(f.status, "e.status = :status", "status")
                 .whereIf(f.unitId, "e.unitId = :unitId", "unitId")
                 .whereIf(f.taskId, "e.taskId = :taskId", "taskId")
@@ -118,56 +124,45 @@ public class TaskQueries {
     }
 
     public Page<ProgressView> progress(UUID assignmentId, PageParams page) {
-        assignments.visible(assignmentId, false);
-        ListQuery<ProgressEntity> q = ListQuery.unscoped(tasks.em(), ProgressEntity.class)
-                .where("e.assignmentId = :a", "a", assignmentId);
-        return pager.page(q, page, List.of(
+        assignmentService.visible(assignmentId);
+        return pager.page(assignments.progressOf(assignmentId), page, List.of(
                 new SortField<>("createdAt", "e.createdAt", Instant.class, p -> p.createdAt),
-                new SortField<>("id", "e.id", UUID.class, p -> p.id)), "-createdAt").map(AssignmentService::progressView);
+                new SortField<>("id", "e.id", UUID.class, p -> p.id)), "-createdAt").map(mapper::progress);
     }
 
     public Page<RecordView> records(UUID assignmentId, PageParams page) {
-        assignments.visible(assignmentId, false);
-        ListQuery<RecordEntity> q = ListQuery.unscoped(tasks.em(), RecordEntity.class)
-                .where("e.assignmentId = :a", "a", assignmentId);
-        return pager.page(q, page, List.of(
+        assignmentService.visible(assignmentId);
+        return pager.page(assignments.recordsOf(assignmentId), page, List.of(
                 new SortField<>("heldOn", "e.heldOn", LocalDate.class, r -> r.heldOn),
-                new SortField<>("id", "e.id", UUID.class, r -> r.id)), "-heldOn").map(AssignmentService::recordView);
+                new SortField<>("id", "e.id", UUID.class, r -> r.id)), "-heldOn").map(mapper::record);
     }
 
     public Page<UrgeView> urges(UUID assignmentId, PageParams page) {
-        assignments.visible(assignmentId, false);
-        ListQuery<UrgeEntity> q = ListQuery.unscoped(tasks.em(), UrgeEntity.class)
-                .where("e.assignmentId = :a", "a", assignmentId);
-        return pager.page(q, page, List.of(
+        assignmentService.visible(assignmentId);
+        return pager.page(assignments.urgesOf(assignmentId), page, List.of(
                 new SortField<>("urgedAt", "e.urgedAt", Instant.class, u -> u.urgedAt),
-                new SortField<>("id", "e.id", UUID.class, u -> u.id)), "-urgedAt").map(AssignmentService::urgeView);
+                new SortField<>("id", "e.id", UUID.class, u -> u.id)), "-urgedAt").map(mapper::urge);
     }
 
     /** The task's journal and that of the assignments the caller may see, oldest first. */
     public Page<EventView> taskTimeline(UUID taskId, PageParams page) {
-        taskService.visibleTask(taskId, false);
+        taskService.visibleTask(taskId);
         DataScope s = scope.current();
         List<String> assignmentIds = new ArrayList<>();
-        tasks.assignmentsOf(taskId).stream().filter(a -> s.contains(a.unitId)).forEach(a -> assignmentIds.add(a.id.toString()));
+        assignments.of(taskId).stream().filter(a -> s.contains(a.unitId)).forEach(a -> assignmentIds.add(a.id.toString()));
         return journal.timeline(Map.of(TaskService.TASK, List.of(taskId.toString()), TaskService.ASSIGNMENT, assignmentIds,
                 "task_record", recordIds(assignmentIds)), page);
     }
 
     public Page<EventView> assignmentTimeline(UUID assignmentId, PageParams page) {
-        assignments.visible(assignmentId, false);
+        assignmentService.visible(assignmentId);
         List<String> ids = List.of(assignmentId.toString());
         return journal.timeline(Map.of(TaskService.ASSIGNMENT, ids, "task_record", recordIds(ids)), page);
     }
 
     /** Files added to a record are journaled on the record; its assignment's timeline shows them too. */
     private List<String> recordIds(List<String> assignmentIds) {
-        if (assignmentIds.isEmpty()) {
-            return List.of();
-        }
-        return tasks.em().createQuery("select r.id from RecordEntity r where r.assignmentId in :a", UUID.class)
-                .setParameter("a", assignmentIds.stream().map(UUID::fromString).toList())
-                .getResultStream().map(UUID::toString).toList();
+        return assignments.recordIds(assignmentIds.stream().map(UUID::fromString).toList()).stream().map(UUID::toString).toList();
     }
 
     /** Execution records counted by category and unit over a period: "学习共计9次". */
@@ -175,27 +170,7 @@ public class TaskQueries {
         if (from == null || to == null || to.isBefore(from)) {
             throw ProblemException.invalidField("to", "请给出有效的统计区间 from ≤ to");
         }
-        DataScope s = scope.current();
-        StringBuilder jpql = new StringBuilder("select r.category, r.unitId, count(r), sum(r.participantCount)"
-                + " from RecordEntity r where r.heldOn >= :from and r.heldOn <= :to");
-        if (!s.all()) {
-            if (s.unitIds().isEmpty()) {
-                return List.of();
-            }
-            jpql.append(" and r.unitId in :scopeUnits");
-        }
-        if (unitId != null) {
-            jpql.append(" and r.unitId = :unitId");
-        }
-        jpql.append(" group by r.category, r.unitId order by r.category, r.unitId");
-        var q = tasks.em().createQuery(jpql.toString(), Object[].class).setParameter("from", from).setParameter("to", to);
-        if (!s.all()) {
-            q.setParameter("scopeUnits", s.unitIds());
-        }
-        if (unitId != null) {
-            q.setParameter("unitId", unitId);
-        }
-        List<Object[]> rows = q.getResultList();
+        List<Object[]> rows = assignments.recordCounts(from, to, scope.current(), unitId);
         Map<UUID, UnitRef> refs = units.refs(rows.stream().map(r -> (UUID) r[1]).distinct().toList());
         return rows.stream().map(r -> new RecordCount((TaskEnums.Category) r[0], refs.get((UUID) r[1]),
                 (Long) r[2], r[3] == null ? 0 : ((Number) r[3]).longValue())).toList();

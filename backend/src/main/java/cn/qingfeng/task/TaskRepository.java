@@ -1,25 +1,30 @@
 package cn.qingfeng.task;
 
+import cn.qingfeng.common.ledger.Lifecycle;
+import cn.qingfeng.common.ledger.RecordKind;
 import cn.qingfeng.common.paging.ListQuery;
 import cn.qingfeng.common.scope.DataScope;
+import cn.qingfeng.task.TaskEnums.Recurrence;
 import cn.qingfeng.task.TaskEnums.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.cfg.AvailableSettings;
 
 /**
- * Tasks and their assignments. A scoped caller sees a task once it is issued to a unit in their
- * scope, and only the assignments of those units; drafts are the supervisors' own.
+ * Tasks. A scoped caller sees a task once it is issued to a unit in their scope; drafts are the
+ * supervisors' own.
  */
 @ApplicationScoped
-public class TaskRepository {
+public class TaskRepository implements RecordKind<Status, TaskEntity, TaskEntity> {
 
     static final String TASK_SCOPE = "e.status <> 'DRAFT' and exists (select 1 from AssignmentEntity a"
             + " where a.taskId = e.id and a.unitId in :scopeUnits)";
@@ -27,7 +32,16 @@ public class TaskRepository {
     @Inject
     EntityManager em;
 
-    public Optional<TaskEntity> findTask(UUID id, DataScope scope, boolean lock) {
+    @Inject
+    AssignmentRepository assignments;
+
+    @Override
+    public Lifecycle<Status, TaskEntity> lifecycle() {
+        return TaskLifecycle.TASK;
+    }
+
+    @Override
+    public Optional<TaskEntity> find(UUID id, DataScope scope, boolean lock) {
         TaskEntity t = em.find(TaskEntity.class, id, lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
         if (t == null) {
             return Optional.empty();
@@ -35,30 +49,18 @@ public class TaskRepository {
         if (scope.all()) {
             return Optional.of(t);
         }
-        boolean visible = t.status != Status.DRAFT && assignmentsOf(t.id).stream().anyMatch(a -> scope.contains(a.unitId));
+        boolean visible = t.status != Status.DRAFT && assignments.of(t.id).stream().anyMatch(a -> scope.contains(a.unitId));
         return visible ? Optional.of(t) : Optional.empty();
     }
 
-    public Optional<AssignmentEntity> findAssignment(UUID id, DataScope scope, boolean lock) {
-        AssignmentEntity a = em.find(AssignmentEntity.class, id, lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
-        if (a == null || !scope.contains(a.unitId)) {
-            return Optional.empty();
-        }
-        TaskEntity t = em.find(TaskEntity.class, a.taskId);
-        return t.status == Status.DRAFT && !scope.all() ? Optional.empty() : Optional.of(a);
+    /** A task's rules read only the task itself. */
+    @Override
+    public List<TaskEntity> facts(List<TaskEntity> records) {
+        return records;
     }
 
     public ListQuery<TaskEntity> tasks(DataScope scope) {
         return ListQuery.scopedBy(em, TaskEntity.class, scope, TASK_SCOPE);
-    }
-
-    public ListQuery<AssignmentEntity> assignments(DataScope scope) {
-        return ListQuery.scoped(em, AssignmentEntity.class, scope, "e.unitId");
-    }
-
-    public List<AssignmentEntity> assignmentsOf(UUID taskId) {
-        return em.createQuery("select a from AssignmentEntity a where a.taskId = :t order by a.role, a.createdAt, a.id",
-                AssignmentEntity.class).setParameter("t", taskId).getResultList();
     }
 
     public Map<UUID, TaskEntity> tasksById(Collection<UUID> ids) {
@@ -69,20 +71,31 @@ public class TaskRepository {
                 .setParameter("ids", ids).getResultStream().collect(Collectors.toMap(t -> t.id, t -> t));
     }
 
-    /** Unanswered urges per assignment. */
-    public Map<UUID, Long> openUrges(Collection<UUID> assignmentIds) {
-        if (assignmentIds.isEmpty()) {
-            return Map.of();
-        }
-        return em.createQuery("select u.assignmentId, count(u) from UrgeEntity u where u.repliedAt is null"
-                        + " and u.assignmentId in :ids group by u.assignmentId", Object[].class)
-                .setParameter("ids", assignmentIds).getResultStream()
-                .collect(Collectors.toMap(r -> (UUID) r[0], r -> (Long) r[1]));
-    }
-
     public Optional<TaskEntity> byExternalRef(String source, String ref) {
         return em.createQuery("select t from TaskEntity t where t.externalSource = :s and t.externalRef = :r", TaskEntity.class)
                 .setParameter("s", source).setParameter("r", ref).getResultStream().findFirst();
+    }
+
+    /** One recurring template whose next period has begun, claimed for this instance (SKIP LOCKED). */
+    public Optional<TaskEntity> claimDueTemplate(LocalDate today) {
+        return em.createQuery("select t from TaskEntity t where t.recurrence <> :none"
+                        + " and t.status = :issued and t.nextPeriodStart <= :today order by t.nextPeriodStart, t.id", TaskEntity.class)
+                .setParameter("none", Recurrence.NONE)
+                .setParameter("issued", Status.ISSUED)
+                .setParameter("today", today)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint(AvailableSettings.JAKARTA_LOCK_TIMEOUT, -2)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    public boolean isEmpty() {
+        return !tasks(DataScope.everything()).exists();
+    }
+
+    /** A lock for the demo data's seeding: several instances may start together. */
+    public void lockForSeeding() {
+        em.createNativeQuery("select pg_advisory_xact_lock(7105004)").getSingleResult();
     }
 
     public void persist(Object entity) {
@@ -91,9 +104,5 @@ public class TaskRepository {
 
     public void flush() {
         em.flush();
-    }
-
-    public EntityManager em() {
-        return em;
     }
 }

@@ -3,14 +3,13 @@ package cn.qingfeng.task;
 import cn.qingfeng.common.openapi.ApiErrors;
 import cn.qingfeng.common.paging.Page;
 import cn.qingfeng.common.paging.PageParams;
-import cn.qingfeng.common.security.Roles;
 import cn.qingfeng.common.web.ETags;
 import cn.qingfeng.journal.EventView;
 import cn.qingfeng.task.TaskViews.RecordCount;
 import cn.qingfeng.task.TaskViews.TaskDetail;
 import cn.qingfeng.task.TaskViews.TaskView;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,6 +41,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
 @Tag(name = "Tasks", description = "督查督办: tasks issued to units and followed up")
 public class TaskResource {
 
@@ -52,24 +52,22 @@ public class TaskResource {
     TaskQueries queries;
 
     @GET
-    @Authenticated
     @Operation(operationId = "listTasks", summary = "List tasks",
-            description = "Roles: any. Unit officers and viewers see the issued tasks of their units.")
+            description = "Unit officers and viewers see the issued tasks of their units.")
     public Page<TaskView> list(@BeanParam TaskFilters.Tasks filter, @BeanParam PageParams page) {
         return queries.list(filter, page);
     }
 
     @GET
     @Path("/{id}")
-    @Authenticated
-    @Operation(operationId = "getTask", summary = "A task with its assignments", description = "Roles: any, within scope.")
+    @Operation(operationId = "getTask", summary = "A task with its assignments")
     public TaskDetail get(@PathParam("id") UUID id) {
         return service.detail(id);
     }
 
     @POST
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(operationId = "createTask", summary = "Create a task (a draft)", description = "Roles: supervisor.")
+    @PermissionsAllowed("createTask")
+    @Operation(operationId = "createTask", summary = "Create a task (a draft)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskDetail.class)))
     @Extension(name = ApiErrors.EXTENSION, value = "409")
@@ -81,51 +79,42 @@ public class TaskResource {
 
     @PATCH
     @Path("/{id}")
-    @RolesAllowed(Roles.SUPERVISOR)
     @Operation(operationId = "updateTask", summary = "Edit a task",
-            description = "Roles: supervisor. Requires If-Match. After issue the change is journaled and a new deadline reaches the open assignments.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+            description = "After issue the change is journaled and a new deadline reaches the open assignments.")
     public TaskDetail update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull TaskRequests.Update request) {
-        return service.update(id, ETags.required(ifMatch), request);
+        return service.update(id, ETags.ifMatch(ifMatch), request);
     }
 
     @POST
     @Path("/{id}/issue")
-    @RolesAllowed(Roles.SUPERVISOR)
     @Operation(operationId = "issueTask", summary = "Issue a draft to units (lead / co-operating)",
-            description = "Roles: supervisor. Requires If-Match. A recurring task becomes the template of its periods.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+            description = "A recurring task becomes the template of its periods.")
     public TaskDetail issue(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull TaskRequests.Issue request) {
-        return service.issue(id, ETags.required(ifMatch), request);
+        return service.issue(id, ETags.ifMatch(ifMatch), request);
     }
 
     @POST
     @Path("/{id}/cancel")
-    @RolesAllowed(Roles.SUPERVISOR)
     @Operation(operationId = "cancelTask", summary = "Cancel a task with a reason (never deleted)",
-            description = "Roles: supervisor. Requires If-Match. Open assignments are cancelled with it.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+            description = "Open assignments are cancelled with it.")
     public TaskDetail cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull TaskRequests.Reason request) {
-        return service.cancel(id, ETags.required(ifMatch), request.reason());
+        return service.cancel(id, ETags.ifMatch(ifMatch), request.reason());
     }
 
     @GET
     @Path("/{id}/timeline")
-    @Authenticated
-    @Operation(operationId = "getTaskTimeline", summary = "The task's journal with its visible assignments', oldest first",
-            description = "Roles: any, within scope.")
+    @Operation(operationId = "getTaskTimeline", summary = "The task's journal with its visible assignments', oldest first")
     public Page<EventView> timeline(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return queries.taskTimeline(id, page);
     }
 
     @GET
     @Path("/record-counts")
-    @Authenticated
     @Operation(operationId = "countTaskRecords", summary = "Execution records counted by category and unit for a period",
-            description = "Roles: any, within scope. What a report states as \"开展学习共计9次\".")
+            description = "What a report states as \"开展学习共计9次\".")
     public List<RecordCount> recordCounts(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                           @QueryParam("unitId") UUID unitId) {
         return queries.recordCounts(from, to, unitId);

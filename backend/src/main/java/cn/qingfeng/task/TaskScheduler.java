@@ -3,7 +3,8 @@ package cn.qingfeng.task;
 import cn.qingfeng.common.code.CodeGenerator;
 import cn.qingfeng.common.warning.Warnings;
 import cn.qingfeng.journal.Changes;
-import cn.qingfeng.journal.Journal;
+import cn.qingfeng.common.ledger.Ledger;
+import java.util.Optional;
 import cn.qingfeng.task.TaskEnums.AssignmentRole;
 import cn.qingfeng.task.TaskEnums.AssignmentStatus;
 import cn.qingfeng.task.TaskEnums.Recurrence;
@@ -42,7 +43,10 @@ public class TaskScheduler {
     TaskService taskService;
 
     @Inject
-    Journal journal;
+    AssignmentRepository assignments;
+
+    @Inject
+    Ledger ledger;
 
     @Inject
     Warnings warnings;
@@ -72,18 +76,11 @@ public class TaskScheduler {
     @Transactional
     public int escalateOverdue() {
         LocalDate today = warnings.today();
-        List<AssignmentEntity> overdue = tasks.em().createQuery("select a from AssignmentEntity a where a.status in :open"
-                        + " and a.escalatedAt is null and a.deadline < :today order by a.deadline, a.id", AssignmentEntity.class)
-                .setParameter("open", List.of(AssignmentStatus.PENDING, AssignmentStatus.IN_PROGRESS))
-                .setParameter("today", today)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint(AvailableSettings.JAKARTA_LOCK_TIMEOUT, -2) // SKIP LOCKED
-                .setMaxResults(BATCH)
-                .getResultList();
+        List<AssignmentEntity> overdue = assignments.claimOverdue(today, BATCH);
         Instant now = clock.instant();
         for (AssignmentEntity a : overdue) {
             a.escalatedAt = now;
-            journal.record("assignment.escalated", TaskService.ASSIGNMENT, a.id, a.unitId, Changes.of()
+            ledger.record(AssignmentLifecycle.ESCALATE, a, Changes.of()
                     .set("taskId", a.taskId).set("deadline", a.deadline).set("status", a.status));
         }
         if (!overdue.isEmpty()) {
@@ -116,19 +113,11 @@ public class TaskScheduler {
     @Transactional
     public boolean generateNextPeriod() {
         LocalDate today = warnings.today();
-        List<TaskEntity> due = tasks.em().createQuery("select t from TaskEntity t where t.recurrence <> :none"
-                        + " and t.status = :issued and t.nextPeriodStart <= :today order by t.nextPeriodStart, t.id", TaskEntity.class)
-                .setParameter("none", Recurrence.NONE)
-                .setParameter("issued", Status.ISSUED)
-                .setParameter("today", today)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint(AvailableSettings.JAKARTA_LOCK_TIMEOUT, -2)
-                .setMaxResults(1)
-                .getResultList();
+        Optional<TaskEntity> due = tasks.claimDueTemplate(today);
         if (due.isEmpty()) {
             return false;
         }
-        TaskEntity template = due.get(0);
+        TaskEntity template = due.get();
         Instant now = clock.instant();
         LocalDate start = template.nextPeriodStart;
         LocalDate end = Periods.end(template.recurrence, start);
@@ -154,14 +143,13 @@ public class TaskScheduler {
         t.createdAt = now;
         t.updatedAt = now;
         tasks.persist(t);
-        journal.record("task.period-generated", TaskService.TASK, t.id, t.issuingUnitId, Changes.of()
+        ledger.record(TaskLifecycle.GENERATE_PERIOD, "task.period-generated", t, Changes.of()
                 .set("templateId", template.id).set("code", t.code).set("periodStart", start).set("periodEnd", end));
         for (Map<String, String> entry : template.unitPlan) {
             UUID unitId = UUID.fromString(entry.get("unitId"));
             if (!units.find(unitId, DataScope.everything()).map(u -> u.active).orElse(false)) {
                 // A unit deactivated since the template was issued gets no new work.
-                journal.record("task.period-unit-skipped", TaskService.TASK, t.id, t.issuingUnitId,
-                        Changes.of().set("unitId", unitId).set("reason", "unit inactive"));
+                ledger.record(TaskLifecycle.GENERATE_PERIOD, "task.period-unit-skipped", t, Changes.of().set("unitId", unitId).set("reason", "unit inactive"));
                 continue;
             }
             taskService.assign(t, unitId, AssignmentRole.valueOf(entry.get("role")), end, now);

@@ -1,18 +1,21 @@
 package cn.qingfeng.task;
 
+import static cn.qingfeng.task.TaskLifecycle.CANCEL;
+import static cn.qingfeng.task.TaskLifecycle.CREATE;
+import static cn.qingfeng.task.TaskLifecycle.ISSUE;
+import static cn.qingfeng.task.TaskLifecycle.UPDATE;
+
 import cn.qingfeng.common.code.CodeGenerator;
+import cn.qingfeng.common.ledger.Ledger;
 import cn.qingfeng.common.origin.OriginRef;
 import cn.qingfeng.common.origin.Origins;
 import cn.qingfeng.common.problem.ProblemException;
 import cn.qingfeng.common.scope.CallerScope;
 import cn.qingfeng.common.scope.DataScope;
 import cn.qingfeng.common.security.CurrentUser;
-import cn.qingfeng.common.security.Roles;
 import cn.qingfeng.common.warning.Warning;
 import cn.qingfeng.common.warning.Warnings;
-import cn.qingfeng.common.web.ETags;
 import cn.qingfeng.journal.Changes;
-import cn.qingfeng.journal.Journal;
 import cn.qingfeng.task.TaskEnums.AssignmentRole;
 import cn.qingfeng.task.TaskEnums.AssignmentStatus;
 import cn.qingfeng.task.TaskEnums.Priority;
@@ -39,7 +42,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Tasks: drafting, issuing to units, editing and cancelling (the supervisors' side of 督查督办). */
+/** Tasks: drafting, issuing to units, editing and cancelling (the supervisors' side of 督查督办, {@link TaskLifecycle}). */
 @ApplicationScoped
 public class TaskService {
 
@@ -51,6 +54,12 @@ public class TaskService {
 
     @Inject
     TaskRepository tasks;
+
+    @Inject
+    AssignmentRepository assignments;
+
+    @Inject
+    TaskMapper mapper;
 
     @Inject
     UnitRepository units;
@@ -65,7 +74,7 @@ public class TaskService {
     CurrentUser user;
 
     @Inject
-    Journal journal;
+    Ledger ledger;
 
     @Inject
     CodeGenerator codes;
@@ -79,9 +88,9 @@ public class TaskService {
     // ---------------------------------------------------------------- reads
 
     public TaskDetail detail(UUID id) {
-        TaskEntity t = visibleTask(id, false);
+        TaskEntity t = visibleTask(id);
         DataScope s = scope.current();
-        List<AssignmentEntity> list = tasks.assignmentsOf(t.id).stream().filter(a -> s.contains(a.unitId)).toList();
+        List<AssignmentEntity> list = assignments.of(t.id).stream().filter(a -> s.contains(a.unitId)).toList();
         return new TaskDetail(view(t), assignmentViews(list, Map.of(t.id, t)));
     }
 
@@ -89,7 +98,7 @@ public class TaskService {
 
     @Transactional
     public TaskDetail create(TaskRequests.Create req) {
-        requireRole(Roles.SUPERVISOR);
+        ledger.enter(CREATE);
         if (req.externalRef() != null && req.externalSource() == null) {
             throw ProblemException.invalidField("externalSource", "externalRef 需要同时给出来源 externalSource");
         }
@@ -134,21 +143,17 @@ public class TaskService {
         t.createdAt = now;
         t.updatedAt = now;
         tasks.persist(t);
-        journal.record("task.created", TASK, t.id, t.issuingUnitId, Changes.of()
+        ledger.record(CREATE, t, Changes.of()
                 .set("code", t.code).set("title", t.title).set("category", t.category).set("priority", t.priority)
                 .set("deadline", t.deadline).set("recurrence", t.recurrence).set("basis", t.basis).set("origin", t.originType == null ? null : t.originType + ":" + t.originId)
                 .set("externalRef", t.externalRef));
+        tasks.flush();
         return new TaskDetail(view(t), List.of());
     }
 
     @Transactional
     public TaskDetail update(UUID id, long expectedVersion, TaskRequests.Update req) {
-        requireRole(Roles.SUPERVISOR);
-        TaskEntity t = visibleTask(id, true);
-        ETags.check(expectedVersion, t.version);
-        if (t.status == Status.CANCELLED || t.status == Status.COMPLETED) {
-            throw ProblemException.conflict("task.closed", "已完成或已撤销的任务不能修改");
-        }
+        TaskEntity t = ledger.enter(tasks, UPDATE, id, expectedVersion);
         if (req.category() != null && req.category() != t.category && t.status != Status.DRAFT) {
             throw ProblemException.conflict("task.category-fixed", "任务下发后不能更改类别");
         }
@@ -163,16 +168,14 @@ public class TaskService {
         if (changes.isEmpty()) {
             return detail(t.id);
         }
-        t.updatedAt = clock.instant();
-        journal.record(t.status == Status.DRAFT ? "task.updated" : "task.changed-after-issue", TASK, t.id, t.issuingUnitId, changes);
+        ledger.record(UPDATE, t.status == Status.DRAFT ? "task.updated" : "task.changed-after-issue", t, changes);
         if (t.status == Status.ISSUED && t.deadline != null && !t.deadline.equals(oldDeadline)) {
             // The units see the new deadline on their own assignments, each journaled for their timeline.
-            for (AssignmentEntity a : tasks.assignmentsOf(t.id)) {
+            for (AssignmentEntity a : assignments.of(t.id)) {
                 if (a.status.open()) {
-                    journal.record("assignment.deadline-changed", ASSIGNMENT, a.id, a.unitId,
-                            Changes.of().field("deadline", a.deadline, t.deadline).set("taskId", t.id));
+                    Changes c = Changes.of().field("deadline", a.deadline, t.deadline).set("taskId", t.id);
                     a.deadline = t.deadline;
-                    a.updatedAt = t.updatedAt;
+                    ledger.record(AssignmentLifecycle.CHANGE_DEADLINE, a, c);
                 }
             }
         }
@@ -182,12 +185,7 @@ public class TaskService {
 
     @Transactional
     public TaskDetail issue(UUID id, long expectedVersion, TaskRequests.Issue req) {
-        requireRole(Roles.SUPERVISOR);
-        TaskEntity t = visibleTask(id, true);
-        ETags.check(expectedVersion, t.version);
-        if (t.status != Status.DRAFT) {
-            throw ProblemException.conflict("task.not-draft", "只有草稿可以下发");
-        }
+        TaskEntity t = ledger.enter(tasks, ISSUE, id, expectedVersion);
         Set<UUID> seen = new HashSet<>();
         List<Map<String, String>> plan = new ArrayList<>();
         for (TaskRequests.UnitAssignment ua : req.units()) {
@@ -211,12 +209,9 @@ public class TaskService {
             throw ProblemException.invalidField("deadline", "下发前请设定办理期限");
         }
         Instant now = clock.instant();
-        t.status = Status.ISSUED;
         t.issuedAt = now;
-        t.updatedAt = now;
         // Which units got the task is on each assignment's own event: units must not learn of each other.
-        journal.record("task.issued", TASK, t.id, t.issuingUnitId, Changes.of().field("status", Status.DRAFT, Status.ISSUED)
-                .set("unitCount", plan.size()));
+        ledger.record(ISSUE, t, Changes.of().set("unitCount", plan.size()));
         if (t.recurrence == Recurrence.NONE) {
             for (TaskRequests.UnitAssignment ua : req.units()) {
                 assign(t, ua.unitId(), ua.role(), t.deadline, now);
@@ -236,25 +231,13 @@ public class TaskService {
 
     @Transactional
     public TaskDetail cancel(UUID id, long expectedVersion, String reason) {
-        requireRole(Roles.SUPERVISOR);
-        TaskEntity t = visibleTask(id, true);
-        ETags.check(expectedVersion, t.version);
-        if (t.status == Status.CANCELLED || t.status == Status.COMPLETED) {
-            throw ProblemException.conflict("task.closed", "任务已完成或已撤销");
-        }
-        Instant now = clock.instant();
-        journal.record("task.cancelled", TASK, t.id, t.issuingUnitId,
-                Changes.of().field("status", t.status, Status.CANCELLED).set("reason", reason));
-        t.status = Status.CANCELLED;
-        t.cancelledAt = now;
+        TaskEntity t = ledger.enter(tasks, CANCEL, id, expectedVersion);
+        t.cancelledAt = clock.instant();
         t.cancelReason = reason;
-        t.updatedAt = now;
-        for (AssignmentEntity a : tasks.assignmentsOf(t.id)) {
+        ledger.record(CANCEL, t, Changes.of().set("reason", reason));
+        for (AssignmentEntity a : assignments.of(t.id)) {
             if (a.status.open()) {
-                journal.record("assignment.cancelled", ASSIGNMENT, a.id, a.unitId,
-                        Changes.of().field("status", a.status, AssignmentStatus.CANCELLED).set("taskId", t.id).set("reason", reason));
-                a.status = AssignmentStatus.CANCELLED;
-                a.updatedAt = now;
+                ledger.record(AssignmentLifecycle.CANCEL, a, Changes.of().set("taskId", t.id).set("reason", reason));
             }
         }
         tasks.flush();
@@ -272,43 +255,35 @@ public class TaskService {
         a.deadline = deadline;
         a.createdAt = now;
         a.updatedAt = now;
-        tasks.persist(a);
-        journal.record("assignment.created", ASSIGNMENT, a.id, unitId, Changes.of()
+        assignments.persist(a);
+        ledger.record(AssignmentLifecycle.CREATE, a, Changes.of()
                 .set("taskId", t.id).set("taskCode", t.code).set("role", role).set("deadline", deadline));
         return a;
     }
 
-    // ---------------------------------------------------------------- shared
+    // ---------------------------------------------------------------- views
 
-    TaskEntity visibleTask(UUID id, boolean lock) {
-        return tasks.findTask(id, scope.current(), lock).orElseThrow(() -> ProblemException.notFound("Task"));
-    }
-
-    void requireRole(String... roles) {
-        user.requireAnyRole(roles);
+    TaskEntity visibleTask(UUID id) {
+        return tasks.find(id, scope.current(), false).orElseThrow(() -> ProblemException.notFound(TaskLifecycle.TASK.label()));
     }
 
     TaskView view(TaskEntity t) {
         return views(List.of(t)).get(0);
     }
 
-    private TaskView view(TaskEntity t, Map<UUID, UnitRef> refs, Map<UUID, OriginRef> from) {
-        Warning w = switch (t.status) {
+    List<TaskView> views(List<TaskEntity> list) {
+        Map<UUID, UnitRef> refs = units.refs(list.stream().map(t -> t.issuingUnitId).distinct().toList());
+        Map<UUID, OriginRef> from = origins.refs(list, t -> t.originType, t -> t.originId);
+        return list.stream().map(t -> mapper.task(t, refs.get(t.issuingUnitId), t.originId == null ? null : from.get(t.originId),
+                warning(t), ledger.allowed(TaskLifecycle.TASK, t))).toList();
+    }
+
+    private Warning warning(TaskEntity t) {
+        return switch (t.status) {
             case ISSUED -> t.recurrence == Recurrence.NONE ? warnings.open(t.deadline) : null;
             case COMPLETED -> Warnings.closed(t.deadline, t.completedAt);
             default -> null;
         };
-        return new TaskView(t.id, t.code, t.title, t.category, t.description, t.basis, t.externalSource, t.externalRef,
-                t.priority, t.deadline, refs.get(t.issuingUnitId), t.status, t.recurrence, t.templateId, t.originType, t.originId,
-                t.originId == null ? null : from.get(t.originId), t.periodStart,
-                t.periodEnd, t.createdByName, t.issuedAt, t.cancelledAt, t.cancelReason, t.completedAt, w,
-                t.createdAt, t.updatedAt, t.version);
-    }
-
-    List<TaskView> views(List<TaskEntity> list) {
-        Map<UUID, UnitRef> refs = units.refs(list.stream().map(t -> t.issuingUnitId).distinct().toList());
-        Map<UUID, OriginRef> from = origins.refs(list, t -> t.originType, t -> t.originId);
-        return list.stream().map(t -> view(t, refs, from)).toList();
     }
 
     List<AssignmentView> assignmentViews(List<AssignmentEntity> list, Map<UUID, TaskEntity> knownTasks) {
@@ -316,14 +291,12 @@ public class TaskService {
         List<UUID> missing = list.stream().map(a -> a.taskId).filter(id -> !byId.containsKey(id)).distinct().toList();
         byId.putAll(tasks.tasksById(missing));
         Map<UUID, UnitRef> refs = units.refs(list.stream().map(a -> a.unitId).distinct().toList());
-        Map<UUID, Long> urges = tasks.openUrges(list.stream().map(a -> a.id).toList());
+        Map<UUID, Long> urges = assignments.openUrges(list.stream().map(a -> a.id).toList());
         return list.stream().map(a -> {
-            TaskEntity t = byId.get(a.taskId);
             Warning w = a.status.open() ? warnings.open(a.deadline)
                     : a.status == AssignmentStatus.DONE ? Warnings.closed(a.deadline, a.submittedAt != null ? a.submittedAt : a.completedAt) : null;
-            return new AssignmentView(a.id, a.taskId, t.code, t.title, t.category, refs.get(a.unitId), a.role, a.status,
-                    a.deadline, w, a.acceptedAt, a.submittedAt, a.completedAt, a.completedOnTime, a.returnedCount,
-                    a.returnReason, a.escalatedAt, urges.getOrDefault(a.id, 0L), a.version);
+            return mapper.assignment(a, byId.get(a.taskId), refs.get(a.unitId), w, urges.getOrDefault(a.id, 0L),
+                    ledger.allowed(AssignmentLifecycle.ASSIGNMENT, a));
         }).toList();
     }
 }

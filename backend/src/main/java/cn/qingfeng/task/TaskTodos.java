@@ -10,7 +10,6 @@ import cn.qingfeng.todo.TodoItem;
 import cn.qingfeng.todo.TodoSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,9 @@ public class TaskTodos implements TodoSource {
     TaskRepository tasks;
 
     @Inject
+    AssignmentRepository assignments;
+
+    @Inject
     CallerScope scope;
 
     @Inject
@@ -40,40 +42,27 @@ public class TaskTodos implements TodoSource {
         List<TodoItem> items = new ArrayList<>();
         DataScope s = scope.current();
         if (user.hasRole(Roles.UNIT_OFFICER) && !s.unitIds().isEmpty()) {
-            for (AssignmentEntity a : assignments(List.of(AssignmentStatus.PENDING, AssignmentStatus.IN_PROGRESS), s, limit)) {
+            for (AssignmentEntity a : inStates(List.of(AssignmentStatus.PENDING, AssignmentStatus.IN_PROGRESS), s, limit)) {
                 String kind = a.status == AssignmentStatus.PENDING ? "assignment.accept"
                         : warnings.open(a.deadline) == cn.qingfeng.common.warning.Warning.RED ? "assignment.overdue" : "assignment.report";
                 items.add(item(kind, a, a.acceptedAt != null ? a.acceptedAt : a.createdAt));
             }
-            List<Object[]> urges = tasks.em().createQuery("select u.id, u.urgedAt, a from UrgeEntity u, AssignmentEntity a"
-                            + " where a.id = u.assignmentId and u.repliedAt is null and a.unitId in :units"
-                            + " and a.status in :open order by u.urgedAt", Object[].class)
-                    .setParameter("units", s.unitIds())
-                    .setParameter("open", List.of(AssignmentStatus.PENDING, AssignmentStatus.IN_PROGRESS, AssignmentStatus.SUBMITTED))
-                    .setMaxResults(limit).getResultList();
-            for (Object[] row : urges) {
+            for (Object[] row : assignments.unansweredUrges(s.unitIds(), limit)) {
                 AssignmentEntity a = (AssignmentEntity) row[2];
                 items.add(item("assignment.answer-urge", a, (java.time.Instant) row[1]));
             }
         }
         if (user.hasRole(Roles.SUPERVISOR)) {
-            for (AssignmentEntity a : assignments(List.of(AssignmentStatus.SUBMITTED), DataScope.everything(), limit)) {
+            for (AssignmentEntity a : inStates(List.of(AssignmentStatus.SUBMITTED), DataScope.everything(), limit)) {
                 items.add(item("assignment.approve", a, a.submittedAt));
             }
         }
         return withTitles(items);
     }
 
-    private List<AssignmentEntity> assignments(List<AssignmentStatus> states, DataScope s, int limit) {
+    private List<AssignmentEntity> inStates(List<AssignmentStatus> states, DataScope s, int limit) {
         // Open assignments belong to issued tasks only (cancelling or completing closes them).
-        String jpql = "select a from AssignmentEntity a where a.status in :states"
-                + (s.all() ? "" : " and a.unitId in :units") + " order by a.deadline, a.id";
-        TypedQuery<AssignmentEntity> q = tasks.em().createQuery(jpql, AssignmentEntity.class)
-                .setParameter("states", states).setMaxResults(limit);
-        if (!s.all()) {
-            q.setParameter("units", s.unitIds());
-        }
-        return q.getResultList();
+        return assignments.assignments(s).where("e.status in :states", "states", states).first("e.deadline, e.id", limit);
     }
 
     private TodoItem item(String kind, AssignmentEntity a, java.time.Instant since) {

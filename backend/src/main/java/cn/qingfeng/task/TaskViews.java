@@ -1,5 +1,6 @@
 package cn.qingfeng.task;
 
+import cn.qingfeng.common.ledger.AllowedAction;
 import cn.qingfeng.common.origin.OriginRef;
 import cn.qingfeng.common.warning.Warning;
 import cn.qingfeng.common.web.Versioned;
@@ -51,7 +52,8 @@ public final class TaskViews {
             @Schema(description = "Traffic light of the task as a whole (issued or completed tasks)") Warning warning,
             Instant createdAt,
             Instant updatedAt,
-            long version) implements Versioned {
+            long version,
+            @Schema(description = "What the caller may do with the task now") List<AllowedAction> allowedActions) implements Versioned {
     }
 
     @Schema(name = "TaskDetail", description = "A task with the assignments the caller may see")
@@ -82,7 +84,8 @@ public final class TaskViews {
             String returnReason,
             Instant escalatedAt,
             @Schema(description = "Urges not yet answered") long openUrges,
-            long version) implements Versioned {
+            long version,
+            @Schema(description = "What the caller may do with the assignment now") List<AllowedAction> allowedActions) implements Versioned {
     }
 
     @Schema(name = "TaskProgress")

@@ -14,22 +14,15 @@ import java.util.UUID;
 public class UrgeEntity {
     @Id
     public UUID id;
-    @Column(name = "assignment_id", nullable = false, updatable = false)
+    @Column(updatable = false)
     public UUID assignmentId;
-    @Column(nullable = false)
     public String message;
-    @Column(name = "urged_by", nullable = false)
     public String urgedBy;
-    @Column(name = "urged_by_name")
     public String urgedByName;
-    @Column(name = "urged_at", nullable = false)
     public Instant urgedAt;
     public String reply;
-    @Column(name = "replied_by")
     public String repliedBy;
-    @Column(name = "replied_by_name")
     public String repliedByName;
-    @Column(name = "replied_at")
     public Instant repliedAt;
     @Version
     public long version;

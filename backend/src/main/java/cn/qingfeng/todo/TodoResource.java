@@ -33,7 +33,7 @@ public class TodoResource {
     @GET
     @Authenticated
     @Operation(operationId = "listMyTodos", summary = "我的待办: what waits for the caller now, most urgent first",
-            description = "Roles: any; each role sees its own kinds (officers: accept, report, submit, answer urges, "
+            description = "Each role sees its own kinds (officers: accept, report, submit, answer urges, "
                     + "overdue; supervisors: approve). At most `limit` items, overdue and nearest deadlines first.")
     public TodoList todos(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         List<TodoItem> all = new ArrayList<>();

@@ -1,19 +1,14 @@
 package cn.qingfeng.unit;
 
 import cn.qingfeng.attachment.AttachmentOwner;
-import cn.qingfeng.common.problem.ProblemException;
+import cn.qingfeng.common.ledger.Ledger;
 import cn.qingfeng.common.scope.DataScope;
-import cn.qingfeng.common.security.CurrentUser;
-import cn.qingfeng.common.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
 
-/**
- * A unit's own documents (e.g. its signed 责任书). Admins and supervisors may file them for any
- * unit, a unit officer for the units in their scope; everyone who sees the unit may read them.
- */
+/** A unit's own documents (e.g. its signed 责任书), filed as {@link UnitLifecycle#ATTACH} allows; read by whoever sees the unit. */
 @ApplicationScoped
 public class UnitAttachmentOwner implements AttachmentOwner {
 
@@ -21,7 +16,7 @@ public class UnitAttachmentOwner implements AttachmentOwner {
     UnitRepository units;
 
     @Inject
-    CurrentUser user;
+    Ledger ledger;
 
     @Override
     public String type() {
@@ -35,8 +30,6 @@ public class UnitAttachmentOwner implements AttachmentOwner {
 
     @Override
     public void checkCanModify(UUID ownerId) {
-        if (!user.hasAnyRole(Roles.ADMIN, Roles.SUPERVISOR, Roles.UNIT_OFFICER)) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "你的角色不能为单位上传或撤回文件");
-        }
+        ledger.check(units, UnitLifecycle.ATTACH, ownerId);
     }
 }

@@ -1,5 +1,6 @@
 package cn.qingfeng.unit;
 
+import cn.qingfeng.common.ledger.LedgerRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,42 +14,66 @@ import java.util.UUID;
 /** A unit of the organisation tree. {@code path} chains the ids from the root: '/root/…/self/'. */
 @Entity
 @Table(name = "unit")
-public class UnitEntity {
+public class UnitEntity implements LedgerRecord<UnitState> {
 
     @Id
     public UUID id;
 
-    @Column(nullable = false, updatable = false)
+    @Column(updatable = false)
     public String code;
 
-    @Column(nullable = false)
     public String name;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public UnitKind kind;
 
-    @Column(name = "parent_id")
     public UUID parentId;
 
-    @Column(nullable = false)
     public String path;
 
-    @Column(nullable = false)
     public int depth;
 
-    @Column(name = "sort_order", nullable = false)
     public int sortOrder;
 
-    @Column(nullable = false)
     public boolean active = true;
 
     @Version
     public long version;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     public Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    @Override
+    public UnitState state() {
+        return active ? UnitState.ACTIVE : UnitState.INACTIVE;
+    }
+
+    @Override
+    public void moveTo(UnitState state, Instant at) {
+        active = state == UnitState.ACTIVE;
+        updatedAt = at;
+    }
+
+    @Override
+    public void touch(Instant at) {
+        updatedAt = at;
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
+
+    /** A unit's events are its own: entity and unit are the unit itself. */
+    @Override
+    public UUID journalId() {
+        return id;
+    }
+
+    @Override
+    public UUID journalUnitId() {
+        return id;
+    }
 }

@@ -1,5 +1,7 @@
 package cn.qingfeng.unit;
 
+import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -8,8 +10,14 @@ import java.util.UUID;
  */
 public interface UnitOpenRecords {
 
-    /** The kind of record, e.g. "task-assignment", as named in the refusal. */
+    /** The kind of record, e.g. "task-assignment", as the refusal's details name it. */
     String kind();
 
+    /** The kind in words, e.g. 承办事项, as the refusal's message names it. */
+    String label();
+
     long countOpen(UUID unitId);
+
+    /** Which of these units still have an open record of this kind (an existence check per unit). */
+    Set<UUID> withOpen(Collection<UUID> unitIds);
 }

@@ -1,5 +1,8 @@
 package cn.qingfeng.unit;
 
+import cn.qingfeng.common.ledger.Lifecycle;
+import cn.qingfeng.common.ledger.RecordKind;
+import jakarta.enterprise.inject.Instance;
 import cn.qingfeng.common.paging.ListQuery;
 import cn.qingfeng.common.scope.DataScope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,10 +15,65 @@ import java.util.UUID;
 
 /** Units. Reads for callers take their {@link DataScope}; the unscoped ones serve the server's own checks. */
 @ApplicationScoped
-public class UnitRepository {
+public class UnitRepository implements RecordKind<UnitState, UnitEntity, UnitFacts> {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Instance<UnitOpenRecords> openRecords;
+
+    @Override
+    public Lifecycle<UnitState, UnitFacts> lifecycle() {
+        return UnitLifecycle.UNIT;
+    }
+
+    /** Locked for a change: the tree's changes take turns ({@link #lockTree}), then the unit itself. */
+    @Override
+    public Optional<UnitEntity> find(UUID id, DataScope scope, boolean lock) {
+        if (!lock) {
+            return find(id, scope);
+        }
+        lockTree();
+        return findForUpdate(id, scope);
+    }
+
+    /** Active children, the parent's state and the ledgers with open records, for many units in a few queries. */
+    @Override
+    public List<UnitFacts> facts(List<UnitEntity> list) {
+        List<UUID> ids = list.stream().map(u -> u.id).toList();
+        java.util.Map<UUID, Long> children = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select u.parentId, count(u) from UnitEntity u where u.parentId in :ids and u.active = true"
+                    + " group by u.parentId", Object[].class).setParameter("ids", ids).getResultList()
+                    .forEach(r -> children.put((UUID) r[0], (Long) r[1]));
+        }
+        java.util.Set<UUID> activeParents = new java.util.HashSet<>();
+        List<UUID> parentIds = list.stream().map(u -> u.parentId).filter(java.util.Objects::nonNull).distinct().toList();
+        if (!parentIds.isEmpty()) {
+            activeParents.addAll(em.createQuery("select u.id from UnitEntity u where u.id in :ids and u.active = true", UUID.class)
+                    .setParameter("ids", parentIds).getResultList());
+        }
+        java.util.Map<UUID, java.util.Set<String>> open = new java.util.HashMap<>();
+        for (UnitOpenRecords kind : openRecords) {
+            kind.withOpen(ids).forEach(id -> open.computeIfAbsent(id, k -> new java.util.LinkedHashSet<>()).add(kind.label()));
+        }
+        return list.stream().map(u -> new UnitFacts(u, children.getOrDefault(u.id, 0L),
+                u.parentId == null || activeParents.contains(u.parentId), open.getOrDefault(u.id, java.util.Set.of()),
+                () -> openCounts(u.id))).toList();
+    }
+
+    /** Open records of a unit per kind, for an admin who must close them first. */
+    java.util.Map<String, Long> openCounts(UUID unitId) {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (UnitOpenRecords kind : openRecords) {
+            long n = kind.countOpen(unitId);
+            if (n > 0) {
+                counts.put(kind.kind(), n);
+            }
+        }
+        return counts;
+    }
 
     /** A unit the caller may see, or empty (the caller gets 404 either way). */
     public Optional<UnitEntity> find(UUID id, DataScope scope) {
@@ -69,11 +127,6 @@ public class UnitRepository {
     public List<UUID> subtreeIds(UnitEntity root) {
         return em.createQuery("select u.id from UnitEntity u where u.path like :prefix", UUID.class)
                 .setParameter("prefix", root.path + "%").getResultList();
-    }
-
-    public long countActiveChildren(UUID id) {
-        return em.createQuery("select count(u) from UnitEntity u where u.parentId = :id and u.active = true", Long.class)
-                .setParameter("id", id).getSingleResult();
     }
 
     public boolean isEmpty() {

@@ -3,10 +3,9 @@ package cn.qingfeng.unit;
 import cn.qingfeng.common.openapi.ApiErrors;
 import cn.qingfeng.common.paging.Page;
 import cn.qingfeng.common.paging.PageParams;
-import cn.qingfeng.common.security.Roles;
 import cn.qingfeng.common.web.ETags;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,6 +36,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
 @Tag(name = "Units", description = "组织机构: the unit tree (bureau → departments / affiliated units → branches)")
 public class UnitResource {
 
@@ -44,42 +44,37 @@ public class UnitResource {
     UnitService service;
 
     @GET
-    @Authenticated
     @Operation(operationId = "listUnits", summary = "List units (flat, paged)",
-            description = "Roles: any. Callers with a unit scope see their unit and the units below it.")
+            description = "Callers with a unit scope see their unit and the units below it.")
     public Page<UnitView> list(@BeanParam UnitFilter filter, @BeanParam PageParams page) {
         return service.list(filter, page);
     }
 
     @GET
     @Path("/tree")
-    @Authenticated
     @Operation(operationId = "getUnitTree", summary = "The unit tree within the caller's scope",
-            description = "Roles: any. The whole organisation is one tree of a few hundred units at most, so it is not paged.")
+            description = "The whole organisation is one tree of a few hundred units at most, so it is not paged.")
     public List<UnitTreeNode> tree(@QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive) {
         return service.tree(includeInactive);
     }
 
     @GET
     @Path("/{id}")
-    @Authenticated
-    @Operation(operationId = "getUnit", summary = "One unit", description = "Roles: any, within scope (404 outside).")
+    @Operation(operationId = "getUnit", summary = "One unit")
     public UnitView get(@PathParam("id") UUID id) {
         return service.get(id);
     }
 
     @GET
     @Path("/{id}/timeline")
-    @Authenticated
-    @Operation(operationId = "getUnitTimeline", summary = "The unit's journal (changes, documents), oldest first",
-            description = "Roles: any, within scope (404 outside).")
+    @Operation(operationId = "getUnitTimeline", summary = "The unit's journal (changes, documents), oldest first")
     public Page<cn.qingfeng.journal.EventView> timeline(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return service.timeline(id, page);
     }
 
     @POST
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "createUnit", summary = "Create a unit under a parent", description = "Roles: admin.")
+    @PermissionsAllowed("createUnit")
+    @Operation(operationId = "createUnit", summary = "Create a unit under a parent")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class)))
     @Extension(name = ApiErrors.EXTENSION, value = "409")
@@ -91,44 +86,32 @@ public class UnitResource {
 
     @PATCH
     @Path("/{id}")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "updateUnit", summary = "Rename a unit or change its position among siblings",
-            description = "Roles: admin. Requires If-Match.")
-    @Extension(name = ApiErrors.EXTENSION, value = "412,428")
+    @Operation(operationId = "updateUnit", summary = "Rename a unit or change its position among siblings")
     public UnitView update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull UnitRequests.Update request) {
-        return service.update(id, ETags.required(ifMatch), request);
+        return service.update(id, ETags.ifMatch(ifMatch), request);
     }
 
     @POST
     @Path("/{id}/move")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "moveUnit", summary = "Move a unit (with everything below it) under another parent",
-            description = "Roles: admin. Requires If-Match. 409 unit.move-cycle, unit.is-root, unit.parent-inactive.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "moveUnit", summary = "Move a unit (with everything below it) under another parent")
     public UnitView move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull UnitRequests.Move request) {
-        return service.move(id, ETags.required(ifMatch), request.parentId());
+        return service.move(id, ETags.ifMatch(ifMatch), request.parentId());
     }
 
     @POST
     @Path("/{id}/deactivate")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "deactivateUnit", summary = "Deactivate a unit",
-            description = "Roles: admin. Requires If-Match. 409 unit.has-active-children, unit.has-open-records, unit.is-root.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "deactivateUnit", summary = "Deactivate a unit")
     public UnitView deactivate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid UnitRequests.Deactivate request) {
-        return service.deactivate(id, ETags.required(ifMatch), request == null ? null : request.reason());
+        return service.deactivate(id, ETags.ifMatch(ifMatch), request == null ? null : request.reason());
     }
 
     @POST
     @Path("/{id}/activate")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "activateUnit", summary = "Activate a deactivated unit",
-            description = "Roles: admin. Requires If-Match. 409 unit.parent-inactive.")
-    @Extension(name = ApiErrors.EXTENSION, value = "409,412,428")
+    @Operation(operationId = "activateUnit", summary = "Activate a deactivated unit")
     public UnitView activate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.activate(id, ETags.required(ifMatch));
+        return service.activate(id, ETags.ifMatch(ifMatch));
     }
 }

@@ -9,9 +9,8 @@ import cn.qingfeng.common.scope.CallerScope;
 import cn.qingfeng.common.scope.DataScope;
 import cn.qingfeng.common.web.ETags;
 import cn.qingfeng.journal.Changes;
-import cn.qingfeng.journal.Journal;
+import cn.qingfeng.common.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -41,7 +40,10 @@ public class UnitService {
     CallerScope callerScope;
 
     @Inject
-    Journal journal;
+    Ledger ledger;
+
+    @Inject
+    UnitMapper mapper;
 
     @Inject
     cn.qingfeng.journal.JournalService journalService;
@@ -52,8 +54,6 @@ public class UnitService {
     @Inject
     Clock clock;
 
-    @Inject
-    Instance<UnitOpenRecords> openRecords;
 
     public Page<UnitView> list(UnitFilter f, PageParams page) {
         var q = units.list(callerScope.current())
@@ -61,7 +61,8 @@ public class UnitService {
                 .whereIf(f.kind, "e.kind = :kind", "kind")
                 .whereIf(f.active, "e.active = :active", "active")
                 .search(f.q, "e.code", "e.name");
-        return pager.page(q, page, SORT, "depth,sortOrder,code").map(UnitView::of);
+        Page<UnitEntity> result = pager.page(q, page, SORT, "depth,sortOrder,code");
+        return new Page<>(views(result.items()), result.nextCursor(), result.total());
     }
 
     /** The units in scope as a forest: the caller's top units are its roots. */
@@ -87,7 +88,7 @@ public class UnitService {
     }
 
     public UnitView get(UUID id) {
-        return UnitView.of(visible(id));
+        return view(visible(id));
     }
 
     public Page<cn.qingfeng.journal.EventView> timeline(UUID id, PageParams page) {
@@ -97,6 +98,13 @@ public class UnitService {
 
     @Transactional
     public UnitView create(UnitRequests.Create req) {
+        return create(req, UUID.randomUUID());
+    }
+
+    /** Creates a unit with a given id (the demo organisation keeps stable ids across fresh databases). */
+    @Transactional
+    public UnitView create(UnitRequests.Create req, UUID id) {
+        ledger.enter(UnitLifecycle.CREATE);
         units.lockTree();
         UnitEntity parent = null;
         if (req.kind() == UnitKind.BUREAU) {
@@ -119,7 +127,7 @@ public class UnitService {
         }
         Instant now = clock.instant();
         UnitEntity u = new UnitEntity();
-        u.id = UUID.randomUUID();
+        u.id = id;
         u.code = req.code();
         u.name = req.name().trim();
         u.kind = req.kind();
@@ -131,31 +139,27 @@ public class UnitService {
         u.updatedAt = now;
         units.persist(u);
         units.flush();
-        journal.record("unit.created", ENTITY, u.id, u.id, Changes.of()
+        ledger.record(UnitLifecycle.CREATE, u, Changes.of()
                 .set("code", u.code).set("name", u.name).set("kind", u.kind)
                 .set("parentId", u.parentId).set("sortOrder", u.sortOrder));
-        return UnitView.of(u);
+        return flushed(u);
     }
 
     @Transactional
     public UnitView update(UUID id, long expectedVersion, UnitRequests.Update req) {
-        UnitEntity u = lockedVisible(id, expectedVersion);
+        UnitEntity u = ledger.enter(units, UnitLifecycle.UPDATE, id, expectedVersion).unit();
         Changes changes = Changes.of();
         u.name = changes.update("name", u.name, req.name() == null ? null : req.name().trim());
         u.sortOrder = changes.update("sortOrder", u.sortOrder, req.sortOrder());
         if (!changes.isEmpty()) {
-            u.updatedAt = clock.instant();
-            journal.record("unit.updated", ENTITY, u.id, u.id, changes);
+            ledger.record(UnitLifecycle.UPDATE, u, changes);
         }
         return flushed(u);
     }
 
     @Transactional
     public UnitView move(UUID id, long expectedVersion, UUID newParentId) {
-        UnitEntity u = lockedVisible(id, expectedVersion);
-        if (u.parentId == null) {
-            throw ProblemException.conflict("unit.is-root", "局（根单位）不能移动");
-        }
+        UnitEntity u = ledger.enter(units, UnitLifecycle.MOVE, id, expectedVersion).unit();
         UnitEntity parent = units.find(newParentId, DataScope.everything())
                 .orElseThrow(() -> ProblemException.invalidField("parentId", "上级单位不存在"));
         if (parent.path.startsWith(u.path)) {
@@ -165,7 +169,7 @@ public class UnitService {
             throw ProblemException.conflict("unit.parent-inactive", "目标上级单位已停用");
         }
         if (parent.id.equals(u.parentId)) {
-            return UnitView.of(u);
+            return view(u);
         }
         String oldPath = u.path;
         String newPath = parent.path + u.id + "/";
@@ -176,71 +180,39 @@ public class UnitService {
         u.depth = parent.depth + 1;
         u.updatedAt = clock.instant();
         units.rewriteDescendantPaths(oldPath, newPath, delta, u.updatedAt);
-        journal.record("unit.moved", ENTITY, u.id, u.id, Changes.of().field("parentId", oldParent, parent.id));
+        ledger.record(UnitLifecycle.MOVE, u, Changes.of().field("parentId", oldParent, parent.id));
         return flushed(u);
     }
 
     @Transactional
     public UnitView deactivate(UUID id, long expectedVersion, String reason) {
-        UnitEntity u = lockedVisible(id, expectedVersion);
-        if (u.parentId == null) {
-            throw ProblemException.conflict("unit.is-root", "局（根单位）不能停用");
-        }
-        if (!u.active) {
-            return UnitView.of(u);
-        }
-        long children = units.countActiveChildren(u.id);
-        if (children > 0) {
-            throw ProblemException.conflict("unit.has-active-children",
-                    "该单位还有 " + children + " 个未停用的下级单位，请先停用或移走它们", Map.of("activeChildren", children));
-        }
-        Map<String, Object> open = new LinkedHashMap<>();
-        for (UnitOpenRecords counter : openRecords) {
-            long n = counter.countOpen(u.id);
-            if (n > 0) {
-                open.put(counter.kind(), n);
-            }
-        }
-        if (!open.isEmpty()) {
-            throw ProblemException.conflict("unit.has-open-records",
-                    "该单位还有未办结的记录：" + open + "，请先办结或转交", Map.of("openRecords", open));
-        }
-        u.active = false;
-        u.updatedAt = clock.instant();
-        journal.record("unit.deactivated", ENTITY, u.id, u.id, Changes.of().field("active", true, false).set("reason", reason));
+        UnitEntity u = ledger.enter(units, UnitLifecycle.DEACTIVATE, id, expectedVersion).unit();
+        ledger.record(UnitLifecycle.DEACTIVATE, u, Changes.of().set("reason", reason));
         return flushed(u);
     }
 
     @Transactional
     public UnitView activate(UUID id, long expectedVersion) {
-        UnitEntity u = lockedVisible(id, expectedVersion);
-        if (u.active) {
-            return UnitView.of(u);
-        }
-        UnitEntity parent = units.find(u.parentId, DataScope.everything()).orElseThrow();
-        if (!parent.active) {
-            throw ProblemException.conflict("unit.parent-inactive", "上级单位已停用，请先启用上级单位");
-        }
-        u.active = true;
-        u.updatedAt = clock.instant();
-        journal.record("unit.activated", ENTITY, u.id, u.id, Changes.of().field("active", false, true));
+        UnitEntity u = ledger.enter(units, UnitLifecycle.ACTIVATE, id, expectedVersion).unit();
+        ledger.record(UnitLifecycle.ACTIVATE, u, Changes.of());
         return flushed(u);
     }
 
     private UnitEntity visible(UUID id) {
-        return units.find(id, callerScope.current()).orElseThrow(() -> ProblemException.notFound("Unit"));
-    }
-
-    private UnitEntity lockedVisible(UUID id, long expectedVersion) {
-        units.lockTree();
-        UnitEntity u = units.findForUpdate(id, callerScope.current()).orElseThrow(() -> ProblemException.notFound("Unit"));
-        ETags.check(expectedVersion, u.version);
-        return u;
+        return units.find(id, callerScope.current()).orElseThrow(() -> ProblemException.notFound(UnitLifecycle.UNIT.label()));
     }
 
     /** Flushes so the response carries the version the change produced. */
     private UnitView flushed(UnitEntity u) {
         units.flush();
-        return UnitView.of(u);
+        return view(u);
+    }
+
+    private UnitView view(UnitEntity u) {
+        return views(List.of(u)).get(0);
+    }
+
+    private List<UnitView> views(List<UnitEntity> list) {
+        return units.facts(list).stream().map(f -> mapper.unit(f.unit(), ledger.allowed(UnitLifecycle.UNIT, f))).toList();
     }
 }

@@ -1,5 +1,7 @@
 package cn.qingfeng.unit;
 
+import cn.qingfeng.common.ledger.AllowedAction;
+import java.util.List;
 import cn.qingfeng.common.web.Versioned;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,10 +20,6 @@ public record UnitView(
         boolean active,
         @Schema(description = "Version for If-Match (also sent as ETag)") long version,
         Instant createdAt,
-        Instant updatedAt) implements Versioned {
-
-    static UnitView of(UnitEntity u) {
-        return new UnitView(u.id, u.code, u.name, u.kind, u.parentId, u.depth, u.sortOrder, u.active, u.version,
-                u.createdAt, u.updatedAt);
-    }
+        Instant updatedAt,
+        @Schema(description = "What the caller may do with the unit now") List<AllowedAction> allowedActions) implements Versioned {
 }

@@ -1,6 +1,5 @@
 package cn.qingfeng.user;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,25 +16,18 @@ public class AppUserEntity {
 
     public String username;
 
-    @Column(name = "display_name")
     public String displayName;
 
-    @Column(name = "unit_code")
     public String unitCode;
 
-    @Column(name = "unit_id")
     public UUID unitId;
 
     /** Comma-separated realm roles as of the last token. */
-    @Column(nullable = false)
     public String roles;
 
-    @Column(name = "client_id")
     public String clientId;
 
-    @Column(name = "first_seen_at", nullable = false)
     public Instant firstSeenAt;
 
-    @Column(name = "last_seen_at", nullable = false)
     public Instant lastSeenAt;
 }

@@ -1,6 +1,6 @@
 package cn.qingfeng.support;
 
-import cn.qingfeng.common.time.AppClock;
+import cn.qingfeng.common.time.ShiftableClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import java.time.ZoneId;
 
 /** The application's clock in tests: real time, shifted by what a test asks for. */
 @ApplicationScoped
-public class TestClock extends Clock {
+public class TestClock extends ShiftableClock {
 
     private volatile Duration offset = Duration.ZERO;
 
@@ -22,17 +22,7 @@ public class TestClock extends Clock {
     }
 
     @Override
-    public ZoneId getZone() {
-        return AppClock.ZONE;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return Clock.offset(Clock.system(zone), offset);
-    }
-
-    @Override
-    public Instant instant() {
+    protected Instant current() {
         return Instant.now().plus(offset);
     }
 }

@@ -86,7 +86,8 @@ class TaskFlowTest {
                 .body("code", equalTo("assignment.illegal-transition")).body("from", equalTo("PENDING"));
         act("jiandu", a, "approve", Map.of()).then().statusCode(409).body("code", equalTo("assignment.illegal-transition"));
         act("jiandu", a, "accept", null).then().statusCode(403);
-        Api.as("cg_viewer").header("If-Match", "\"0\"").post("/api/v1/assignments/{id}/accept", a).then().statusCode(403);
+        // Out of the viewer's scope (its branch): not found, before any role check (ids cannot be probed).
+        Api.as("cg_viewer").header("If-Match", "\"0\"").post("/api/v1/assignments/{id}/accept", a).then().statusCode(404);
         Api.as("cg_officer").post("/api/v1/assignments/{id}/accept", a).then().statusCode(428);
         Api.as("cg_officer").header("If-Match", "\"99\"").post("/api/v1/assignments/{id}/accept", a).then().statusCode(412);
         Api.as("cg_officer").body(Map.of("reportedOn", LocalDate.now().toString(), "content", "还没签收"))

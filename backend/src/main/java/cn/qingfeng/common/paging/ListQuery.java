@@ -122,6 +122,24 @@ public final class ListQuery<E> {
                 type, Map.of()).getResultList();
     }
 
+    /** The first {@code limit} matching rows, e.g. the most urgent to-dos (not for lists a user pages through). */
+    public List<E> first(String orderBy, int limit) {
+        return query("select e from " + type.getSimpleName() + " e" + whereClause(List.of()) + " order by " + orderBy,
+                type, Map.of()).setMaxResults(limit).getResultList();
+    }
+
+    /** Whether any row matches. */
+    public boolean exists() {
+        return !query("select 1 from " + type.getSimpleName() + " e" + whereClause(List.of()), Integer.class, Map.of())
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** How many rows match (for small sets: it counts them all). */
+    public long count() {
+        return query("select count(e) from " + type.getSimpleName() + " e" + whereClause(List.of()), Long.class, Map.of())
+                .getSingleResult();
+    }
+
     String whereClause(List<String> extra) {
         List<String> all = new ArrayList<>(where);
         all.addAll(extra);

@@ -25,7 +25,7 @@ public class CurrentUser {
 
     /** Stable subject id (Keycloak user id). */
     public String subject() {
-        return token().map(JsonWebToken::getSubject).orElse(identity.getPrincipal().getName());
+        return token().map(JsonWebToken::getSubject).orElse(attribute(RunAs.SUBJECT).orElse(identity.getPrincipal().getName()));
     }
 
     public String username() {
@@ -34,12 +34,13 @@ public class CurrentUser {
 
     /** The person's display name (claim {@code name}), falling back to the username. */
     public String displayName() {
-        return token().map(t -> t.<String>getClaim("name")).filter(n -> !n.isBlank()).orElse(username());
+        return token().map(t -> t.<String>getClaim("name")).or(() -> attribute(RunAs.NAME)).filter(n -> !n.isBlank())
+                .orElse(username());
     }
 
     /** Code of the user's own unit (claim {@code unit}); service accounts have none. */
     public Optional<String> unitCode() {
-        return token().map(t -> t.<String>getClaim("unit")).filter(u -> !u.isBlank());
+        return token().map(t -> t.<String>getClaim("unit")).or(() -> attribute(RunAs.UNIT)).filter(u -> !u.isBlank());
     }
 
     /** The OIDC client the token was issued to ({@code azp}). */
@@ -48,12 +49,19 @@ public class CurrentUser {
     }
 
     public ClientKind clientKind() {
+        if (token().isEmpty() && identity.getAttribute(RunAs.SUBJECT) != null) {
+            return ClientKind.SYSTEM;
+        }
         return switch (clientId().orElse("")) {
             case "qingfeng-spa" -> ClientKind.UI;
             case "oa-system" -> ClientKind.OA;
             case "import-script" -> ClientKind.IMPORT;
             default -> ClientKind.API;
         };
+    }
+
+    private Optional<String> attribute(String name) {
+        return Optional.ofNullable(identity.getAttribute(name));
     }
 
     public Set<String> roles() {

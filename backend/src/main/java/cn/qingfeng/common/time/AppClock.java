@@ -2,7 +2,6 @@ package cn.qingfeng.common.time;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,7 +13,7 @@ import java.time.ZoneId;
  */
 @ApplicationScoped
 @DefaultBean
-public class AppClock extends Clock {
+public class AppClock extends ShiftableClock {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -31,17 +30,7 @@ public class AppClock extends Clock {
     }
 
     @Override
-    public ZoneId getZone() {
-        return ZONE;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return Clock.offset(Clock.system(zone), offset);
-    }
-
-    @Override
-    public Instant instant() {
+    protected Instant current() {
         return Instant.now().plus(offset);
     }
 }

@@ -2,8 +2,7 @@ package cn.qingfeng.common.time;
 
 import cn.qingfeng.common.config.QingfengConfig;
 import cn.qingfeng.common.problem.ProblemException;
-import cn.qingfeng.common.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -50,17 +49,17 @@ public class ClockResource {
     }
 
     @GET
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "getTestClock", summary = "The application's time (test deployments only)", description = "Roles: admin.")
+    @PermissionsAllowed("getTestClock")
+    @Operation(operationId = "getTestClock", summary = "The application's time (test deployments only)")
     public ClockState get() {
         enabled();
         return state();
     }
 
     @PUT
-    @RolesAllowed(Roles.ADMIN)
+    @PermissionsAllowed("setTestClock")
     @Operation(operationId = "setTestClock", summary = "Run the application clock ahead of real time (test deployments only)",
-            description = "Roles: admin. Only forward: deadlines and schedules see the moved time.")
+            description = "Only forward: deadlines and schedules see the moved time.")
     public ClockState set(@Valid @NotNull ClockOffset request) {
         enabled();
         clock.offset(Duration.ofSeconds(request.offsetSeconds()));

@@ -1,0 +1,83 @@
+package cn.qingfeng.access;
+
+import cn.qingfeng.common.ledger.Action;
+import cn.qingfeng.common.ledger.Lifecycle;
+import cn.qingfeng.common.security.Roles;
+import cn.qingfeng.rectification.RectificationLifecycle;
+import cn.qingfeng.risk.RiskLifecycle;
+import cn.qingfeng.task.AssignmentLifecycle;
+import cn.qingfeng.task.TaskLifecycle;
+import cn.qingfeng.unit.UnitLifecycle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one table of who may call what. Ledger operations take their roles from the lifecycle
+ * actions they serve; the few others are listed here. Everything that states roles reads it:
+ * the permission check of operations without a record ({@code @PermissionsAllowed(operationId)}),
+ * the {@link cn.qingfeng.common.ledger.Ledger} guard for actions on a record (through the same
+ * actions), and the contract's "Roles:" texts and security scopes.
+ */
+public final class ApiAccess {
+
+    /** Every lifecycle whose actions the API serves. */
+    public static final List<Lifecycle<?, ?>> LIFECYCLES = List.of(
+            TaskLifecycle.TASK, AssignmentLifecycle.ASSIGNMENT, RectificationLifecycle.ITEM,
+            RectificationLifecycle.MEASURES.lifecycle(), RiskLifecycle.RISK, RiskLifecycle.MEASURES.lifecycle(),
+            UnitLifecycle.UNIT);
+
+    /** Operations outside the ledgers that not every caller may use. */
+    static final List<OperationRule> OPERATIONS = List.of(
+            OperationRule.of("listEvents", Roles.AUDITOR, Roles.ADMIN),
+            OperationRule.of("verifyJournal", Roles.AUDITOR, Roles.ADMIN),
+            OperationRule.of("createRiskMatrix", Roles.ADMIN),
+            OperationRule.of("getTestClock", Roles.ADMIN),
+            OperationRule.of("setTestClock", Roles.ADMIN));
+
+    private static final Map<String, OperationRule> RULES = build();
+
+    private ApiAccess() {
+    }
+
+    /** The rule of an operation; empty: any authenticated caller, within scope. */
+    public static Optional<OperationRule> rule(String operationId) {
+        return Optional.ofNullable(RULES.get(operationId));
+    }
+
+    public static Map<String, OperationRule> rules() {
+        return Collections.unmodifiableMap(RULES);
+    }
+
+    /** Whether a caller with these roles passes the operation's role check. */
+    public static boolean permits(String operationId, Set<String> roles) {
+        OperationRule r = RULES.get(operationId);
+        return r == null || r.permits(roles);
+    }
+
+    private static Map<String, OperationRule> build() {
+        Map<String, Set<String>> roles = new LinkedHashMap<>();
+        Map<String, List<Action<?, ?>>> actions = new LinkedHashMap<>();
+        for (Lifecycle<?, ?> l : LIFECYCLES) {
+            for (Action<?, ?> a : l.actions()) {
+                for (String op : a.operations()) {
+                    roles.computeIfAbsent(op, k -> new LinkedHashSet<>()).addAll(a.roles());
+                    actions.computeIfAbsent(op, k -> new ArrayList<>()).add(a);
+                }
+            }
+        }
+        Map<String, OperationRule> out = new LinkedHashMap<>();
+        roles.forEach((op, r) -> out.put(op, new OperationRule(op, r, List.copyOf(actions.get(op)))));
+        for (OperationRule r : OPERATIONS) {
+            if (out.putIfAbsent(r.operationId(), r) != null) {
+                throw new IllegalStateException(r.operationId() + " has two rules");
+            }
+        }
+        return out;
+    }
+}

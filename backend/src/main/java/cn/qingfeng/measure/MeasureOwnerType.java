@@ -1,0 +1,4 @@
+package cn.qingfeng.measure;
+
+/** The ledgers whose records plan measures. */
+public enum MeasureOwnerType { RECTIFICATION, RISK }
