@@ -1761,6 +1761,8 @@ export interface components {
             /** @enum {string} */
             client?: "UI" | "OA" | "IMPORT" | "API";
             scope?: components["schemas"]["MeScope"];
+            /** @description Operations the caller's roles may call among those not open to everyone (operationIds, e.g. createTask, listEvents): what the UI offers, as the server decides it. Whether an action can be taken on a record now is that record's allowedActions. */
+            permissions?: string[];
         };
         /** @description Data scope: all units, or the listed ones */
         MeScope: {

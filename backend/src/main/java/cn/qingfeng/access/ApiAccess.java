@@ -54,6 +54,11 @@ public final class ApiAccess {
         return Collections.unmodifiableMap(RULES);
     }
 
+    /** The restricted operations (those with a rule) a caller with these roles may call, in the table's order. */
+    public static List<String> permitted(Set<String> roles) {
+        return RULES.values().stream().filter(r -> r.permits(roles)).map(OperationRule::operationId).toList();
+    }
+
     /** Whether a caller with these roles passes the operation's role check. */
     public static boolean permits(String operationId, Set<String> roles) {
         OperationRule r = RULES.get(operationId);

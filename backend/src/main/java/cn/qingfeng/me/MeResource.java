@@ -1,5 +1,6 @@
 package cn.qingfeng.me;
 
+import cn.qingfeng.access.ApiAccess;
 import cn.qingfeng.common.scope.DataScope;
 import cn.qingfeng.common.security.CurrentUser;
 import cn.qingfeng.unit.UnitCallerScope;
@@ -37,6 +38,6 @@ public class MeResource {
         List<UnitRef> visible = s.all() ? List.of() : units.refs(s);
         return new MeView(user.subject(), user.username(), user.displayName(),
                 scope.ownUnit().map(UnitRef::of).orElse(null), user.roles(), user.clientKind().name(),
-                new MeView.Scope(s.all(), visible));
+                new MeView.Scope(s.all(), visible), ApiAccess.permitted(user.roles()));
     }
 }

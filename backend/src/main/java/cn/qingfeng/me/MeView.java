@@ -14,7 +14,11 @@ public record MeView(
         @Schema(description = "The caller's own unit; absent for service accounts") UnitRef unit,
         @Schema(description = "Realm roles") Set<String> roles,
         @Schema(enumeration = {"UI", "OA", "IMPORT", "API"}) String client,
-        Scope scope) {
+        Scope scope,
+        @Schema(description = "Operations the caller's roles may call among those not open to everyone "
+                + "(operationIds, e.g. createTask, listEvents): what the UI offers, as the server decides it. "
+                + "Whether an action can be taken on a record now is that record's allowedActions.")
+        List<String> permissions) {
 
     @Schema(name = "MeScope", description = "Data scope: all units, or the listed ones")
     public record Scope(
