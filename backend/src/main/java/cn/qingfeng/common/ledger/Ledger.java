@@ -60,15 +60,28 @@ public class Ledger {
             throw new IllegalArgumentException(action + " is not an action on a " + kind.lifecycle() + " record");
         }
         E record = kind.find(id, scope.current(), lock).orElseThrow(() -> ProblemException.notFound(kind.lifecycle().label()));
-        requireRole(action);
+        Caller caller = caller();
+        requireRole(action, caller);
         if (expectedVersion != null) {
             ETags.check(expectedVersion, record.version());
         }
         F facts = kind.facts(record);
-        refusal(action, facts, caller(), true).ifPresent(r -> {
+        refusal(action, facts, caller, true).ifPresent(r -> {
             throw r.problem();
         });
         return facts;
+    }
+
+    /**
+     * The guard's answer for a record within scope at the expected version: 403 for a role that may
+     * not take the action, else 409 with the state's or the first failing rule's code; empty when
+     * the action may be taken. (Scope and version come before, in {@link #enter}.)
+     */
+    public static <S extends Enum<S>, F> Optional<ProblemException> decide(Action<S, F> action, F facts, Caller caller) {
+        if (!action.permits(caller.roles())) {
+            return Optional.of(forbidden(action));
+        }
+        return refusal(action, facts, caller, true).map(Refusal::problem);
     }
 
     /** Enters the making of a new record: the role only (the service checks the unit it names). */
@@ -76,7 +89,7 @@ public class Ledger {
         if (creation.kind() != Action.Kind.CREATION) {
             throw new IllegalArgumentException(creation + " is not a creation");
         }
-        requireRole(creation);
+        requireRole(creation, caller());
     }
 
     /**
@@ -107,7 +120,11 @@ public class Ledger {
 
     /** What the caller may do on a record now: every action their role permits, enabled or with why not. */
     public <S extends Enum<S>, F> List<AllowedAction> allowed(Lifecycle<S, F> lifecycle, F facts) {
-        Caller caller = caller();
+        return allowed(lifecycle, facts, caller());
+    }
+
+    /** {@link #allowed(Lifecycle, Object)} for a given caller. */
+    public static <S extends Enum<S>, F> List<AllowedAction> allowed(Lifecycle<S, F> lifecycle, F facts, Caller caller) {
         List<AllowedAction> out = new ArrayList<>();
         for (Action<S, F> a : lifecycle.actions()) {
             if (a.kind() != Action.Kind.RECORD || !a.permits(caller.roles())) {
@@ -126,15 +143,19 @@ public class Ledger {
     }
 
     /** Why the action cannot be taken on these facts by this caller now; empty when it can. Role aside. */
-    public <S extends Enum<S>, F> Optional<Refusal> refusal(Action<S, F> action, F facts, Caller caller, boolean withDetails) {
+    static <S extends Enum<S>, F> Optional<Refusal> refusal(Action<S, F> action, F facts, Caller caller, boolean withDetails) {
         Optional<Refusal> state = action.stateRefusal(action.lifecycle().stateOf(facts));
         return state.isPresent() ? state : action.ruleRefusal(facts, caller, withDetails);
     }
 
-    private void requireRole(Action<?, ?> action) {
-        if (!action.permits(user.roles())) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "你的角色无权" + action.label());
+    private static void requireRole(Action<?, ?> action, Caller caller) {
+        if (!action.permits(caller.roles())) {
+            throw forbidden(action);
         }
+    }
+
+    private static ProblemException forbidden(Action<?, ?> action) {
+        return new ProblemException(403, "forbidden", "Forbidden", "你的角色无权" + action.label());
     }
 
     /** The current caller; the server itself outside a request. */
