@@ -1,13 +1,11 @@
 package cn.qingfeng.measure;
 
-import cn.qingfeng.common.ledger.LedgerRecord;
+import cn.qingfeng.common.ledger.LedgerEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -18,9 +16,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "measure")
-public class MeasureEntity implements LedgerRecord<MeasureStatus> {
-    @Id
-    public UUID id;
+public class MeasureEntity extends LedgerEntity<MeasureStatus> {
     @Enumerated(EnumType.STRING)
     @Column(updatable = false)
     public MeasureOwnerType ownerType;
@@ -41,11 +37,6 @@ public class MeasureEntity implements LedgerRecord<MeasureStatus> {
     /** What shows it was carried out; files are attachments of the owner's measure type. */
     public String evidence;
     public int sortOrder;
-    @Column(updatable = false)
-    public Instant createdAt;
-    public Instant updatedAt;
-    @Version
-    public long version;
 
     @Override
     public MeasureStatus state() {
@@ -53,23 +44,19 @@ public class MeasureEntity implements LedgerRecord<MeasureStatus> {
     }
 
     @Override
-    public void moveTo(MeasureStatus state, Instant at) {
+    protected void state(MeasureStatus state) {
         status = state;
+    }
+
+    /** Done or waived at that moment; the reason goes with a waiver. */
+    @Override
+    public void moveTo(MeasureStatus state, Instant at) {
+        super.moveTo(state, at);
         doneAt = state == MeasureStatus.OPEN ? null : at;
         waiveReason = state == MeasureStatus.WAIVED ? waiveReason : null;
-        updatedAt = at;
     }
 
-    @Override
-    public void touch(Instant at) {
-        updatedAt = at;
-    }
-
-    @Override
-    public long version() {
-        return version;
-    }
-
+    /** Journaled on the record it belongs to, so it shows on that record's timeline. */
     @Override
     public UUID journalId() {
         return ownerId;

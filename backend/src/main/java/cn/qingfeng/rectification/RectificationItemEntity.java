@@ -6,14 +6,12 @@ import cn.qingfeng.rectification.RectificationEnums.Origin;
 import cn.qingfeng.rectification.RectificationEnums.Severity;
 import cn.qingfeng.rectification.RectificationEnums.Source;
 import cn.qingfeng.rectification.RectificationEnums.Status;
-import cn.qingfeng.common.ledger.LedgerRecord;
+import cn.qingfeng.common.ledger.LedgerEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -21,9 +19,7 @@ import java.util.UUID;
 /** A rectification item (整改事项). {@code cycle} counts how often it was (re)opened. */
 @Entity
 @Table(name = "rectification_item")
-public class RectificationItemEntity implements LedgerRecord<Status> {
-    @Id
-    public UUID id;
+public class RectificationItemEntity extends LedgerEntity<Status> {
     @Column(updatable = false)
     public String code;
     public String title;
@@ -60,36 +56,15 @@ public class RectificationItemEntity implements LedgerRecord<Status> {
     public String createdBy;
     @Column(updatable = false)
     public String createdByName;
-    @Column(updatable = false)
-    public Instant createdAt;
-    public Instant updatedAt;
-    @Version
-    public long version;
+
+    @Override
+    protected void state(Status state) {
+        status = state;
+    }
 
     @Override
     public Status state() {
         return status;
-    }
-
-    @Override
-    public void moveTo(Status state, Instant at) {
-        status = state;
-        updatedAt = at;
-    }
-
-    @Override
-    public void touch(Instant at) {
-        updatedAt = at;
-    }
-
-    @Override
-    public long version() {
-        return version;
-    }
-
-    @Override
-    public UUID journalId() {
-        return id;
     }
 
     @Override

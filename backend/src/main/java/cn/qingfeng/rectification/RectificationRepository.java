@@ -9,7 +9,9 @@ import cn.qingfeng.measure.MeasureEntity;
 import cn.qingfeng.measure.MeasureOwnerType;
 import cn.qingfeng.measure.MeasureRepository;
 import cn.qingfeng.rectification.RectificationEnums.Status;
+import cn.qingfeng.unit.UnitOpenRecords;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -27,6 +29,11 @@ public class RectificationRepository implements RecordKind<Status, Rectification
 
     static final String EVIDENCE_ITEM = "RECTIFICATION";
     static final String EVIDENCE_MEASURE = "RECTIFICATION_MEASURE";
+
+    /** A unit with items not yet closed off cannot be deactivated. */
+    @Produces
+    static final UnitOpenRecords OPEN = new UnitOpenRecords("rectification", "整改事项", RectificationItemEntity.class,
+            "e.status <> :open", Status.CLOSED);
 
     @Inject
     EntityManager em;
@@ -123,16 +130,6 @@ public class RectificationRepository implements RecordKind<Status, Rectification
     /** A lock for the demo data's seeding: several instances may start together. */
     public void lockForSeeding() {
         em.createNativeQuery("select pg_advisory_xact_lock(7105005)").getSingleResult();
-    }
-
-    /** Which of these units still have a rectification item not yet closed off (one existence check per unit, not a count). */
-    public java.util.Set<UUID> unitsWithOpen(Collection<UUID> unitIds) {
-        if (unitIds.isEmpty()) {
-            return java.util.Set.of();
-        }
-        return new java.util.HashSet<>(em.createQuery("select u.id from UnitEntity u where u.id in :ids and exists"
-                        + " (select 1 from RectificationItemEntity x where x.unitId = u.id and x.status <> :open)", UUID.class)
-                .setParameter("ids", unitIds).setParameter("open", Status.CLOSED).getResultList());
     }
 
     public void persist(Object entity) {

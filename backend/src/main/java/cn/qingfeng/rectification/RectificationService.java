@@ -13,6 +13,7 @@ import static cn.qingfeng.rectification.RectificationLifecycle.VERIFY;
 import cn.qingfeng.attachment.AttachmentService;
 import cn.qingfeng.common.code.CodeGenerator;
 import cn.qingfeng.common.config.QingfengConfig;
+import cn.qingfeng.common.ledger.ExternalRefs;
 import cn.qingfeng.common.ledger.Ledger;
 import cn.qingfeng.common.origin.OriginRef;
 import cn.qingfeng.common.origin.Origins;
@@ -105,12 +106,7 @@ public class RectificationService {
         if (req.kind() == Kind.TIME_LIMITED && req.deadline() == null) {
             throw ProblemException.invalidField("deadline", "限期整改须设定整改期限");
         }
-        if (req.externalRef() != null && (req.externalSource() == null)) {
-            throw ProblemException.invalidField("externalSource", "externalRef 需要同时给出来源 externalSource");
-        }
-        if (req.externalRef() != null && items.externalRefTaken(req.externalSource(), req.externalRef())) {
-            throw ProblemException.conflict("rectification.external-ref-taken", "该外部编号已登记过");
-        }
+        ExternalRefs.check(RectificationLifecycle.ITEM, req.externalSource(), req.externalRef(), items::externalRefTaken);
         if (units.find(req.unitId(), DataScope.everything()).filter(u -> u.active).isEmpty()) {
             throw ProblemException.invalidField("unitId", "责任单位不存在或已停用");
         }

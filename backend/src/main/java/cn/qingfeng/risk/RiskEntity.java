@@ -1,6 +1,6 @@
 package cn.qingfeng.risk;
 
-import cn.qingfeng.common.ledger.LedgerRecord;
+import cn.qingfeng.common.ledger.LedgerEntity;
 import cn.qingfeng.risk.RiskEnums.Category;
 import cn.qingfeng.risk.RiskEnums.Level;
 import cn.qingfeng.risk.RiskEnums.ReviewCycle;
@@ -9,9 +9,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -19,9 +17,7 @@ import java.util.UUID;
 /** A risk point (风险点). The grading fields hold the current grade; history is in risk_grading. */
 @Entity
 @Table(name = "risk")
-public class RiskEntity implements LedgerRecord<Status> {
-    @Id
-    public UUID id;
+public class RiskEntity extends LedgerEntity<Status> {
     @Column(updatable = false)
     public String code;
     public String name;
@@ -56,36 +52,15 @@ public class RiskEntity implements LedgerRecord<Status> {
     public String createdBy;
     @Column(updatable = false)
     public String createdByName;
-    @Column(updatable = false)
-    public Instant createdAt;
-    public Instant updatedAt;
-    @Version
-    public long version;
+
+    @Override
+    protected void state(Status state) {
+        status = state;
+    }
 
     @Override
     public Status state() {
         return status;
-    }
-
-    @Override
-    public void moveTo(Status state, Instant at) {
-        status = state;
-        updatedAt = at;
-    }
-
-    @Override
-    public void touch(Instant at) {
-        updatedAt = at;
-    }
-
-    @Override
-    public long version() {
-        return version;
-    }
-
-    @Override
-    public UUID journalId() {
-        return id;
     }
 
     @Override

@@ -11,7 +11,9 @@ import java.util.Map;
 import cn.qingfeng.common.paging.ListQuery;
 import cn.qingfeng.common.scope.DataScope;
 import cn.qingfeng.risk.RiskEnums.ObligationKind;
+import cn.qingfeng.unit.UnitOpenRecords;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,6 +25,10 @@ import java.util.UUID;
 /** Risks belong to their unit; every read for a caller takes the scope. */
 @ApplicationScoped
 public class RiskRepository implements RecordKind<Status, RiskEntity, RiskFacts> {
+
+    /** A unit with risks not yet closed cannot be deactivated. */
+    @Produces
+    static final UnitOpenRecords OPEN = new UnitOpenRecords("risk", "风险", RiskEntity.class, "e.status <> :open", Status.CLOSED);
 
     @Inject
     EntityManager em;
@@ -173,16 +179,6 @@ public class RiskRepository implements RecordKind<Status, RiskEntity, RiskFacts>
 
     public boolean isEmpty() {
         return !risks(DataScope.everything()).exists();
-    }
-
-    /** Which of these units still have a risk not yet closed (one existence check per unit, not a count). */
-    public java.util.Set<UUID> unitsWithOpen(Collection<UUID> unitIds) {
-        if (unitIds.isEmpty()) {
-            return java.util.Set.of();
-        }
-        return new java.util.HashSet<>(em.createQuery("select u.id from UnitEntity u where u.id in :ids and exists"
-                        + " (select 1 from RiskEntity x where x.unitId = u.id and x.status <> :open)", UUID.class)
-                .setParameter("ids", unitIds).setParameter("open", Status.CLOSED).getResultList());
     }
 
     public void persist(Object entity) {

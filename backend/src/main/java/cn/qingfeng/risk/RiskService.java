@@ -14,6 +14,7 @@ import static cn.qingfeng.risk.RiskLifecycle.UPDATE;
 
 import cn.qingfeng.common.code.CodeGenerator;
 import cn.qingfeng.common.ledger.Action;
+import cn.qingfeng.common.ledger.ExternalRefs;
 import cn.qingfeng.common.ledger.Ledger;
 import cn.qingfeng.common.origin.FollowUp;
 import cn.qingfeng.common.origin.Origins;
@@ -108,12 +109,7 @@ public class RiskService {
     @Transactional
     public RiskDetail create(RiskRequests.Create req) {
         ledger.enter(CREATE);
-        if (req.externalRef() != null && req.externalSource() == null) {
-            throw ProblemException.invalidField("externalSource", "externalRef 需要同时给出来源 externalSource");
-        }
-        if (req.externalRef() != null && risks.externalRefTaken(req.externalSource(), req.externalRef())) {
-            throw ProblemException.conflict("risk.external-ref-taken", "该外部编号已登记过");
-        }
+        ExternalRefs.check(RiskLifecycle.RISK, req.externalSource(), req.externalRef(), risks::externalRefTaken);
         if (units.find(req.unitId(), scope.current()).filter(u -> u.active).isEmpty()) {
             throw ProblemException.invalidField("unitId", "单位不存在、已停用或不在你的管辖范围内");
         }

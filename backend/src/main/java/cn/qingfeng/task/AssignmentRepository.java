@@ -6,7 +6,9 @@ import cn.qingfeng.common.paging.ListQuery;
 import cn.qingfeng.common.scope.DataScope;
 import cn.qingfeng.task.TaskEnums.AssignmentStatus;
 import cn.qingfeng.task.TaskEnums.Status;
+import cn.qingfeng.unit.UnitOpenRecords;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -24,6 +26,11 @@ import org.hibernate.cfg.AvailableSettings;
 public class AssignmentRepository implements RecordKind<AssignmentStatus, AssignmentEntity, AssignmentEntity> {
 
     static final List<AssignmentStatus> OPEN = List.of(AssignmentStatus.PENDING, AssignmentStatus.IN_PROGRESS, AssignmentStatus.SUBMITTED);
+
+    /** A unit with open assignments cannot be deactivated: someone must still finish them. */
+    @Produces
+    static final UnitOpenRecords OPEN_WORK = new UnitOpenRecords("task-assignment", "承办事项", AssignmentEntity.class,
+            "e.status in :open", OPEN);
 
     @Inject
     EntityManager em;
@@ -142,16 +149,6 @@ public class AssignmentRepository implements RecordKind<AssignmentStatus, Assign
             q.setParameter("unitId", unitId);
         }
         return q.getResultList();
-    }
-
-    /** Which of these units still have a open assignment (one existence check per unit, not a count). */
-    public java.util.Set<UUID> unitsWithOpen(Collection<UUID> unitIds) {
-        if (unitIds.isEmpty()) {
-            return java.util.Set.of();
-        }
-        return new java.util.HashSet<>(em.createQuery("select u.id from UnitEntity u where u.id in :ids and exists"
-                        + " (select 1 from AssignmentEntity x where x.unitId = u.id and x.status in :open)", UUID.class)
-                .setParameter("ids", unitIds).setParameter("open", OPEN).getResultList());
     }
 
     public void persist(Object entity) {

@@ -1,6 +1,6 @@
 package cn.qingfeng.task;
 
-import cn.qingfeng.common.ledger.LedgerRecord;
+import cn.qingfeng.common.ledger.LedgerEntity;
 import cn.qingfeng.task.TaskEnums.Category;
 import cn.qingfeng.task.TaskEnums.Priority;
 import cn.qingfeng.task.TaskEnums.Recurrence;
@@ -9,9 +9,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -19,10 +17,7 @@ import java.util.UUID;
 /** A task (督办任务). A recurring one is the template of its periods' instances. */
 @Entity
 @Table(name = "task")
-public class TaskEntity implements LedgerRecord<Status> {
-
-    @Id
-    public UUID id;
+public class TaskEntity extends LedgerEntity<Status> {
 
     @Column(updatable = false)
     public String code;
@@ -86,38 +81,14 @@ public class TaskEntity implements LedgerRecord<Status> {
 
     public Instant completedAt;
 
-    @Column(updatable = false)
-    public Instant createdAt;
-
-    public Instant updatedAt;
-
-    @Version
-    public long version;
+    @Override
+    protected void state(Status state) {
+        status = state;
+    }
 
     @Override
     public Status state() {
         return status;
-    }
-
-    @Override
-    public void moveTo(Status state, Instant at) {
-        status = state;
-        updatedAt = at;
-    }
-
-    @Override
-    public void touch(Instant at) {
-        updatedAt = at;
-    }
-
-    @Override
-    public long version() {
-        return version;
-    }
-
-    @Override
-    public UUID journalId() {
-        return id;
     }
 
     @Override

@@ -6,6 +6,7 @@ import static cn.qingfeng.task.TaskLifecycle.ISSUE;
 import static cn.qingfeng.task.TaskLifecycle.UPDATE;
 
 import cn.qingfeng.common.code.CodeGenerator;
+import cn.qingfeng.common.ledger.ExternalRefs;
 import cn.qingfeng.common.ledger.Ledger;
 import cn.qingfeng.common.origin.OriginRef;
 import cn.qingfeng.common.origin.Origins;
@@ -99,13 +100,8 @@ public class TaskService {
     @Transactional
     public TaskDetail create(TaskRequests.Create req) {
         ledger.enter(CREATE);
-        if (req.externalRef() != null && req.externalSource() == null) {
-            throw ProblemException.invalidField("externalSource", "externalRef 需要同时给出来源 externalSource");
-        }
-        if (req.externalRef() != null && tasks.byExternalRef(req.externalSource(), req.externalRef()).isPresent()) {
-            throw ProblemException.conflict("task.external-ref-taken",
-                    "来源 " + req.externalSource() + " 的编号 " + req.externalRef() + " 已登记过");
-        }
+        ExternalRefs.check(TaskLifecycle.TASK, req.externalSource(), req.externalRef(),
+                (source, ref) -> tasks.byExternalRef(source, ref).isPresent());
         UUID issuingUnit = req.issuingUnitId() != null ? req.issuingUnitId()
                 : callerUnit.ownUnit().map(u -> u.id).orElseThrow(() ->
                         ProblemException.invalidField("issuingUnitId", "请指定下发单位"));

@@ -56,18 +56,29 @@ public class UnitRepository implements RecordKind<UnitState, UnitEntity, UnitFac
         }
         java.util.Map<UUID, java.util.Set<String>> open = new java.util.HashMap<>();
         for (UnitOpenRecords kind : openRecords) {
-            kind.withOpen(ids).forEach(id -> open.computeIfAbsent(id, k -> new java.util.LinkedHashSet<>()).add(kind.label()));
+            withOpen(kind, ids).forEach(id -> open.computeIfAbsent(id, k -> new java.util.LinkedHashSet<>()).add(kind.label()));
         }
         return list.stream().map(u -> new UnitFacts(u, children.getOrDefault(u.id, 0L),
                 u.parentId == null || activeParents.contains(u.parentId), open.getOrDefault(u.id, java.util.Set.of()),
                 () -> openCounts(u.id))).toList();
     }
 
+    /** Which of these units still have an open record of the kind: an existence check per unit, not a count. */
+    private List<UUID> withOpen(UnitOpenRecords kind, List<UUID> unitIds) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select u.id from UnitEntity u where u.id in :ids and exists (select 1 from "
+                        + kind.entity().getSimpleName() + " e where e.unitId = u.id and " + kind.open() + ")", UUID.class)
+                .setParameter("ids", unitIds).setParameter("open", kind.value()).getResultList();
+    }
+
     /** Open records of a unit per kind, for an admin who must close them first. */
     java.util.Map<String, Long> openCounts(UUID unitId) {
         java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
         for (UnitOpenRecords kind : openRecords) {
-            long n = kind.countOpen(unitId);
+            long n = em.createQuery("select count(e) from " + kind.entity().getSimpleName() + " e where e.unitId = :u and "
+                    + kind.open(), Long.class).setParameter("u", unitId).setParameter("open", kind.value()).getSingleResult();
             if (n > 0) {
                 counts.put(kind.kind(), n);
             }

@@ -3,6 +3,7 @@ package cn.qingfeng.access;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qingfeng.demo.DemoOrganisation;
 import cn.qingfeng.support.Api;
 import cn.qingfeng.support.DemoUnits;
 import cn.qingfeng.support.Tokens;
@@ -150,9 +151,9 @@ class RoleMatrixTest {
         Response r = Api.as("jiandu").body(riskBody).post("/api/v1/risks").then().statusCode(201).extract().response();
         risk = r.path("risk.id");
         riskMeasure = r.path("measures[0].id");
-        unit = Api.as("admin").body(Map.of("code", "RM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
-                "name", "角色矩阵单位", "kind", "BRANCH", "parentId", BRANCH.toString())).post("/api/v1/units")
-                .then().statusCode(201).extract().path("id");
+        // The branch itself: every caller here sees it; the changes tried on it leave it as it is
+        // (the same name and parent; it has open records, so it is not deactivated).
+        unit = BRANCH.toString();
         attachment = Api.as("admin").contentType(ContentType.MULTIPART).multiPart("ownerType", "UNIT").multiPart("ownerId", unit)
                 .multiPart("file", "责任书.pdf", pdf(), "application/pdf").post("/api/v1/attachments")
                 .then().statusCode(201).extract().path("id");
@@ -234,10 +235,11 @@ class RoleMatrixTest {
         // Units, attachments, the journal and the test clock
         c.put("getUnit", new Call(u, null, null, false));
         c.put("getUnitTimeline", new Call(u, null, null, false));
+        // A new unit goes where no caller's scope would notice it.
         c.put("createUnit", new Call(Map.of(), Map.of("code", "RM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
-                "name", "角色矩阵新单位", "kind", "BRANCH", "parentId", BRANCH.toString()), null, false));
-        c.put("updateUnit", new Call(u, Map.of("sortOrder", 9), unitTag, false));
-        c.put("moveUnit", new Call(u, Map.of("parentId", BRANCH.toString()), unitTag, false));
+                "name", "角色矩阵新单位", "kind", "BRANCH", "parentId", DemoOrganisation.idOf("SJ-JTC").toString()), null, false));
+        c.put("updateUnit", new Call(u, Map.of("name", "场馆中心党支部"), unitTag, false));
+        c.put("moveUnit", new Call(u, Map.of("parentId", DemoUnits.VENUES.toString()), unitTag, false));
         c.put("deactivateUnit", new Call(u, reason, unitTag, false));
         c.put("activateUnit", new Call(u, null, unitTag, false));
         c.put("uploadAttachment", new Call(Map.of(), unit, null, true));
