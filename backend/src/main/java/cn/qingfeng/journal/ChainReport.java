@@ -7,12 +7,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ChainReport")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChainReport(
-        @Schema(description = "True when every link checked is intact and no old event is unsealed") boolean intact,
+        @Schema(description = "True when every link checked is intact and every event is sealed or waiting to be") boolean intact,
         @Schema(description = "Number of links checked") long checked,
         @Schema(description = "Position of the first link (earlier ones were removed by retention)") Long firstPosition,
         @Schema(description = "Position of the last link checked") Long lastPosition,
-        @Schema(description = "Events the sealer has passed but that are not in the chain (must be 0)") long unsealed,
-        @Schema(description = "Events of recent transactions still waiting to be sealed") long pending,
+        @Schema(description = "Events neither in the chain nor waiting to be sealed: taken out of the sealer's queue (must be 0)") long unsealed,
+        @Schema(description = "Events committed and not yet sealed (the sealer chains them within seconds); not yet tamper-evident") long pending,
+        @Schema(description = "When the oldest of the pending events was written") java.time.Instant pendingSince,
         @Schema(description = "The first broken link, if any") BrokenLink firstBroken) {
 
     @Schema(name = "BrokenLink")

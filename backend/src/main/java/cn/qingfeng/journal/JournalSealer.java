@@ -13,9 +13,11 @@ import org.jboss.logging.Logger;
 /**
  * Chains committed journal events into the hash chain, after the fact, so writers never wait on it.
  *
- * <p>Only events of transactions older than the oldest still running one are sealed
- * ({@code tx_id < pg_snapshot_xmin}): such an event can no longer be joined by an earlier,
- * still-uncommitted one. An advisory lock keeps one sealer at a time across all instances.
+ * <p>Every event is queued ({@code event_unsealed}) in the transaction that writes it. The sealer
+ * chains the queued events it can see — committed ones — in the order it sees them, and takes
+ * them off the queue in the same transaction. Nothing it does waits for other transactions: an
+ * event of one still running is sealed once it commits, at a later position. An advisory lock
+ * keeps one sealer at a time across all instances.
  */
 @ApplicationScoped
 public class JournalSealer {
@@ -54,39 +56,29 @@ public class JournalSealer {
                 .getResultList();
         long position = last.isEmpty() ? 0 : ((Number) last.get(0)[0]).longValue();
         String previous = last.isEmpty() ? ChainHasher.GENESIS : (String) last.get(0)[1];
-
-        // Every transaction older than xmin is over: its events are all visible now and final.
-        // Those of transactions older than sealed_below were sealed by an earlier run.
-        Object xmin = em.createNativeQuery("select pg_snapshot_xmin(pg_current_snapshot())::text").getSingleResult();
-        Object sealedBelow = em.createNativeQuery("select sealed_below::text from journal_sealer_state where id = 1")
-                .getSingleResult();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + ChainHasher.COLUMNS + " from event e"
-                        + " where e.tx_id >= cast(:below as xid8) and e.tx_id < cast(:xmin as xid8)"
-                        + " and not exists (select 1 from event_seal s where s.event_seq = e.seq)"
-                        + " order by e.seq limit :batch")
-                .setParameter("below", sealedBelow)
-                .setParameter("xmin", xmin)
+        List<Object[]> rows = em.createNativeQuery("select " + ChainHasher.COLUMNS + " from event_unsealed u"
+                        + " join event e on e.seq = u.event_seq order by e.seq limit :batch")
                 .setParameter("batch", config.journal().sealerBatchSize())
                 .getResultList();
+        List<Long> sealed = new java.util.ArrayList<>();
         for (Object[] row : rows) {
             String hash = ChainHasher.hash(previous, row);
             position++;
+            long seq = ((Number) row[0]).longValue();
             em.createNativeQuery("insert into event_seal (position, event_seq, prev_hash, hash, sealed_at)"
                             + " values (:position, :seq, :prev, :hash, :at)")
                     .setParameter("position", position)
-                    .setParameter("seq", ((Number) row[0]).longValue())
+                    .setParameter("seq", seq)
                     .setParameter("prev", previous)
                     .setParameter("hash", hash)
                     .setParameter("at", clock.instant())
                     .executeUpdate();
             previous = hash;
+            sealed.add(seq);
         }
-        if (rows.size() < config.journal().sealerBatchSize()) {
-            em.createNativeQuery("update journal_sealer_state set sealed_below = cast(:xmin as xid8) where id = 1")
-                    .setParameter("xmin", xmin).executeUpdate();
-        }
-        if (!rows.isEmpty()) {
+        if (!sealed.isEmpty()) {
+            em.createNativeQuery("delete from event_unsealed where event_seq in (:seqs)").setParameter("seqs", sealed).executeUpdate();
             LOG.debugf("sealed %d journal events up to position %d", rows.size(), position);
         }
         return rows.size();

@@ -71,13 +71,24 @@ public class JournalVerifier {
                 break;
             }
         }
-        // Every event older than the sealer's watermark must be in the chain.
+        // Every event is in the chain or waiting in the sealer's queue; one in neither was taken out of it.
         long unsealed = ((Number) em.createNativeQuery("select count(*) from event e"
-                + " where e.tx_id < (select sealed_below from journal_sealer_state where id = 1)"
-                + " and not exists (select 1 from event_seal s where s.event_seq = e.seq)").getSingleResult()).longValue();
-        long pending = ((Number) em.createNativeQuery("select count(*) from event e"
-                + " where e.tx_id >= (select sealed_below from journal_sealer_state where id = 1)").getSingleResult()).longValue();
-        return new ChainReport(broken == null && unsealed == 0, checked, first, lastPosition, unsealed, pending, broken);
+                + " where not exists (select 1 from event_seal s where s.event_seq = e.seq)"
+                + " and not exists (select 1 from event_unsealed u where u.event_seq = e.seq)").getSingleResult()).longValue();
+        Object[] queue = (Object[]) em.createNativeQuery("select count(*), min(queued_at) from event_unsealed").getSingleResult();
+        long pending = ((Number) queue[0]).longValue();
+        java.time.Instant pendingSince = queue[1] == null ? null : toInstant(queue[1]);
+        return new ChainReport(broken == null && unsealed == 0, checked, first, lastPosition, unsealed, pending, pendingSince, broken);
+    }
+
+    private static java.time.Instant toInstant(Object value) {
+        if (value instanceof java.time.Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 
     /** The hash the chain must start from at this position: genesis, or what retention recorded. */

@@ -1,5 +1,6 @@
 package cn.qingfeng.rectification;
 
+import cn.qingfeng.common.input.InputRules;
 import cn.qingfeng.measure.MeasureRequests;
 import cn.qingfeng.rectification.RectificationEnums.Category;
 import cn.qingfeng.rectification.RectificationEnums.Kind;
@@ -9,6 +10,7 @@ import cn.qingfeng.rectification.RectificationEnums.Source;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,7 +45,8 @@ public final class RectificationRequests {
     }
 
     @Schema(name = "UpdateRectification", description = "Fields to change; absent fields stay")
-    public record Update(@Size(min = 1, max = 200) String title, @Size(max = 10000) String description,
+    public record Update(@Size(min = 1, max = 200) @Pattern(regexp = InputRules.NOT_BLANK, message = "不能为空") String title,
+                         @Size(max = 10000) String description,
                          Severity severity, Category category, @Size(max = 100) String responsibleLeader,
                          @Size(max = 100) String responsiblePerson, LocalDate deadline) {
     }

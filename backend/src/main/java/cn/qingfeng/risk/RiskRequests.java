@@ -1,5 +1,6 @@
 package cn.qingfeng.risk;
 
+import cn.qingfeng.common.input.InputRules;
 import cn.qingfeng.measure.MeasureRequests;
 import cn.qingfeng.risk.RiskEnums.Category;
 import cn.qingfeng.risk.RiskEnums.ReviewCycle;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,7 +38,7 @@ public final class RiskRequests {
     }
 
     @Schema(name = "UpdateRisk", description = "Fields to change; absent fields stay")
-    public record Update(@Size(min = 1, max = 200) String name, Category category, @Size(max = 10000) String manifestation,
+    public record Update(@Size(min = 1, max = 200) @Pattern(regexp = InputRules.NOT_BLANK, message = "不能为空") String name, Category category, @Size(max = 10000) String manifestation,
                          @Size(max = 100) String responsibleLeader, @Size(max = 100) String responsiblePerson,
                          @Schema(description = "The risk's own review cycle") ReviewCycle reviewCycle,
                          @Schema(description = "true: drop the risk's own cycle, use its level's default") Boolean defaultReviewCycle) {

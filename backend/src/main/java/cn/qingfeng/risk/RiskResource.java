@@ -167,7 +167,8 @@ public class RiskResource {
     @Path("/{id}/reviews")
     @Operation(operationId = "createRiskReview", summary = "Record a review (研判)",
             description = "Requires the risk's If-Match. Answers the due review; a new likelihood/impact changes the grade, "
-                    + "a raise to 重大 opens a report obligation. A unit_officer may raise a grade, not lower it (403 risk.lowering-forbidden).")
+                    + "a raise to 重大 opens a report obligation. A unit_officer may raise a grade, not lower it, neither the inherent nor the residual level "
+                    + "(403 risk.lowering-forbidden): lowering is a supervisor's grading decision.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RiskReviewView.class)))
     public RestResponse<RiskReviewView> review(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

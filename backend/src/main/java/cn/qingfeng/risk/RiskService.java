@@ -344,10 +344,10 @@ public class RiskService {
         boolean changed = likelihood != r.likelihood || impact != r.impact
                 || !Objects.equals(residualLikelihood, r.residualLikelihood)
                 || !Objects.equals(residualImpact, r.residualImpact);
-        if (changed && !user.hasRole(Roles.SUPERVISOR)
-                && risks.currentMatrix().level(RiskMatrix.score(likelihood, impact)).ordinal() < r.level.ordinal()) {
-            // Units may raise their own risk at a review; lowering it is a supervisor's grading decision.
-            throw new ProblemException(403, "risk.lowering-forbidden", "Forbidden", "降低风险等级须由监督人员评定");
+        if (changed && !user.hasRole(Roles.SUPERVISOR) && lowers(r, likelihood, impact, residualLikelihood, residualImpact)) {
+            // Units may raise their own risk at a review; lowering it — before or after controls — is a
+            // supervisor's grading decision: a lower residual level would end the risk's reviews sooner.
+            throw new ProblemException(403, "risk.lowering-forbidden", "Forbidden", "降低风险等级（含剩余风险等级）须由监督人员评定");
         }
         Instant now = clock.instant();
         RiskReviewEntity v = new RiskReviewEntity();
@@ -409,6 +409,15 @@ public class RiskService {
 
     RiskEntity visible(UUID id) {
         return risks.find(id, scope.current(), false).orElseThrow(() -> ProblemException.notFound(RiskLifecycle.RISK.label()));
+    }
+
+    /** Whether new values would put the risk, or its residual risk, on a lower level than now. */
+    private boolean lowers(RiskEntity r, int likelihood, int impact, Integer residualLikelihood, Integer residualImpact) {
+        RiskMatrixEntity m = risks.currentMatrix();
+        boolean inherent = m.level(RiskMatrix.score(likelihood, impact)).ordinal() < r.level.ordinal();
+        boolean residual = r.residualLevel != null && residualLikelihood != null
+                && m.level(RiskMatrix.score(residualLikelihood, residualImpact)).ordinal() < r.residualLevel.ordinal();
+        return inherent || residual;
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.qingfeng.task;
 
+import cn.qingfeng.common.input.InputRules;
 import cn.qingfeng.task.TaskEnums.AssignmentRole;
 import cn.qingfeng.task.TaskEnums.Category;
 import cn.qingfeng.task.TaskEnums.Priority;
@@ -41,7 +42,7 @@ public final class TaskRequests {
 
     @Schema(name = "UpdateTask", description = "Fields to change; absent fields stay. After issue, changes are journaled and a new deadline reaches the units.")
     public record Update(
-            @Size(min = 1, max = 200) @jakarta.validation.constraints.Pattern(regexp = "(?s).*\\S.*", message = "不能为空") String title,
+            @Size(min = 1, max = 200) @jakarta.validation.constraints.Pattern(regexp = InputRules.NOT_BLANK, message = "不能为空") String title,
             @Size(max = 10000) String description,
             @Size(max = 200) String basis,
             Priority priority,

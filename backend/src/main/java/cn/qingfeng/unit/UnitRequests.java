@@ -1,5 +1,6 @@
 package cn.qingfeng.unit;
 
+import cn.qingfeng.common.input.InputRules;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,7 +26,7 @@ public final class UnitRequests {
 
     @Schema(name = "UpdateUnit", description = "Fields to change; absent fields stay as they are")
     public record Update(
-            @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "不能为空") String name,
+            @Size(min = 1, max = 200) @Pattern(regexp = InputRules.NOT_BLANK, message = "不能为空") String name,
             Integer sortOrder) {
     }
 

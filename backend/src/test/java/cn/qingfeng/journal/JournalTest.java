@@ -161,6 +161,43 @@ class JournalTest {
         Api.as("admin").get("/api/v1/events/verification").then().statusCode(200).body("intact", equalTo(true));
     }
 
+    @Test
+    void eventsAreSealedWhateverElseRunsOnTheServer() throws SQLException {
+        // A long transaction in another database of the server (a bulk load, a report) once held the
+        // sealer back: it waited for the oldest transaction anywhere on the server to end.
+        try (Connection elsewhere = Db.inAnotherDatabase()) {
+            elsewhere.setAutoCommit(false);
+            elsewhere.createStatement().execute("select pg_current_xact_id()");
+            String id = newUnit("JE");
+            Api.as("shenji").get("/api/v1/events/verification").then().statusCode(200)
+                    .body("pending", org.hamcrest.Matchers.greaterThan(0)).body("pendingSince", org.hamcrest.Matchers.notNullValue());
+            while (sealer.sealBatch() > 0) {
+                // chain everything committed so far
+            }
+            Api.as("shenji").get("/api/v1/events/verification").then().statusCode(200)
+                    .body("intact", equalTo(true)).body("pending", equalTo(0)).body("unsealed", equalTo(0));
+            assertThat(eventsOf(id)).isNotEmpty();
+            elsewhere.rollback();
+        }
+    }
+
+    @Test
+    void anEventTakenOutOfTheSealersQueueShowsAsUnsealed() throws SQLException {
+        newUnit("JF");
+        // The queue is the one thing the application's role may delete from: a removal without a seal shows.
+        try (Connection app = Db.asApp()) {
+            app.createStatement().executeUpdate("delete from event_unsealed where event_seq = (select max(seq) from event)");
+        }
+        Api.as("shenji").get("/api/v1/events/verification").then().statusCode(200)
+                .body("intact", equalTo(false)).body("unsealed", org.hamcrest.Matchers.greaterThan(0));
+        try (Connection owner = Db.asOwner()) {
+            owner.createStatement().executeUpdate("insert into event_unsealed (event_seq, occurred_at) select e.seq, e.occurred_at"
+                    + " from event e where not exists (select 1 from event_seal s where s.event_seq = e.seq)"
+                    + " and not exists (select 1 from event_unsealed u where u.event_seq = e.seq)");
+        }
+        Api.as("shenji").get("/api/v1/events/verification").then().statusCode(200).body("unsealed", equalTo(0));
+    }
+
     /** What someone with the owner's rights could do behind the application's back. */
     private static void tamper(Connection owner, long seq, String changes) throws SQLException {
         owner.createStatement().execute("alter table event disable trigger event_append_only");

@@ -22,6 +22,17 @@ public final class Db {
                 c.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
     }
 
+    /**
+     * As the schema owner, in another database of the same server (the end-to-end one): what a long
+     * job elsewhere on the server looks like to this one.
+     */
+    public static Connection inAnotherDatabase() throws SQLException {
+        var c = ConfigProvider.getConfig();
+        String other = url().replaceAll("/[^/?]+(\\?.*)?$", "/qingfeng_e2e$1");
+        return DriverManager.getConnection(other, c.getValue("quarkus.flyway.username", String.class),
+                c.getOptionalValue("quarkus.flyway.password", String.class).orElse(""));
+    }
+
     /** As the schema owner (what Flyway uses); a stand-in for someone with database rights. */
     public static Connection asOwner() throws SQLException {
         var c = ConfigProvider.getConfig();

@@ -84,8 +84,11 @@ public class Pager {
         fields.forEach(f -> byName.put(f.name(), f));
         SortField<E> tieBreaker = fields.get(fields.size() - 1);
         List<Order<E>> orders = new ArrayList<>();
-        for (String part : sort.split(",")) {
+        for (String part : sort.split(",", -1)) {
             String name = part.trim();
+            if (name.isEmpty() || name.equals("-") || name.equals("+")) {
+                throw ProblemException.invalidField("sort", "排序字段不能为空；可选：" + String.join(", ", byName.keySet()));
+            }
             boolean desc = name.startsWith("-");
             name = desc ? name.substring(1) : name.startsWith("+") ? name.substring(1) : name;
             SortField<E> field = byName.get(name);

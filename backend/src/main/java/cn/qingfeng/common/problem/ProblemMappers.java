@@ -60,10 +60,26 @@ public class ProblemMappers {
             String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            fields = List.of(new FieldViolation(field, "invalid value"));
+            fields = List.of(new FieldViolation(field, reason(e)));
+        }
+        java.util.regex.Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(e.getOriginalMessage()));
+        if (fields.isEmpty() && duplicate.find()) {
+            fields = List.of(new FieldViolation(duplicate.group(1), "同一字段出现了两次"));
         }
         return respond(400, fields.isEmpty() ? "malformed-json" : "validation", "Malformed request body",
-                "请求内容不是有效的 JSON", uri, fields, Map.of());
+                fields.isEmpty() ? "请求内容不是有效的 JSON" : fields.get(0).field() + ": " + fields.get(0).message(),
+                uri, fields, Map.of());
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
+
+    /** The reason in words: ours (StrictJson) are Chinese after the last colon; Jackson's own are not shown. */
+    private static String reason(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        int colon = message.lastIndexOf(": ");
+        String tail = colon < 0 ? "" : message.substring(colon + 2).trim();
+        return !tail.isEmpty() && tail.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                ? tail : "取值类型或格式不对";
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
@@ -91,6 +107,10 @@ public class ProblemMappers {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {
                 return unreadableJson(json, uri);
+            }
+            if (cause instanceof ProblemException problem) {
+                // A parameter refused by its converter (StrictParams): JAX-RS wraps it in a 404.
+                return problem(problem, uri);
             }
         }
         if (status >= 500) {

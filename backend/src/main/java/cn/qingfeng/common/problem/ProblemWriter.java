@@ -27,7 +27,11 @@ public class ProblemWriter {
     }
 
     public void write(RoutingContext rc, int status, String code, String title, String detail) {
-        Problem body = problem(status, code, title, detail, rc.normalizedPath(), List.of(), Map.of());
+        write(rc, status, code, title, detail, List.of());
+    }
+
+    public void write(RoutingContext rc, int status, String code, String title, String detail, List<FieldViolation> violations) {
+        Problem body = problem(status, code, title, detail, rc.normalizedPath(), violations, Map.of());
         String text;
         try {
             text = json.writeValueAsString(body);

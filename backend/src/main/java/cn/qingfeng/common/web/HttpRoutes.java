@@ -1,5 +1,8 @@
 package cn.qingfeng.common.web;
 
+import cn.qingfeng.common.input.InputRules;
+import cn.qingfeng.common.problem.FieldViolation;
+import java.util.List;
 import cn.qingfeng.common.config.QingfengConfig;
 import cn.qingfeng.common.problem.ProblemWriter;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -31,6 +34,31 @@ public class HttpRoutes {
     void filters(@Observes Filters filters) {
         filters.register(this::assignRequestId, 1000);
         filters.register(this::refuseOversizedBodies, 900);
+        filters.register(this::refuseUnreadableParameters, 800);
+    }
+
+    /**
+     * Parameters follow the same text rule as bodies ({@link InputRules#textProblem}): a NUL or a
+     * control character in {@code q} or anywhere else is the client's mistake, named, not the database's.
+     */
+    private void refuseUnreadableParameters(RoutingContext rc) {
+        if (rc.normalizedPath().startsWith("/api/")) {
+            for (var entry : rc.queryParams()) {
+                var problem = InputRules.textProblem(entry.getKey()).or(() -> InputRules.textProblem(entry.getValue()));
+                if (problem.isPresent()) {
+                    problems.write(rc, 400, "validation", "Validation failed", entry.getKey() + ": " + problem.get(),
+                            List.of(new FieldViolation(entry.getKey(), problem.get())));
+                    return;
+                }
+            }
+            var inPath = InputRules.textProblem(rc.normalizedPath());
+            if (inPath.isPresent()) {
+                problems.write(rc, 400, "validation", "Validation failed", "path: " + inPath.get(),
+                        List.of(new FieldViolation("path", inPath.get())));
+                return;
+            }
+        }
+        rc.next();
     }
 
     /**

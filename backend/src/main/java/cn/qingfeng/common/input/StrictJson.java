@@ -1,0 +1,114 @@
+package cn.qingfeng.common.input;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.LocalDate;
+
+/**
+ * Request bodies are read as the contract writes them, not as leniently as Jackson could: a key
+ * given twice, a number where a date or a string belongs, "5" for 5, 1.5 for an integer, an enum
+ * with spaces around it, a NUL or a control character in a text, a date outside 1900–2999 — each is
+ * a 400 naming the field ({@link InputRules}).
+ */
+@Singleton
+public class StrictJson implements ObjectMapperCustomizer {
+
+    /** After Quarkus' own customizer (which registers the Java time module), so these rules win. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        SimpleModule module = new SimpleModule("qingfeng-strict-input");
+        module.addDeserializer(String.class, new Text());
+        module.addDeserializer(LocalDate.class, new Day());
+        module.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                              BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+                return new ExactEnum(type.getRawClass(), deserializer);
+            }
+        });
+        mapper.registerModule(module);
+    }
+
+    /** Text as {@link InputRules#textProblem} allows it; only JSON strings are text. */
+    static final class Text extends StdDeserializer<String> {
+        Text() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (String) ctxt.handleUnexpectedToken(String.class, p);
+            }
+            String text = p.getText();
+            var problem = InputRules.textProblem(text);
+            if (problem.isPresent()) {
+                throw ctxt.weirdStringException(text, String.class, problem.get());
+            }
+            return text;
+        }
+    }
+
+    /** A calendar date written yyyy-MM-dd, 1900-01-01 … 2999-12-31. */
+    static final class Day extends StdDeserializer<LocalDate> {
+        Day() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+            }
+            String text = p.getText();
+            return InputRules.date(text).orElseThrow(() -> ctxt.weirdStringException(text, LocalDate.class, InputRules.DATE_RANGE));
+        }
+    }
+
+    /** An enum code exactly as the contract spells it: no surrounding spaces, no other case. */
+    static final class ExactEnum extends StdDeserializer<Object> {
+        private final JsonDeserializer<?> delegate;
+
+        ExactEnum(Class<?> type, JsonDeserializer<?> delegate) {
+            super(type);
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return ctxt.handleUnexpectedToken(handledType(), p);
+            }
+            String text = p.getText();
+            for (Object constant : handledType().getEnumConstants()) {
+                if (((Enum<?>) constant).name().equals(text)) {
+                    return delegate.deserialize(p, ctxt);
+                }
+            }
+            throw ctxt.weirdStringException(text, handledType(), "不是可选值之一");
+        }
+    }
+}
