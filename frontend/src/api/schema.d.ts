@@ -251,7 +251,7 @@ export interface paths {
         put?: never;
         /**
          * Upload an evidence file to a record
-         * @description Roles: by the record (assignment: unit_officer, supervisor; rectification: unit_officer, supervisor; rectification-measure: unit_officer, supervisor; risk: unit_officer, supervisor; risk-measure: unit_officer, supervisor; unit: admin, supervisor, unit_officer), within scope. Refusals (409): assignment.not-in-progress, risk.closed, risk.illegal-transition. The type is sniffed from the bytes: 415 attachment.type-not-allowed / attachment.type-mismatch; 413 attachment.too-large. The SHA-256 of the bytes is returned.
+         * @description Roles: by the record (assignment: unit_officer, supervisor; rectification: unit_officer, supervisor; rectification-measure: unit_officer, supervisor; risk: unit_officer, supervisor; risk-measure: unit_officer, supervisor; unit: admin, supervisor, unit_officer), within scope. Refusals (409): assignment.not-in-progress, risk.closed, risk.illegal-transition. The type is sniffed from the bytes: 415 attachment.type-not-allowed / attachment.type-mismatch; 413 attachment.too-large; zip containers (docx, xlsx, ofd, zip) are looked into first: 422 attachment.archive-too-many-entries, attachment.archive-too-large, attachment.archive-ratio (a zip bomb), attachment.archive-xml-dtd (a DTD or entity in an XML part), attachment.archive-unreadable. The SHA-256 of the bytes is returned.
          */
         post: operations["uploadAttachment"];
         delete?: never;
@@ -1055,7 +1055,7 @@ export interface paths {
         put?: never;
         /**
          * Record a review (研判)
-         * @description Roles: unit_officer, supervisor (within scope). From: IDENTIFIED, CONTROLLING, CONTROLLED. Refusals (409): risk.illegal-transition, risk.not-graded. Requires If-Match. Requires the risk's If-Match. Answers the due review; a new likelihood/impact changes the grade, a raise to 重大 opens a report obligation. A unit_officer may raise a grade, not lower it (403 risk.lowering-forbidden).
+         * @description Roles: unit_officer, supervisor (within scope). From: IDENTIFIED, CONTROLLING, CONTROLLED. Refusals (409): risk.illegal-transition, risk.not-graded. Requires If-Match. Requires the risk's If-Match. Answers the due review; a new likelihood/impact changes the grade, a raise to 重大 opens a report obligation. A unit_officer may raise a grade, not lower it, neither the inherent nor the residual level (403 risk.lowering-forbidden): lowering is a supervisor's grading decision.
          */
         post: operations["createRiskReview"];
         delete?: never;
@@ -1538,7 +1538,7 @@ export interface components {
             reason?: "hash-mismatch" | "prev-hash-mismatch" | "position-gap" | "event-missing" | "anchor-missing";
         };
         ChainReport: {
-            /** @description True when every link checked is intact and no old event is unsealed */
+            /** @description True when every link checked is intact and every event is sealed or waiting to be */
             intact?: boolean;
             /**
              * Format: int64
@@ -1557,14 +1557,16 @@ export interface components {
             lastPosition?: number;
             /**
              * Format: int64
-             * @description Events the sealer has passed but that are not in the chain (must be 0)
+             * @description Events neither in the chain nor waiting to be sealed: taken out of the sealer's queue (must be 0)
              */
             unsealed?: number;
             /**
              * Format: int64
-             * @description Events of recent transactions still waiting to be sealed
+             * @description Events committed and not yet sealed (the sealer chains them within seconds); not yet tamper-evident
              */
             pending?: number;
+            /** @description When the oldest of the pending events was written */
+            pendingSince?: components["schemas"]["Instant"];
             /** @description The first broken link, if any */
             firstBroken?: components["schemas"]["BrokenLink"];
         };
@@ -1745,6 +1747,7 @@ export interface components {
         };
         /**
          * Format: date
+         * @description A calendar date (Asia/Shanghai), yyyy-MM-dd, 1900-01-01 … 2999-12-31; other years answer 400
          * @example 2022-03-10
          */
         LocalDate: string;
@@ -1807,6 +1810,7 @@ export interface components {
         };
         /**
          * Format: date-time
+         * @description ISO-8601 with an offset, years 1900–2999
          * @example 2022-03-10T12:15:50-04:00
          */
         OffsetDateTime: string;
@@ -2655,8 +2659,26 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The request's URI is longer than the server reads */
+        UriTooLong: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The content type is not accepted */
         UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The content was refused on inspection (e.g. a zip bomb); `code` says why */
+        UnprocessableContent: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3275,6 +3297,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };

@@ -1,5 +1,6 @@
 package cn.qingfeng.access;
 
+import cn.qingfeng.common.input.InputRules;
 import cn.qingfeng.common.ledger.Action;
 import cn.qingfeng.common.openapi.ApiErrors;
 import cn.qingfeng.common.openapi.ProblemResponsesFilter;
@@ -41,7 +42,24 @@ public class AccessDocumentation implements OASFilter {
                 throw new IllegalStateException("ApiAccess names " + op + ", which no resource serves");
             }
         }
+        documentInputRules(api);
         new ProblemResponsesFilter().filterOpenAPI(api);
+    }
+
+    /** The one date range of the API ({@link InputRules}), stated where every date field points. */
+    private static void documentInputRules(OpenAPI api) {
+        if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
+            return;
+        }
+        var date = api.getComponents().getSchemas().get("LocalDate");
+        if (date != null) {
+            date.pattern(InputRules.DATE_PATTERN).description("A calendar date (Asia/Shanghai), yyyy-MM-dd, "
+                    + InputRules.FIRST_DAY + " … " + InputRules.LAST_DAY + "; other years answer 400");
+        }
+        var instant = api.getComponents().getSchemas().get("OffsetDateTime");
+        if (instant != null) {
+            instant.description("ISO-8601 with an offset, years " + InputRules.FIRST_DAY.getYear() + "–" + InputRules.LAST_DAY.getYear());
+        }
     }
 
     private static void document(Operation op) {

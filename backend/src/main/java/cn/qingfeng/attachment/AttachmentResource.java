@@ -4,6 +4,7 @@ import cn.qingfeng.common.openapi.ApiErrors;
 import cn.qingfeng.common.paging.Page;
 import cn.qingfeng.common.paging.PageParams;
 import cn.qingfeng.common.problem.ProblemException;
+import cn.qingfeng.common.web.Created;
 import cn.qingfeng.common.web.ETags;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -21,12 +22,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -43,6 +42,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Attachments", description = "附件: evidence files of any record; access follows the record")
 public class AttachmentResource {
+
+    @Inject
+    Created created;
 
     @Inject
     AttachmentService service;
@@ -76,17 +78,19 @@ public class AttachmentResource {
     @Authenticated
     @Operation(operationId = "uploadAttachment", summary = "Upload an evidence file to a record",
             description = "The type is sniffed from the bytes: 415 attachment.type-not-allowed / attachment.type-mismatch; "
-                    + "413 attachment.too-large. The SHA-256 of the bytes is returned.")
+                    + "413 attachment.too-large; zip containers (docx, xlsx, ofd, zip) are looked into first: 422 "
+                    + "attachment.archive-too-many-entries, attachment.archive-too-large, attachment.archive-ratio (a zip bomb), "
+                    + "attachment.archive-xml-dtd (a DTD or entity in an XML part), attachment.archive-unreadable. "
+                    + "The SHA-256 of the bytes is returned.")
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentView.class)))
-    @Extension(name = ApiErrors.EXTENSION, value = "413,415")
-    public RestResponse<AttachmentView> upload(@Valid @BeanParam UploadForm form, @Context UriInfo uri) {
+    @Extension(name = ApiErrors.EXTENSION, value = "413,415,422")
+    public RestResponse<AttachmentView> upload(@Valid @BeanParam UploadForm form) {
         if (form.file == null) {
             throw ProblemException.invalidField("file", "请选择要上传的文件");
         }
-        AttachmentView created = service.upload(form.ownerType, form.ownerId, form.file.fileName(), form.file.uploadedFile());
-        return RestResponse.ResponseBuilder.<AttachmentView>created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(created).tag(ETags.of(created.version())).build();
+        AttachmentView made = service.upload(form.ownerType, form.ownerId, form.file.fileName(), form.file.uploadedFile());
+        return created.at("/api/v1/attachments/" + made.id(), made);
     }
 
     @GET

@@ -6,6 +6,7 @@ import cn.qingfeng.common.paging.Page;
 import cn.qingfeng.common.paging.PageParams;
 import cn.qingfeng.common.paging.Pager;
 import cn.qingfeng.common.paging.SortField;
+import cn.qingfeng.common.input.ArchiveInspector;
 import cn.qingfeng.common.problem.ProblemException;
 import cn.qingfeng.common.scope.CallerScope;
 import cn.qingfeng.common.security.CurrentUser;
@@ -157,6 +158,10 @@ public class AttachmentService {
                 .orElseThrow(() -> new ProblemException(415, "attachment.type-not-allowed", "Unsupported Media Type",
                         "文件内容不是允许的类型（" + String.join("、", config.attachments().allowedTypes()) + "）",
                         List.of(), Map.of("allowedTypes", config.attachments().allowedTypes())));
+        if (type.zipContainer()) {
+            ArchiveInspector.inspect(file, new ArchiveInspector.Limits(config.attachments().maxArchiveEntries(),
+                    config.attachments().maxInflatedSize().asLongValue(), config.attachments().maxCompressionRatio()));
+        }
         String extension = extension(name);
         if (extension != null && !type.extensions().contains(extension)) {
             throw new ProblemException(415, "attachment.type-mismatch", "Unsupported Media Type",

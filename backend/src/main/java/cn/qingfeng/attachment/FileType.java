@@ -36,4 +36,9 @@ public enum FileType {
     public List<String> extensions() {
         return extensions;
     }
+
+    /** Zip containers are looked into before they are kept (entries, inflated size, DTDs). */
+    public boolean zipContainer() {
+        return this == OFD || this == DOCX || this == XLSX || this == ZIP;
+    }
 }

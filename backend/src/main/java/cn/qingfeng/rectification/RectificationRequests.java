@@ -41,7 +41,7 @@ public final class RectificationRequests {
             Origin originType,
             UUID originId,
             @Size(max = 300) String originNote,
-            @Schema(description = "Measures to start with") List<MeasureRequests.@Valid @NotNull Add> measures) {
+            @Schema(description = "Measures to start with") @Size(max = 100) List<MeasureRequests.@Valid @NotNull Add> measures) {
     }
 
     @Schema(name = "UpdateRectification", description = "Fields to change; absent fields stay")

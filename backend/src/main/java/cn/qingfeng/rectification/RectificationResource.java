@@ -3,6 +3,7 @@ package cn.qingfeng.rectification;
 import cn.qingfeng.common.openapi.ApiErrors;
 import cn.qingfeng.common.paging.Page;
 import cn.qingfeng.common.paging.PageParams;
+import cn.qingfeng.common.web.Created;
 import cn.qingfeng.common.web.ETags;
 import cn.qingfeng.journal.EventView;
 import cn.qingfeng.measure.MeasureRequests;
@@ -25,10 +26,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,6 +45,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Authenticated
 @Tag(name = "Rectifications", description = "整改台账: problems tracked to a verified close-off (销号)")
 public class RectificationResource {
+
+    @Inject
+    Created created;
 
     @Inject
     RectificationService service;
@@ -80,10 +82,9 @@ public class RectificationResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemDetail.class)))
     @Extension(name = ApiErrors.EXTENSION, value = "409")
-    public RestResponse<ItemDetail> create(@Valid @NotNull RectificationRequests.Create request, @Context UriInfo uri) {
-        ItemDetail created = service.create(request);
-        return RestResponse.ResponseBuilder.<ItemDetail>created(uri.getAbsolutePathBuilder().path(created.item().id().toString()).build())
-                .entity(created).tag(ETags.of(created.version())).build();
+    public RestResponse<ItemDetail> create(@Valid @NotNull RectificationRequests.Create request) {
+        ItemDetail made = service.create(request);
+        return created.at("/api/v1/rectifications/" + made.item().id(), made);
     }
 
     @PATCH

@@ -34,7 +34,7 @@ public final class RiskRequests {
             @Schema(description = "The risk's own review cycle; absent: the default of its level") ReviewCycle reviewCycle,
             @Size(max = 40) String externalSource,
             @Size(max = 100) String externalRef,
-            @Schema(description = "Control measures to start with") List<MeasureRequests.@Valid @NotNull Add> measures) {
+            @Schema(description = "Control measures to start with") @Size(max = 100) List<MeasureRequests.@Valid @NotNull Add> measures) {
     }
 
     @Schema(name = "UpdateRisk", description = "Fields to change; absent fields stay")
@@ -63,8 +63,8 @@ public final class RiskRequests {
             @Min(1) @Max(5) Integer impact,
             @Min(1) @Max(5) Integer residualLikelihood,
             @Min(1) @Max(5) Integer residualImpact,
-            @Schema(description = "New control measures decided by the review") List<MeasureRequests.@Valid @NotNull Add> newMeasures,
-            @Schema(description = "Measures the review found done") List<@NotNull UUID> doneMeasureIds) {
+            @Schema(description = "New control measures decided by the review") @Size(max = 100) List<MeasureRequests.@Valid @NotNull Add> newMeasures,
+            @Schema(description = "Measures the review found done") @Size(max = 500) List<@NotNull UUID> doneMeasureIds) {
     }
 
     @Schema(name = "CreateRiskReport", description = "A report of the risk to the bureau")

@@ -3,6 +3,7 @@ package cn.qingfeng.risk;
 import cn.qingfeng.common.openapi.ApiErrors;
 import cn.qingfeng.common.paging.Page;
 import cn.qingfeng.common.paging.PageParams;
+import cn.qingfeng.common.web.Created;
 import cn.qingfeng.common.web.ETags;
 import cn.qingfeng.journal.EventView;
 import cn.qingfeng.risk.RiskViews.Heatmap;
@@ -25,10 +26,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -44,6 +43,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Authenticated
 @Tag(name = "Risks", description = "风险台账: risk points graded, controlled, reviewed (研判) and reported on time")
 public class RiskResource {
+
+    @Inject
+    Created created;
 
     @Inject
     RiskService service;
@@ -79,10 +81,9 @@ public class RiskResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RiskDetail.class)))
     @Extension(name = ApiErrors.EXTENSION, value = "409")
-    public RestResponse<RiskDetail> create(@Valid @NotNull RiskRequests.Create request, @Context UriInfo uri) {
-        RiskDetail created = service.create(request);
-        return RestResponse.ResponseBuilder.<RiskDetail>created(uri.getAbsolutePathBuilder().path(created.risk().id().toString()).build())
-                .entity(created).tag(ETags.of(created.version())).build();
+    public RestResponse<RiskDetail> create(@Valid @NotNull RiskRequests.Create request) {
+        RiskDetail made = service.create(request);
+        return created.at("/api/v1/risks/" + made.risk().id(), made);
     }
 
     @PATCH

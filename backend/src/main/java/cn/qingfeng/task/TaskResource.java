@@ -3,6 +3,7 @@ package cn.qingfeng.task;
 import cn.qingfeng.common.openapi.ApiErrors;
 import cn.qingfeng.common.paging.Page;
 import cn.qingfeng.common.paging.PageParams;
+import cn.qingfeng.common.web.Created;
 import cn.qingfeng.common.web.ETags;
 import cn.qingfeng.journal.EventView;
 import cn.qingfeng.task.TaskViews.RecordCount;
@@ -23,10 +24,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -44,6 +43,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Authenticated
 @Tag(name = "Tasks", description = "督查督办: tasks issued to units and followed up")
 public class TaskResource {
+
+    @Inject
+    Created created;
 
     @Inject
     TaskService service;
@@ -71,10 +73,9 @@ public class TaskResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskDetail.class)))
     @Extension(name = ApiErrors.EXTENSION, value = "409")
-    public RestResponse<TaskDetail> create(@Valid @NotNull TaskRequests.Create request, @Context UriInfo uri) {
-        TaskDetail created = service.create(request);
-        return RestResponse.ResponseBuilder.<TaskDetail>created(uri.getAbsolutePathBuilder().path(created.task().id().toString()).build())
-                .entity(created).tag(ETags.of(created.version())).build();
+    public RestResponse<TaskDetail> create(@Valid @NotNull TaskRequests.Create request) {
+        TaskDetail made = service.create(request);
+        return created.at("/api/v1/tasks/" + made.task().id(), made);
     }
 
     @PATCH

@@ -3,6 +3,7 @@ package cn.qingfeng.unit;
 import cn.qingfeng.common.openapi.ApiErrors;
 import cn.qingfeng.common.paging.Page;
 import cn.qingfeng.common.paging.PageParams;
+import cn.qingfeng.common.web.Created;
 import cn.qingfeng.common.web.ETags;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.PermissionsAllowed;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,6 +39,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Authenticated
 @Tag(name = "Units", description = "组织机构: the unit tree (bureau → departments / affiliated units → branches)")
 public class UnitResource {
+
+    @Inject
+    Created created;
 
     @Inject
     UnitService service;
@@ -78,10 +81,9 @@ public class UnitResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class)))
     @Extension(name = ApiErrors.EXTENSION, value = "409")
-    public RestResponse<UnitView> create(@Valid @NotNull UnitRequests.Create request, @jakarta.ws.rs.core.Context UriInfo uri) {
-        UnitView created = service.create(request);
-        return RestResponse.ResponseBuilder.<UnitView>created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(created).tag(ETags.of(created.version())).build();
+    public RestResponse<UnitView> create(@Valid @NotNull UnitRequests.Create request) {
+        UnitView made = service.create(request);
+        return created.at("/api/v1/units/" + made.id(), made);
     }
 
     @PATCH

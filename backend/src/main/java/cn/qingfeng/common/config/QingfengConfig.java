@@ -41,6 +41,23 @@ public interface QingfengConfig {
     /** The application clock. */
     ClockSettings clock();
 
+    /** How the API is reached from outside. */
+    Http http();
+
+    interface Http {
+        /**
+         * The API's public base URL (scheme, host, port), e.g. {@code https://qingfeng.example.gov.cn};
+         * a created record's Location starts with it, never with the request's Host header.
+         */
+        @WithDefault("http://127.0.0.1:8080")
+        String publicUrl();
+
+        /** Longest request URI (path and query) the API reads; longer ones answer 414. */
+        @WithDefault("4096")
+        @Min(256)
+        int maxUriLength();
+    }
+
     interface Journal {
         /** Days an event is kept before the retention job may purge it; the database refuses less than 180. */
         @WithDefault("1095")
@@ -70,6 +87,20 @@ public interface QingfengConfig {
         @WithDefault("pdf,ofd,docx,xlsx,doc,xls,jpg,png,zip")
         @NotEmpty
         List<String> allowedTypes();
+
+        /** Most entries a zip container (docx, xlsx, ofd, zip) may hold; a real document holds a few dozen. */
+        @WithDefault("1000")
+        @Min(1)
+        int maxArchiveEntries();
+
+        /** Most bytes a zip container may inflate to, all entries together. */
+        @WithDefault("200M")
+        MemorySize maxInflatedSize();
+
+        /** Highest inflated/compressed ratio of an entry (larger entries only): more is a zip bomb. */
+        @WithDefault("100")
+        @Min(2)
+        int maxCompressionRatio();
     }
 
     interface Pagination {

@@ -37,6 +37,24 @@ public class StrictParams implements ParamConverterProvider {
             return (ParamConverter<T>) converter(name, s -> s.equals("true") ? Boolean.TRUE : s.equals("false") ? Boolean.FALSE : null,
                     "须为 true 或 false");
         }
+        if (rawType == UUID.class && isPath(annotations)) {
+            // An id in the path that cannot exist names no record: the same 404 as an unknown id.
+            return (ParamConverter<T>) new ParamConverter<UUID>() {
+                @Override
+                public UUID fromString(String value) {
+                    UUID id = value == null ? null : uuid(value);
+                    if (id == null) {
+                        throw ProblemException.notFound(name);
+                    }
+                    return id;
+                }
+
+                @Override
+                public String toString(UUID value) {
+                    return String.valueOf(value);
+                }
+            };
+        }
         if (rawType == UUID.class) {
             return (ParamConverter<T>) converter(name, StrictParams::uuid, "不是有效的编号（UUID）");
         }
@@ -80,6 +98,15 @@ public class StrictParams implements ParamConverterProvider {
             return null;
         }
         return UUID.fromString(s);
+    }
+
+    private static boolean isPath(Annotation[] annotations) {
+        for (Annotation a : annotations) {
+            if (a instanceof PathParam) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String nameOf(Annotation[] annotations) {

@@ -18,7 +18,9 @@ public final class ApiErrors {
     public static final String CONFLICT = "Conflict";
     public static final String PRECONDITION_FAILED = "PreconditionFailed";
     public static final String PAYLOAD_TOO_LARGE = "PayloadTooLarge";
+    public static final String URI_TOO_LONG = "UriTooLong";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
+    public static final String UNPROCESSABLE = "UnprocessableContent";
     public static final String PRECONDITION_REQUIRED = "PreconditionRequired";
     public static final String SERVER_ERROR = "ServerError";
 

@@ -160,6 +160,23 @@ public class ProblemMappers {
         return response;
     }
 
+    /** The request's body broke off or is not multipart as announced: the client's mistake. */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e, UriInfo uri) {
+        return unexpected(e, uri);
+    }
+
+    /** Whether the failure happened while the multipart body was being parsed. */
+    private static boolean inMultipartParsing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getName().contains(".multipart.") || java.util.Arrays.stream(t.getStackTrace())
+                    .anyMatch(f -> f.getClassName().contains(".multipart.") || f.getClassName().endsWith("FormBodyHandler"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ServerExceptionMapper
     public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         return unexpected(e, uri);
@@ -184,6 +201,10 @@ public class ProblemMappers {
                     }
                 }
             }
+        }
+        if (inMultipartParsing(e)) {
+            return respond(400, "malformed-multipart", "Bad Request", "上传内容不是完整的 multipart/form-data（边界、分段或文件名有误）",
+                    uri, List.of(), Map.of());
         }
         LOG.error("Unhandled failure", e);
         return respond(500, "internal-error", "Internal Server Error",

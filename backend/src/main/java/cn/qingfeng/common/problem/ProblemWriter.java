@@ -43,7 +43,7 @@ public class ProblemWriter {
         if (status == 401) {
             response.putHeader("WWW-Authenticate", "Bearer");
         }
-        if (status == 413) {
+        if (status == 413 || status == 411) {
             // The client may still be sending; do not keep reading a body we refuse.
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }

@@ -1,6 +1,7 @@
 package cn.qingfeng.common.web;
 
 import cn.qingfeng.common.input.InputRules;
+import org.eclipse.microprofile.config.ConfigProvider;
 import cn.qingfeng.common.problem.FieldViolation;
 import java.util.List;
 import cn.qingfeng.common.config.QingfengConfig;
@@ -33,6 +34,9 @@ public class HttpRoutes {
     /** Runs first for every request on the main interface. */
     void filters(@Observes Filters filters) {
         filters.register(this::assignRequestId, 1000);
+        filters.register(this::secureHeaders, 990);
+        filters.register(this::refuseLongUris, 980);
+        filters.register(this::refuseForeignOrigins, 970);
         filters.register(this::refuseOversizedBodies, 900);
         filters.register(this::refuseUnreadableParameters, 800);
     }
@@ -59,6 +63,61 @@ public class HttpRoutes {
             }
         }
         rc.next();
+    }
+
+    /**
+     * Every answer of the API: never sniffed into another type by a browser, never stored by a cache
+     * (they are per-user, behind a token).
+     */
+    private void secureHeaders(RoutingContext rc) {
+        if (rc.normalizedPath().startsWith("/api/")) {
+            rc.addHeadersEndHandler(v -> {
+                var headers = rc.response().headers();
+                headers.set("X-Content-Type-Options", "nosniff");
+                if (!headers.contains("Cache-Control")) {
+                    headers.set("Cache-Control", "no-store");
+                }
+            });
+        }
+        rc.next();
+    }
+
+    /**
+     * URIs longer than the configured limit answer 414 as problem+json (the transport's own limit is
+     * set well above it, so that only an absurd URI meets the transport's bare answer).
+     */
+    private void refuseLongUris(RoutingContext rc) {
+        if (rc.request().uri().length() > config.http().maxUriLength()) {
+            problems.write(rc, 414, "uri-too-long", "URI Too Long",
+                    "请求地址过长（上限 " + config.http().maxUriLength() + " 字符），请减少筛选条件");
+            return;
+        }
+        rc.next();
+    }
+
+    /**
+     * A browser on a site that is not one of ours is refused as problem+json before the CORS
+     * handler would refuse it with an empty 403; allowed origins go on to it.
+     */
+    private void refuseForeignOrigins(RoutingContext rc) {
+        String origin = rc.request().getHeader("Origin");
+        if (origin != null && rc.normalizedPath().startsWith("/api/") && !allowedOrigins().contains(origin)) {
+            problems.write(rc, 403, "cors.origin-not-allowed", "Forbidden", "不允许从该来源（" + origin + "）访问");
+            return;
+        }
+        rc.next();
+    }
+
+    private java.util.Set<String> origins;
+
+    private java.util.Set<String> allowedOrigins() {
+        if (origins == null) {
+            java.util.Set<String> all = new java.util.HashSet<>(ConfigProvider.getConfig()
+                    .getOptionalValues("quarkus.http.cors.origins", String.class).orElse(List.of()));
+            all.add(config.http().publicUrl().replaceAll("/+$", ""));
+            origins = all;
+        }
+        return origins;
     }
 
     /**
