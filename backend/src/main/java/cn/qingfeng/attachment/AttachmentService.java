@@ -153,7 +153,10 @@ public class AttachmentService {
         if (size == 0) {
             throw ProblemException.invalidField("file", "文件为空");
         }
-        String name = ContentDisposition.sanitize(filename);
+        ContentDisposition.problem(filename).ifPresent(reason -> {
+            throw ProblemException.invalidField("file", reason);
+        });
+        String name = filename.strip();
         FileType type = sniff(file).filter(t -> config.attachments().allowedTypes().contains(t.key()))
                 .orElseThrow(() -> new ProblemException(415, "attachment.type-not-allowed", "Unsupported Media Type",
                         "文件内容不是允许的类型（" + String.join("、", config.attachments().allowedTypes()) + "）",

@@ -8,6 +8,32 @@ final class ContentDisposition {
     private ContentDisposition() {
     }
 
+    /**
+     * What is wrong with a name a client sent, if anything. Names are refused rather than
+     * repaired, so what is stored is what the clerk sees on their disk: no path, no control or
+     * direction characters (a right-to-left override makes "invoice\u202Efdp.exe" read as a pdf),
+     * not empty, at most 255 characters.
+     */
+    static java.util.Optional<String> problem(String name) {
+        if (name == null || name.isBlank()) {
+            return java.util.Optional.of("文件名不能为空");
+        }
+        var text = cn.qingfeng.common.input.InputRules.textProblem(name);
+        if (text.isPresent()) {
+            return java.util.Optional.of("文件名" + text.get());
+        }
+        if (name.chars().anyMatch(c -> c < 0x20)) {
+            return java.util.Optional.of("文件名不能包含换行或制表符");
+        }
+        if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || name.equals(".") || name.equals("..")) {
+            return java.util.Optional.of("文件名不能包含路径（/ 或 \\）");
+        }
+        if (name.length() > 255) {
+            return java.util.Optional.of("文件名最长 255 个字符");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The last path segment, without control characters, at most 255 characters (extension kept). */
     static String sanitize(String name) {
         String base = name == null ? "" : name;

@@ -58,6 +58,13 @@ public class MeasureRepository {
         return Optional.ofNullable(em.find(MeasureEntity.class, id));
     }
 
+    /** Whether the measure is one of this owner's, read without loading (and so before locking) it. */
+    public boolean belongsTo(UUID id, MeasureOwnerType type, UUID ownerId) {
+        return em.createQuery("select count(m) from MeasureEntity m where m.id = :id and m.ownerType = :t and m.ownerId = :o",
+                        Long.class)
+                .setParameter("id", id).setParameter("t", type).setParameter("o", ownerId).getSingleResult() > 0;
+    }
+
     public int countOf(MeasureOwnerType type, UUID ownerId) {
         return em.createQuery("select count(m) from MeasureEntity m where m.ownerType = :t and m.ownerId = :o", Long.class)
                 .setParameter("t", type).setParameter("o", ownerId).getSingleResult().intValue();

@@ -157,11 +157,12 @@ public class MeasureService {
 
     private MeasureEntity enter(MeasureOwnerType type, Action<MeasureStatus, MeasureFacts> action, UUID ownerId,
                                 UUID measureId, long version) {
-        MeasureFacts f = ledger.enter(measures.kind(owner(type)), action, measureId, version);
-        if (!f.measure().ownerId.equals(ownerId)) {
+        // The record in the path comes first: a measure of another record is not found there,
+        // whatever its state would answer.
+        if (!measures.belongsTo(measureId, type, ownerId)) {
             throw ProblemException.notFound("Measure");
         }
-        return f.measure();
+        return ledger.enter(measures.kind(owner(type)), action, measureId, version).measure();
     }
 
     private void moved(Action<MeasureStatus, MeasureFacts> action, MeasureEntity m, String reason) {

@@ -29,6 +29,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -122,7 +123,7 @@ public class RiskResource {
     @Path("/{id}/measures/{measureId}/done")
     @Operation(operationId = "completeRiskMeasure", summary = "Mark a control measure done", description = "If-Match: the measure's version.")
     public RiskDetail done(@PathParam("id") UUID id, @PathParam("measureId") UUID measureId,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid MeasureRequests.Complete request) {
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @RequestBody(required = false) @Valid MeasureRequests.Complete request) {
         return service.completeMeasure(id, measureId, ETags.ifMatch(ifMatch), request == null ? null : request.evidence());
     }
 

@@ -23,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,7 +65,7 @@ public class AssignmentResource {
     @Path("/{id}/submit")
     @Operation(operationId = "submitAssignment", summary = "报送: submit for approval (办理中 → 已报送)")
     public AssignmentView submit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                 @Valid TaskRequests.Note request) {
+                                 @RequestBody(required = false) @Valid TaskRequests.Note request) {
         return service.submit(id, ETags.ifMatch(ifMatch), request == null ? null : request.note());
     }
 
@@ -72,7 +73,7 @@ public class AssignmentResource {
     @Path("/{id}/approve")
     @Operation(operationId = "approveAssignment", summary = "办结: approve (已报送 → 已办结)")
     public AssignmentView approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                  @Valid TaskRequests.Note request) {
+                                  @RequestBody(required = false) @Valid TaskRequests.Note request) {
         return service.approve(id, ETags.ifMatch(ifMatch), request == null ? null : request.note());
     }
 

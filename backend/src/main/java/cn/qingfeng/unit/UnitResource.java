@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -106,7 +107,7 @@ public class UnitResource {
     @Path("/{id}/deactivate")
     @Operation(operationId = "deactivateUnit", summary = "Deactivate a unit")
     public UnitView deactivate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                               @Valid UnitRequests.Deactivate request) {
+                               @RequestBody(required = false) @Valid UnitRequests.Deactivate request) {
         return service.deactivate(id, ETags.ifMatch(ifMatch), request == null ? null : request.reason());
     }
 

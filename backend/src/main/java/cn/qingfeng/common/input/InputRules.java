@@ -80,6 +80,48 @@ public final class InputRules {
         }
     }
 
+    /**
+     * Whether a raw (still percent-encoded) URL part decodes to well-formed UTF-8. A decoder would
+     * otherwise turn bytes that are no text (an encoded lone surrogate, {@code %FF}) into U+FFFD
+     * and the request would run on something the client never sent.
+     */
+    public static boolean wellEncoded(String raw) {
+        if (raw == null || raw.indexOf('%') < 0) {
+            return true;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(raw.length());
+        StringBuilder plain = new StringBuilder();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '%') {
+                plain.append(c);
+                continue;
+            }
+            if (i + 2 >= raw.length()) {
+                return false;
+            }
+            int hi = Character.digit(raw.charAt(i + 1), 16);
+            int lo = Character.digit(raw.charAt(i + 2), 16);
+            if (hi < 0 || lo < 0) {
+                return false;
+            }
+            bytes.writeBytes(plain.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            plain.setLength(0);
+            bytes.write(hi * 16 + lo);
+            i += 2;
+        }
+        bytes.writeBytes(plain.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
     public static boolean inRange(LocalDate d) {
         return !d.isBefore(FIRST_DAY) && !d.isAfter(LAST_DAY);
     }

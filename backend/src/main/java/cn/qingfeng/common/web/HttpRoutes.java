@@ -47,6 +47,11 @@ public class HttpRoutes {
      */
     private void refuseUnreadableParameters(RoutingContext rc) {
         if (rc.normalizedPath().startsWith("/api/")) {
+            if (!InputRules.wellEncoded(rc.request().query()) || !InputRules.wellEncoded(rc.request().path())) {
+                String reason = "URL 中含有无法解读的字符编码（须为 UTF-8 的百分号编码）";
+                problems.write(rc, 400, "validation", "Validation failed", reason, List.of(new FieldViolation("url", reason)));
+                return;
+            }
             for (var entry : rc.queryParams()) {
                 var problem = InputRules.textProblem(entry.getKey()).or(() -> InputRules.textProblem(entry.getValue()));
                 if (problem.isPresent()) {
