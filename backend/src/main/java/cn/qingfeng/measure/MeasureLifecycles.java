@@ -36,7 +36,7 @@ public final class MeasureLifecycles {
         // The owner's state code is kept as the refusal code, as the owner's own actions answer it.
         Precondition<MeasureFacts> ownerOpen = new Precondition<MeasureFacts>(owner + ".illegal-transition",
                 (f, c) -> f.ownerOpen(), f -> ownerLabel + "当前状态（" + f.ownerStateLabel() + "）不能修改措施",
-                f -> Map.of("from", f.ownerState()));
+                f -> Map.of("from", f.ownerState())).asState();
         Action<MeasureStatus, MeasureFacts> complete = l.action("complete", "完成措施")
                 .from(MeasureStatus.OPEN, MeasureStatus.WAIVED).by(Roles.UNIT_OFFICER, Roles.SUPERVISOR)
                 .requires(ownerOpen).to(MeasureStatus.DONE).records(owner + ".measure-done").versioned().serves(completeOp).add();

@@ -97,7 +97,19 @@ public final class Action<S extends Enum<S>, F> {
 
     /** The first rule that does not hold. */
     Optional<Refusal> ruleRefusal(F facts, Caller caller, boolean withDetails) {
+        return refusal(facts, caller, withDetails, null);
+    }
+
+    /** As {@link #ruleRefusal}, among the rules that stand for a state ({@code true}) or the others. */
+    Optional<Refusal> ruleRefusal(F facts, Caller caller, boolean withDetails, boolean ofState) {
+        return refusal(facts, caller, withDetails, ofState);
+    }
+
+    private Optional<Refusal> refusal(F facts, Caller caller, boolean withDetails, Boolean ofState) {
         for (Precondition<F> p : requires) {
+            if (ofState != null && p.ofState() != ofState) {
+                continue;
+            }
             Optional<Refusal> r = p.check(facts, caller, withDetails);
             if (r.isPresent()) {
                 return r;

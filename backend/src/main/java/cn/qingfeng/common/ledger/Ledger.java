@@ -130,12 +130,13 @@ public class Ledger {
             if (a.kind() != Action.Kind.RECORD || !a.permits(caller.roles())) {
                 continue;
             }
-            Optional<Refusal> state = a.stateRefusal(lifecycle.stateOf(facts));
+            Optional<Refusal> state = a.stateRefusal(lifecycle.stateOf(facts))
+                    .or(() -> a.ruleRefusal(facts, caller, false, true));
             if (state.isPresent()) {
                 out.add(AllowedAction.blocked(a.name(), AllowedAction.Blocked.STATE, state.get()));
                 continue;
             }
-            Optional<Refusal> rule = a.ruleRefusal(facts, caller, false);
+            Optional<Refusal> rule = a.ruleRefusal(facts, caller, false, false);
             out.add(rule.map(r -> AllowedAction.blocked(a.name(), AllowedAction.Blocked.RULE, r))
                     .orElseGet(() -> AllowedAction.enabled(a.name())));
         }

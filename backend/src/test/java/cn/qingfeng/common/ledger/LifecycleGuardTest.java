@@ -90,6 +90,15 @@ class LifecycleGuardTest {
         assertThat(cases).isGreaterThan(1000);
     }
 
+    @Test
+    void measuresOfAShutRecordAreOfferedAsBlockedByState() {
+        for (var measures : List.of(RectificationLifecycle.MEASURES.lifecycle(), RiskLifecycle.MEASURES.lifecycle())) {
+            List<AllowedAction> shut = Ledger.allowed(measures, measure(MeasureStatus.OPEN, false), new Caller(ME, Set.of(Roles.SUPERVISOR)));
+            assertThat(shut).as(measures.name()).filteredOn(a -> !a.action().equals("attach")).isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.blocked()).isEqualTo(AllowedAction.Blocked.STATE));
+        }
+    }
+
     private static <S extends Enum<S>, F> int check(Fixture<S, F> fixture, List<String> mismatches) {
         int cases = 0;
         Lifecycle<S, F> l = fixture.lifecycle();
@@ -116,6 +125,13 @@ class LifecycleGuardTest {
                         }
                         cases += expect(mismatches, action + " from " + state + " by " + role + " breaking " + rule.code(),
                                 "409 " + rule.code(), Ledger.decide(action, breaking.apply(state), caller));
+                        // A rule standing for another record's state hides the button, as a state does; others grey it.
+                        AllowedAction.Blocked kind = Ledger.allowed(l, breaking.apply(state), caller).stream()
+                                .filter(a -> a.action().equals(action.name())).findFirst().map(AllowedAction::blocked).orElse(null);
+                        AllowedAction.Blocked want = rule.ofState() ? AllowedAction.Blocked.STATE : AllowedAction.Blocked.RULE;
+                        if (kind != want) {
+                            mismatches.add(action + " breaking " + rule.code() + " listed as " + kind + " (want " + want + ")");
+                        }
                     }
                 }
             }
