@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { expect, request, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, request, type APIRequestContext, type Locator, type Page } from '@playwright/test'
 
 export const PASSWORD = 'qingfeng'
 export const SCREENSHOT_DIR = 'test-results/screenshots'
@@ -27,6 +27,21 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   // Let transitions, fonts and late messages settle; animations are frozen by Playwright.
   await page.evaluate(() => document.fonts.ready)
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true, animations: 'disabled' })
+}
+
+/**
+ * An action the server blocks by a rule (its `allowedActions` entry): the button is shown, disabled,
+ * and hovering it shows the server's reason in a tooltip (on the span around the button, since a
+ * disabled button takes no hover).
+ */
+export async function expectBlocked(page: Page, button: Locator, reason: string | RegExp): Promise<void> {
+  await expect(button).toBeVisible()
+  await expect(button).toBeDisabled()
+  await button.locator('xpath=..').hover()
+  await expect(page.locator('.el-popper').filter({ hasText: reason })).toBeVisible()
+  // Move away so the tooltip closes and covers nothing the test clicks next.
+  await page.mouse.move(0, 0)
+  await expect(page.locator('.el-popper').filter({ hasText: reason })).toBeHidden()
 }
 
 /** Menu entries shown in the sidebar, in order. */

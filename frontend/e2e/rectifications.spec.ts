@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { login, screenshot, uniqueCode } from './helpers'
+import { expectBlocked, login, screenshot, uniqueCode } from './helpers'
 
 // One problem goes from registration to 销号: each test picks up where the previous one left it.
 test.describe.configure({ mode: 'serial' })
@@ -109,6 +109,9 @@ test('the unit officer starts, completes one measure with evidence, waives the o
   await confirmBox(page)
   await success(page, '已开始整改')
   await expectStatus(page, '整改中')
+  // Both measures are open: 申请销号 is shown disabled, saying why, before anyone clicks it.
+  await expectBlocked(page, page.getByTestId('rect-apply'), '还有 2 项整改措施未完成')
+  await expect(page.getByTestId('rect-open-measures')).toContainText('还有 2 项整改措施未完成')
 
   await measureRow(page, measureOne).locator('.el-table__expand-icon').click()
   const evidence = page.getByTestId('rect-measure-evidence').first()
@@ -122,11 +125,16 @@ test('the unit officer starts, completes one measure with evidence, waives the o
   await expect(measureRow(page, measureTwo)).toContainText('免于执行')
   await expect(measureRow(page, measureTwo)).toContainText(waiveReason)
 
+  await expect(page.getByTestId('rect-apply')).toBeEnabled()
+  await expect(page.getByTestId('rect-open-measures')).toHaveCount(0)
   await page.getByTestId('rect-apply').click()
   await confirmBox(page)
   await success(page, '已申请销号')
   await expectStatus(page, '申请销号')
+  // From 申请销号 on, the measures are what is being verified: the server offers no measure change
+  // (blocked by the item's state), so no measure button is shown at all.
   await expect(page.getByTestId('rect-measure-done')).toHaveCount(0)
+  await expect(page.getByTestId('rect-measure-waive')).toHaveCount(0)
   await screenshot(page, '41-rect-applied')
 })
 

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { HEATMAP_GRID } from '../src/views/risks/heatmapGrid'
-import { apiAs, login, screenshot, setAppClock, shanghaiDate, uniqueCode } from './helpers'
+import { apiAs, expectBlocked, login, screenshot, setAppClock, shanghaiDate, uniqueCode } from './helpers'
 
 // One risk point from registration to a 重大 report on time: each test picks up where the previous
 // one left it. The application clock is moved forward (a quarter passes) and reset afterwards; the
@@ -101,9 +101,10 @@ test('a unit officer registers a risk point of their unit', async ({ page }) => 
   await expect(page.getByTestId('risk-status')).toHaveText('已识别')
   await expect(page.getByTestId('risk-level')).toHaveText('未评级')
   await expect(page.getByTestId('risk-measure-table')).toContainText(measure)
-  // Grading is the supervisors' act.
+  // Grading is the supervisors' act; reviewing and controlling wait for it, and say so.
   await expect(page.getByTestId('risk-grade')).toHaveCount(0)
-  await expect(page.getByTestId('risk-review')).toHaveCount(0)
+  await expectBlocked(page, page.getByTestId('risk-review'), '风险尚未评级')
+  await expectBlocked(page, page.getByTestId('risk-start-control'), '风险尚未评级')
 })
 
 test('the supervisor grades it 较大 (3 × 4 = 12) and starts control', async ({ page }) => {

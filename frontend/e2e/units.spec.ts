@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { login, menuTexts, screenshot, selectUnit, uniqueCode } from './helpers'
+import { expectBlocked, login, menuTexts, screenshot, selectUnit, uniqueCode } from './helpers'
 
 // Later tests use the unit the first one creates.
 test.describe.configure({ mode: 'serial' })
@@ -133,11 +133,9 @@ test('a stale edit gets 412 with a reload offer', async ({ page, browser }) => {
 test('admin moves, deactivates and activates a unit; refusals show the server detail', async ({ page }) => {
   await login(page, 'admin', '/units')
 
-  // 409 unit.has-active-children: the server's detail is shown as is.
+  // A unit with active sub-units cannot be deactivated: the button says so before it is clicked.
   await selectUnit(page, '机关党委（人事处）')
-  await page.getByTestId('unit-deactivate').click()
-  await page.locator('.el-message-box').getByRole('button', { name: '停用' }).click()
-  await expect(page.locator('.el-message--error')).toContainText('操作未完成')
+  await expectBlocked(page, page.getByTestId('unit-deactivate'), /该单位还有 \d+ 个未停用的下级单位/)
   await expect(page.getByTestId('unit-detail-name')).toHaveText('机关党委（人事处）')
 
   await selectUnit(page, renamed)

@@ -10,7 +10,6 @@ import { startKeycloakSession } from './auth/keycloak'
 import { setAuthSession } from './auth/session'
 import { DEFAULT_CONFIG, loadConfig, type AppConfig } from './config'
 import { i18n } from './i18n'
-import { vAccess } from './access'
 import { createAppRouter } from './router'
 import { useUserStore } from './stores/user'
 import App from './App.vue'
@@ -37,8 +36,7 @@ async function boot(): Promise<void> {
     const pinia = createPinia()
     const app = createApp(App)
     app.use(pinia).use(i18n)
-    app.directive('access', vAccess)
-    // The menu and route guards need the roles, so /me is read before the router starts.
+    // The menu and route guards need the roles and permissions, so /me is read before the router starts.
     await useUserStore(pinia).load()
     app.use(createAppRouter())
     app.mount('#app')

@@ -1,5 +1,4 @@
-import type { Directive, DirectiveBinding } from 'vue'
-import { useUserStore } from '@/stores/user'
+import type { OperationId } from '@/stores/user'
 
 /** Keycloak realm roles (see DESIGN.md, "Who uses it"). */
 export const ROLES = ['admin', 'supervisor', 'leader', 'unit_officer', 'viewer', 'auditor', 'integration', 'importer'] as const
@@ -14,40 +13,21 @@ export function hasAccess(userRoles: readonly string[], rule: AccessRule): boole
   return required.length === 0 || required.some((role) => userRoles.includes(role))
 }
 
-/** The one role check for scripts and templates: `const { can } = useAccess(); can('admin')`. */
-export function useAccess() {
-  const user = useUserStore()
-  return {
-    can: (rule: AccessRule): boolean => hasAccess(user.roles, rule),
-  }
+/** What the signed-in user holds: realm roles and the restricted operations GET /me lists. */
+export interface Grants {
+  roles: readonly string[]
+  permissions: readonly string[]
 }
 
-function apply(el: HTMLElement, binding: DirectiveBinding<AccessRule>): void {
-  const allowed = hasAccess(useUserStore().roles, binding.value)
-  // Hide rather than detach: Vue still owns the node and may patch or unmount it later.
-  if (allowed) {
-    if (el.dataset.accessDenied !== undefined) {
-      el.style.display = el.dataset.accessDisplay ?? ''
-      delete el.dataset.accessDenied
-      delete el.dataset.accessDisplay
-      el.removeAttribute('aria-hidden')
-    }
-  } else if (el.dataset.accessDenied === undefined) {
-    el.dataset.accessDenied = ''
-    el.dataset.accessDisplay = el.style.display
-    el.style.display = 'none'
-    el.setAttribute('aria-hidden', 'true')
-  }
+/** What a page asks of its reader: any of some roles (reading pages), or an operation (admin features). */
+export interface PageRule {
+  roles?: readonly Role[] | undefined
+  permission?: OperationId | undefined
 }
 
-/** `v-access="'admin'"` or `v-access="['admin', 'supervisor']"`: hides the element without the role. */
-export const vAccess: Directive<HTMLElement, AccessRule> = {
-  mounted: apply,
-  updated: apply,
-}
-
-declare module 'vue' {
-  interface GlobalDirectives {
-    vAccess: typeof vAccess
-  }
+/** The one check of the menu and the route guard. */
+export function canOpen(grants: Grants, rule: PageRule | undefined): boolean {
+  if (rule === undefined) return true
+  if (!hasAccess(grants.roles, rule.roles)) return false
+  return rule.permission === undefined || grants.permissions.includes(rule.permission)
 }

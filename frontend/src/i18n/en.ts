@@ -145,6 +145,7 @@ const en: MessageSchema = {
     back: 'Go back',
     none: 'None',
     operationDone: 'Done',
+    actionUnavailable: 'This action is not available now',
   },
   problem: {
     validation: 'Some fields are invalid; please check the marked fields',
@@ -365,6 +366,7 @@ const en: MessageSchema = {
     updatedAt: 'Updated',
     create: 'New unit',
     createChild: 'New sub-unit',
+    createChildInactive: 'This unit is deactivated: no unit can be created under it',
     rename: 'Edit',
     move: 'Move',
     deactivate: 'Deactivate',
@@ -525,7 +527,6 @@ const en: MessageSchema = {
     risk_matrix: 'Risk scoring matrix',
   },
   rect: {
-    openMeasures: '{count} measure(s) still open',
     status: { PENDING: 'To rectify', IN_PROGRESS: 'Rectifying', APPLIED: 'Close-off applied', CLOSED: 'Closed' },
     source: { SELF_CHECK: 'Self-check', INSPECTION_TOUR: 'Inspection tour', AUDIT: 'Audit', SUPERVISION: 'Higher supervision', COMPLAINT: 'Complaint', OTHER: 'Other' },
     category: { STUDY: 'Study', POSITION_BUILDING: 'Position building', SECRECY: 'Secrecy', IDEOLOGY: 'Ideology', WORK_STYLE: 'Work style', INTEGRITY: 'Integrity', OTHER: 'Other' },

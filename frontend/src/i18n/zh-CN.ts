@@ -143,6 +143,7 @@ const zhCN = {
     back: '返回上一页',
     none: '无',
     operationDone: '操作成功',
+    actionUnavailable: '当前不能执行此操作',
   },
   problem: {
     validation: '提交的内容有误，请检查标出的字段',
@@ -363,6 +364,7 @@ const zhCN = {
     updatedAt: '更新时间',
     create: '新增单位',
     createChild: '新增下级',
+    createChildInactive: '该单位已停用，不能在其下新建单位',
     rename: '修改',
     move: '移动',
     deactivate: '停用',
@@ -524,7 +526,6 @@ const zhCN = {
     risk_matrix: '风险评分矩阵',
   },
   rect: {
-    openMeasures: '还有 {count} 项措施未完成，暂不能申请销号',
     status: { PENDING: '待整改', IN_PROGRESS: '整改中', APPLIED: '申请销号', CLOSED: '已销号' },
     source: { SELF_CHECK: '自查', INSPECTION_TOUR: '巡察', AUDIT: '审计', SUPERVISION: '上级督查', COMPLAINT: '信访举报', OTHER: '其他' },
     category: { STUDY: '理论学习', POSITION_BUILDING: '阵地建设', SECRECY: '保密', IDEOLOGY: '意识形态', WORK_STYLE: '作风', INTEGRITY: '廉政', OTHER: '其他' },

@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { hasAccess } from '@/access'
+import { canOpen, type Grants } from '@/access'
 
 type MenuIcon = NonNullable<RouteRecordRaw['meta']>['icon']
 export type MenuGroupKey = NonNullable<NonNullable<RouteRecordRaw['meta']>['menuGroup']>
@@ -31,14 +31,14 @@ export function isMenuGroup(node: MenuNode): node is MenuGroup {
   return 'children' in node
 }
 
-/** Sidebar entries: the layout's child routes marked `menu`, filtered by the user's roles. */
-export function menuEntries(routes: readonly RouteRecordRaw[], roles: readonly string[]): MenuEntry[] {
+/** Sidebar entries: the layout's child routes marked `menu`, those the user may open (roles, permissions). */
+export function menuEntries(routes: readonly RouteRecordRaw[], grants: Grants): MenuEntry[] {
   const entries: MenuEntry[] = []
   for (const parent of routes) {
     for (const child of parent.children ?? []) {
       const meta = child.meta
       if (meta?.menu !== true || meta.titleKey === undefined || typeof child.name !== 'string') continue
-      if (!hasAccess(roles, meta.roles)) continue
+      if (!canOpen(grants, meta)) continue
       const base = parent.path.endsWith('/') ? parent.path : `${parent.path}/`
       const entry: MenuEntry = { path: `${base}${child.path}`, name: child.name, titleKey: meta.titleKey, icon: meta.icon }
       if (meta.menuGroup !== undefined) entry.group = meta.menuGroup
@@ -49,10 +49,10 @@ export function menuEntries(routes: readonly RouteRecordRaw[], roles: readonly s
 }
 
 /** The same entries with grouped ones gathered under their group, placed where its first entry is. */
-export function menuTree(routes: readonly RouteRecordRaw[], roles: readonly string[]): MenuNode[] {
+export function menuTree(routes: readonly RouteRecordRaw[], grants: Grants): MenuNode[] {
   const nodes: MenuNode[] = []
   const groups = new Map<MenuGroupKey, MenuGroup>()
-  for (const entry of menuEntries(routes, roles)) {
+  for (const entry of menuEntries(routes, grants)) {
     if (entry.group === undefined) {
       nodes.push(entry)
       continue

@@ -1,6 +1,6 @@
 import { watch } from 'vue'
 import { createRouter, createWebHistory, type RouteLocationNormalized, type Router, type RouterHistory } from 'vue-router'
-import { hasAccess } from '@/access'
+import { canOpen } from '@/access'
 import { i18n } from '@/i18n'
 import { useUserStore } from '@/stores/user'
 import { routes } from './routes'
@@ -13,8 +13,9 @@ export function pageTitle(route: Pick<RouteLocationNormalized, 'meta'>): string 
 
 export function installGuards(router: Router): void {
   router.beforeEach((to) => {
-    const roles = useUserStore().roles
-    const denied = to.matched.some((record) => !hasAccess(roles, record.meta.roles))
+    const user = useUserStore()
+    const grants = { roles: user.roles, permissions: user.permissions }
+    const denied = to.matched.some((record) => !canOpen(grants, record.meta))
     // Keep the address the user asked for in the query so the 403 page can say what was refused.
     if (denied) return { name: 'forbidden', query: { from: to.fullPath }, replace: true }
     return true

@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import type { Role } from '@/access'
+import type { OperationId } from '@/stores/user'
 import AppLayout from '@/layout/AppLayout.vue'
 
 declare module 'vue-router' {
@@ -8,6 +9,8 @@ declare module 'vue-router' {
     titleKey?: string
     /** Any of these roles may open the page; absent: everyone signed in. */
     roles?: readonly Role[]
+    /** An admin feature: open to those whom GET /me lists this operation for. */
+    permission?: OperationId
     /** Element Plus icon name for the sidebar. */
     icon?: 'HomeFilled' | 'OfficeBuilding' | 'Document' | 'User' | 'List' | 'Tickets' | 'Flag' | 'Warning' | 'Odometer' | 'Calendar' | 'Grid'
     /** Shown in the sidebar menu. */
@@ -79,12 +82,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'menu.riskObligations', icon: 'Calendar', menu: true, menuGroup: 'risk' },
       },
       {
-        // Publishing a version is the admins' act (the API's rule); everyone else sees the
-        // current thresholds in the 风险台账 legend.
+        // Publishing a version is an admin feature (the API's rule, as GET /me lists it); everyone
+        // else sees the current thresholds in the 风险台账 legend.
         path: 'risk-matrix',
         name: 'risk-matrix',
         component: () => import('@/views/risks/RiskMatrixView.vue'),
-        meta: { titleKey: 'menu.riskMatrix', icon: 'Grid', menu: true, menuGroup: 'risk', roles: ['admin'] },
+        meta: { titleKey: 'menu.riskMatrix', icon: 'Grid', menu: true, menuGroup: 'risk', permission: 'createRiskMatrix' },
       },
       {
         path: 'units',
@@ -96,7 +99,7 @@ export const routes: RouteRecordRaw[] = [
         path: 'audit',
         name: 'audit',
         component: () => import('@/views/audit/AuditLogView.vue'),
-        meta: { titleKey: 'menu.audit', icon: 'Document', menu: true, roles: ['auditor', 'admin'] },
+        meta: { titleKey: 'menu.audit', icon: 'Document', menu: true, permission: 'listEvents' },
       },
       {
         path: 'me',

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { defineComponent, h, withDirectives } from 'vue'
-import { mount } from '@vue/test-utils'
-import { hasAccess, useAccess, vAccess, type AccessRule } from '@/access'
+import { canOpen, hasAccess, type Grants } from '@/access'
 import { isMenuGroup, menuEntries, menuTree } from '@/layout/menu'
 import { createAppRouter } from '@/router'
 import { routes } from '@/router/routes'
 import { createMemoryHistory } from 'vue-router'
-import { setupApp, userWithRoles } from './helpers'
+import { setupApp, userWith, userWithRoles } from './helpers'
 
 describe('hasAccess', () => {
   it('allows everyone when no role is required', () => {
@@ -22,49 +20,42 @@ describe('hasAccess', () => {
   })
 })
 
-describe('useAccess and v-access', () => {
-  const Probe = defineComponent({
-    props: { rule: { type: [String, Array], required: false } },
-    setup(props) {
-      const { can } = useAccess()
-      return () =>
-        h('div', [
-          h('span', { class: 'can' }, String(can(props.rule as AccessRule))),
-          withDirectives(h('button', { class: 'guarded' }, 'x'), [[vAccess, props.rule as AccessRule]]),
-        ])
-    },
-  })
-
-  it('hides guarded elements from users without the role', () => {
-    const { plugins } = setupApp(userWithRoles('unit_officer'))
-    const wrapper = mount(Probe, { props: { rule: 'admin' }, global: { plugins } })
-    expect(wrapper.find('.can').text()).toBe('false')
-    const button = wrapper.find('.guarded').element as HTMLElement
-    expect(button.style.display).toBe('none')
-    expect(button.getAttribute('aria-hidden')).toBe('true')
-  })
-
-  it('shows them to users with any of the roles, and follows a rule change', async () => {
-    const { plugins } = setupApp(userWithRoles('auditor'))
-    const wrapper = mount(Probe, { props: { rule: 'admin' }, global: { plugins } })
-    expect((wrapper.find('.guarded').element as HTMLElement).style.display).toBe('none')
-    await wrapper.setProps({ rule: ['auditor', 'admin'] })
-    expect(wrapper.find('.can').text()).toBe('true')
-    expect((wrapper.find('.guarded').element as HTMLElement).style.display).toBe('')
+describe('canOpen', () => {
+  it('asks a page’s roles and its permission', () => {
+    const officer = { roles: ['unit_officer'], permissions: ['createRisk'] }
+    expect(canOpen(officer, undefined)).toBe(true)
+    expect(canOpen(officer, {})).toBe(true)
+    expect(canOpen(officer, { roles: ['supervisor'] })).toBe(false)
+    expect(canOpen(officer, { permission: 'listEvents' })).toBe(false)
+    expect(canOpen({ roles: ['auditor'], permissions: ['listEvents'] }, { permission: 'listEvents' })).toBe(true)
+    expect(canOpen({ roles: ['auditor'], permissions: ['listEvents'] }, { roles: ['admin'], permission: 'listEvents' })).toBe(false)
   })
 })
 
+/** Roles with the restricted operations GET /me lists for them (a part of the server's access table). */
+const GRANTS: Readonly<Record<string, Grants>> = {
+  admin: { roles: ['admin'], permissions: ['listEvents', 'verifyJournal', 'createRiskMatrix', 'createUnit'] },
+  auditor: { roles: ['auditor'], permissions: ['listEvents', 'verifyJournal'] },
+  supervisor: { roles: ['supervisor'], permissions: ['createTask', 'createRectification', 'createRisk', 'gradeRisk'] },
+  unit_officer: { roles: ['unit_officer'], permissions: ['createRisk', 'acceptAssignment'] },
+  leader: { roles: ['leader'], permissions: [] },
+  viewer: { roles: ['viewer'], permissions: [] },
+}
+const grants = (role: string): Grants => GRANTS[role] ?? { roles: [role], permissions: [] }
+
 describe('menu and route guard use the same rule', () => {
-  it('gives the audit log only to auditors and admins', () => {
-    const names = (roles: string[]) => menuEntries(routes, roles).map((entry) => entry.name)
-    expect(names(['admin'])).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'risk-matrix', 'units', 'audit', 'me'])
-    expect(names(['auditor'])).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'units', 'audit', 'me'])
-    expect(names(['unit_officer'])).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'units', 'me'])
+  it('gives the audit log to those the server lets read the journal', () => {
+    const names = (role: string) => menuEntries(routes, grants(role)).map((entry) => entry.name)
+    expect(names('admin')).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'risk-matrix', 'units', 'audit', 'me'])
+    expect(names('auditor')).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'units', 'audit', 'me'])
+    expect(names('unit_officer')).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'units', 'me'])
+    // The permission decides, not the role's name.
+    expect(menuEntries(routes, { roles: ['auditor'], permissions: [] }).map((entry) => entry.name)).not.toContain('audit')
   })
 
   it('gathers 任务列表 and 承办事项 under the 督查督办 group, for every role', () => {
-    for (const roles of [['viewer'], ['unit_officer'], ['supervisor'], ['leader']]) {
-      const tree = menuTree(routes, roles)
+    for (const role of ['viewer', 'unit_officer', 'supervisor', 'leader']) {
+      const tree = menuTree(routes, grants(role))
       const group = tree.find(isMenuGroup)
       expect(group?.titleKey).toBe('menu.supervision')
       expect(group?.children.map((entry) => entry.name)).toEqual(['tasks', 'assignments'])
@@ -78,17 +69,17 @@ describe('menu and route guard use the same rule', () => {
     }
   })
 
-  it('gives the 评分矩阵 page to admins only, under 风险防控', async () => {
-    const risk = (roles: string[]) => menuTree(routes, roles).filter(isMenuGroup).find((node) => node.group === 'risk')?.children.map((entry) => entry.name)
-    expect(risk(['admin'])).toEqual(['risks', 'risk-obligations', 'risk-matrix'])
-    expect(risk(['supervisor'])).toEqual(['risks', 'risk-obligations'])
-    setupApp(userWithRoles('supervisor'))
+  it('gives the 评分矩阵 page to those who may publish a matrix, under 风险防控', async () => {
+    const risk = (role: string) => menuTree(routes, grants(role)).filter(isMenuGroup).find((node) => node.group === 'risk')?.children.map((entry) => entry.name)
+    expect(risk('admin')).toEqual(['risks', 'risk-obligations', 'risk-matrix'])
+    expect(risk('supervisor')).toEqual(['risks', 'risk-obligations'])
+    setupApp(userWith(['supervisor'], ['createTask', 'createRectification', 'createRisk']))
     const router = createAppRouter(createMemoryHistory())
     await router.push('/risk-matrix')
     expect(router.currentRoute.value.name).toBe('forbidden')
   })
 
-  it('sends a typed-in address the role does not allow to the 403 page', async () => {
+  it('sends a typed-in address the user may not open to the 403 page', async () => {
     setupApp(userWithRoles('viewer'))
     const router = createAppRouter(createMemoryHistory())
     await router.push('/audit')
@@ -96,7 +87,7 @@ describe('menu and route guard use the same rule', () => {
     expect(router.currentRoute.value.query.from).toBe('/audit')
     expect(document.title).toBe('无权访问 - 清风')
 
-    setupApp(userWithRoles('auditor'))
+    setupApp(userWith(['auditor'], ['listEvents', 'verifyJournal']))
     const allowed = createAppRouter(createMemoryHistory())
     await allowed.push('/audit')
     expect(allowed.currentRoute.value.name).toBe('audit')

@@ -2,7 +2,7 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { createMemoryHistory, createRouter, type Router, type RouteRecordRaw } from 'vue-router'
 import { defineComponent, h } from 'vue'
 import { i18n, setLocale } from '@/i18n'
-import { useUserStore, type Me } from '@/stores/user'
+import { useUserStore, type Me, type OperationId } from '@/stores/user'
 
 export interface TestContext {
   pinia: Pinia
@@ -19,12 +19,18 @@ export function setupApp(me: Me | null = null): TestContext {
 }
 
 export function userWithRoles(...roles: string[]): Me {
+  return userWith(roles, [])
+}
+
+/** A user with these roles and the restricted operations GET /me lists for them. */
+export function userWith(roles: string[], permissions: OperationId[]): Me {
   return {
     subject: 'sub-1',
     username: 'tester',
     displayName: '测试员',
     unit: { id: 'u-1', code: 'SJ-BGS', name: '办公室' },
     roles,
+    permissions,
     client: 'UI',
     scope: { all: true, units: [] },
   }

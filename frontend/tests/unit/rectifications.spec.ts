@@ -13,11 +13,7 @@ import {
   RECT_SOURCES,
   RECT_STATUSES,
   frozenEvidence,
-  measureActions,
-  openMeasureCount,
-  rectActions,
   rectLabel,
-  type RectStatus,
 } from '@/views/rectifications/rectModel'
 import { flush, jsonResponse, setupApp, testRouter, userWithRoles } from './helpers'
 
@@ -34,8 +30,6 @@ vi.mock('element-plus', async (importOriginal) => ({
 }))
 
 const { useRectDetail } = await import('@/views/rectifications/useRectDetail')
-
-const sorted = (set: Set<string>) => [...set].sort()
 
 describe('rectification labels', () => {
   it('labels every code in Chinese first, then English', () => {
@@ -54,46 +48,6 @@ describe('rectification labels', () => {
     expect(rectLabel('measureStatus', 'WAIVED')).toBe('Waived')
     expect(todoKindLabel('rectification.verify')).toBe('To verify')
     expect(rectLabel('status', 'SOMETHING_NEW')).toBe('SOMETHING_NEW')
-  })
-})
-
-describe('rectActions', () => {
-  const of = (roles: string[], status: RectStatus) => sorted(rectActions(roles, { status }))
-
-  it('lets the unit officer start, work on and apply, but never verify', () => {
-    const officer = ['unit_officer']
-    expect(of(officer, 'PENDING')).toEqual(['addMeasure', 'start'])
-    expect(of(officer, 'IN_PROGRESS')).toEqual(['addMeasure', 'apply', 'progress', 'upload'])
-    expect(of(officer, 'APPLIED')).toEqual([])
-    expect(of(officer, 'CLOSED')).toEqual([])
-  })
-
-  it('lets the supervisor edit, verify, reject and reopen, and apply for a unit', () => {
-    const supervisor = ['supervisor']
-    expect(of(supervisor, 'PENDING')).toEqual(['edit'])
-    expect(of(supervisor, 'IN_PROGRESS')).toEqual(['apply', 'edit'])
-    expect(of(supervisor, 'APPLIED')).toEqual(['edit', 'reject', 'verify'])
-    expect(of(supervisor, 'CLOSED')).toEqual(['reopen'])
-  })
-
-  it('offers nothing to readers or without an item', () => {
-    expect(of(['viewer', 'leader'], 'APPLIED')).toEqual([])
-    expect(rectActions(['supervisor'], null).size).toBe(0)
-  })
-})
-
-describe('measureActions', () => {
-  it('completes or waives open measures and reopens settled ones while the item is open', () => {
-    const officer = ['unit_officer']
-    expect(sorted(measureActions(officer, { status: 'IN_PROGRESS' }, { status: 'OPEN' }))).toEqual(['done', 'waive'])
-    expect(sorted(measureActions(officer, { status: 'PENDING' }, { status: 'DONE' }))).toEqual(['reopen'])
-    expect(sorted(measureActions(officer, { status: 'IN_PROGRESS' }, { status: 'WAIVED' }))).toEqual(['reopen'])
-    expect(measureActions(officer, { status: 'APPLIED' }, { status: 'OPEN' }).size).toBe(0)
-    expect(measureActions(['supervisor'], { status: 'IN_PROGRESS' }, { status: 'OPEN' }).size).toBe(0)
-  })
-
-  it('counts the open measures', () => {
-    expect(openMeasureCount([{ status: 'OPEN' }, { status: 'DONE' }, { status: 'WAIVED' }, { status: 'OPEN' }])).toBe(2)
   })
 })
 
@@ -117,7 +71,19 @@ describe('frozenEvidence', () => {
 
 describe('useRectDetail', () => {
   let fetchMock: ReturnType<typeof vi.fn>
-  const item = { id: 'r1', code: 'ZG-1', title: '问题', status: 'IN_PROGRESS', version: 7, cycle: 1 }
+  const item = {
+    id: 'r1',
+    code: 'ZG-1',
+    title: '问题',
+    status: 'IN_PROGRESS',
+    version: 7,
+    cycle: 1,
+    allowedActions: [
+      { action: 'addMeasure', enabled: true },
+      { action: 'apply', enabled: false, blocked: 'RULE', reasonCode: 'rectification.measures-open', reason: '还有 1 项整改措施未完成（或未说明理由免于执行）' },
+      { action: 'start', enabled: false, blocked: 'STATE', reasonCode: 'rectification.illegal-transition', reason: '整改事项当前状态（整改中）不能开始整改' },
+    ],
+  }
 
   beforeEach(() => {
     fetchMock = vi.fn((request: Request) => {
@@ -163,7 +129,11 @@ describe('useRectDetail', () => {
   it('applies with the item version and shows the server refusal in Chinese', async () => {
     const page = await mounted()
     expect(page.item.value?.code).toBe('ZG-1')
-    expect(sorted(page.actions.value)).toEqual(['addMeasure', 'apply', 'progress', 'upload'])
+    // The buttons are the server's: apply shown disabled with its reason, start hidden, verify not offered.
+    expect(page.actions.value.state('apply')).toEqual({ shown: true, disabled: true, reason: '还有 1 项整改措施未完成（或未说明理由免于执行）' })
+    expect(page.actions.value.enabled('addMeasure')).toBe(true)
+    expect(page.actions.value.state('start').shown).toBe(false)
+    expect(page.actions.value.state('verify').shown).toBe(false)
     confirm.mockResolvedValueOnce('confirm')
     await page.apply()
     const call = fetchMock.mock.calls.map(([request]) => request as Request).find((request) => request.url.endsWith('/apply'))

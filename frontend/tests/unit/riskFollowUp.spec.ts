@@ -4,7 +4,7 @@ import { mount } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 import { initApi } from '@/api/client'
 import { originRoute } from '@/components/origin'
-import { canFollowUpReview, conclusionTitle, rectPrefillFromReview, reviewOrigin, taskPrefillFromReview } from '@/views/risks/reviewFollowUp'
+import { conclusionTitle, rectPrefillFromReview, reviewOrigin, taskPrefillFromReview } from '@/views/risks/reviewFollowUp'
 import type { Risk, RiskReview } from '@/views/risks/riskModel'
 import { summaryQuery } from '@/views/risks/useRiskObligations'
 import { flush, jsonResponse, setupApp, testRouter, userWithRoles } from './helpers'
@@ -36,13 +36,6 @@ const REVIEW: RiskReview = {
 const label = (values: { code: string; name: string; date: string }) => `${values.code} ${values.name}（研判 ${values.date}）`
 
 describe('follow-ups of a review', () => {
-  it('are for supervisors while the risk is open', () => {
-    expect(canFollowUpReview(['supervisor'], RISK)).toBe(true)
-    expect(canFollowUpReview(['supervisor'], { status: 'CLOSED' })).toBe(false)
-    expect(canFollowUpReview(['unit_officer', 'leader'], RISK)).toBe(false)
-    expect(canFollowUpReview(['supervisor'], null)).toBe(false)
-  })
-
   it('take the conclusion’s first sentence as title', () => {
     expect(conclusionTitle(REVIEW.conclusion)).toBe('排查发现两台终端仍装有图文识别小程序，风险上升，提级为重大并立即报告')
     expect(conclusionTitle('  加强培训\n其余照旧')).toBe('加强培训')

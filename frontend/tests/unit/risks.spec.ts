@@ -29,18 +29,15 @@ import {
   linkRoute,
   obligationDue,
   obligationStateLabel,
-  riskActions,
   riskLabel,
-  riskMeasureActions,
   scaleLabel,
   textColourOn,
   type RiskLevel,
   type RiskMatrix,
-  type RiskStatus,
 } from '@/views/risks/riskModel'
 import { heatmapQuery, riskListQuery } from '@/views/risks/riskQuery'
 import { obligationQuery, summaryPeriod } from '@/views/risks/useRiskObligations'
-import { flush, jsonResponse, setupApp, testRouter, userWithRoles } from './helpers'
+import { flush, jsonResponse, setupApp, testRouter, userWith, userWithRoles } from './helpers'
 
 const { messageSuccess, prompt, confirm } = vi.hoisted(() => ({
   messageSuccess: vi.fn(),
@@ -66,8 +63,6 @@ const MATRIX: RiskMatrix = {
   generalMin: 5,
   colours: { MAJOR: '#d9001b', SIGNIFICANT: '#f59a23', GENERAL: '#f7d51d', LOW: '#409eff' },
 }
-
-const sorted = (set: Set<string>) => [...set].sort()
 
 type Plugins = NonNullable<NonNullable<Parameters<typeof mount>[1]>['global']>['plugins']
 
@@ -226,42 +221,6 @@ describe('heat map', () => {
   })
 })
 
-describe('riskActions', () => {
-  const of = (roles: string[], status: RiskStatus, level?: RiskLevel, extra: { matrixOutdated?: boolean; reportDueAt?: string } = {}) =>
-    sorted(riskActions(roles, { status, level, ...extra }))
-
-  it('lets supervisors grade, control, close and reopen', () => {
-    const supervisor = ['supervisor']
-    expect(of(supervisor, 'IDENTIFIED')).toEqual(['addMeasure', 'close', 'edit', 'grade'])
-    expect(of(supervisor, 'IDENTIFIED', 'SIGNIFICANT')).toEqual(['addMeasure', 'close', 'edit', 'grade', 'review', 'startControl'])
-    expect(of(supervisor, 'CONTROLLING', 'GENERAL', { matrixOutdated: true })).toEqual(['addMeasure', 'close', 'edit', 'grade', 'markControlled', 'regrade', 'review'])
-    expect(of(supervisor, 'CONTROLLED', 'LOW')).toEqual(['addMeasure', 'close', 'edit', 'grade', 'reopen', 'review'])
-    expect(of(supervisor, 'CLOSED', 'LOW')).toEqual(['reopen'])
-  })
-
-  it('lets unit officers keep their risks, review and report, but not grade or close', () => {
-    const officer = ['unit_officer']
-    expect(of(officer, 'IDENTIFIED')).toEqual(['addMeasure', 'edit'])
-    expect(of(officer, 'IDENTIFIED', 'LOW')).toEqual(['addMeasure', 'edit', 'review', 'startControl'])
-    expect(of(officer, 'CONTROLLING', 'MAJOR')).toEqual(['addMeasure', 'edit', 'report', 'review'])
-    // A report still owed after the close stays possible.
-    expect(of(officer, 'CLOSED', 'MAJOR', { reportDueAt: '2026-01-02T00:00:00Z' })).toEqual(['report'])
-    expect(of(officer, 'CLOSED', 'MAJOR')).toEqual([])
-  })
-
-  it('offers nothing to readers', () => {
-    expect(of(['leader', 'viewer', 'auditor'], 'CONTROLLING', 'MAJOR')).toEqual([])
-    expect(riskActions(['supervisor'], null).size).toBe(0)
-  })
-
-  it('ticks measures off and back while the risk is open', () => {
-    expect(sorted(riskMeasureActions(['unit_officer'], { status: 'CONTROLLING' }, { status: 'OPEN' }))).toEqual(['done'])
-    expect(sorted(riskMeasureActions(['supervisor'], { status: 'IDENTIFIED' }, { status: 'DONE' }))).toEqual(['reopen'])
-    expect(riskMeasureActions(['unit_officer'], { status: 'CLOSED' }, { status: 'OPEN' }).size).toBe(0)
-    expect(riskMeasureActions(['viewer'], { status: 'CONTROLLING' }, { status: 'OPEN' }).size).toBe(0)
-  })
-})
-
 describe('detail helpers', () => {
   it('links follow-up records and picks the tab from the URL', () => {
     expect(linkRoute({ type: 'rectification', id: 'r1' })).toBe('/rectifications/r1')
@@ -323,7 +282,7 @@ describe('useRiskList', () => {
   }
 
   it('filters the list by a clicked square, keeps the map whole, and clears on a second click', async () => {
-    const { plugins } = setupApp(userWithRoles('unit_officer'))
+    const { plugins } = setupApp(userWith(['unit_officer'], ['createRisk']))
     const router = await testRouter('/risks?category=INTEGRITY', [{ path: '/risks', name: 'risks', component: { render: () => null } }])
     const page = await mountComposable(useRiskList, [...plugins, router])
     expect(page.squares.value.find((square) => square.likelihood === 4 && square.impact === 4)?.count).toBe(1)
@@ -355,7 +314,20 @@ describe('useRiskList', () => {
 
 describe('useRiskDetail', () => {
   let fetchMock: ReturnType<typeof vi.fn>
-  const risk = { id: 'k1', code: 'FX-1', name: '采购风险', status: 'CONTROLLING', level: 'MAJOR', version: 4 }
+  const risk = {
+    id: 'k1',
+    code: 'FX-1',
+    name: '采购风险',
+    status: 'CONTROLLING',
+    level: 'MAJOR',
+    version: 4,
+    allowedActions: [
+      { action: 'update', enabled: true },
+      { action: 'review', enabled: true },
+      { action: 'report', enabled: true },
+      { action: 'startControl', enabled: false, blocked: 'STATE', reasonCode: 'risk.illegal-transition', reason: '风险当前状态（管控中）不能进入管控' },
+    ],
+  }
 
   beforeEach(() => {
     fetchMock = vi.fn((request: Request) => {
@@ -393,7 +365,9 @@ describe('useRiskDetail', () => {
     const { page, router } = await mounted('/risks/k1?tab=reports')
     expect(page.risk.value?.code).toBe('FX-1')
     expect(page.tab.value).toBe('reports')
-    expect(sorted(page.actions.value)).toEqual(['addMeasure', 'edit', 'report', 'review'])
+    expect(page.actions.value.enabled('review')).toBe(true)
+    expect(page.actions.value.state('startControl').shown).toBe(false)
+    expect(page.actions.value.state('grade').shown).toBe(false)
     page.tab.value = 'timeline'
     await flush()
     expect(router.currentRoute.value.query.tab).toBe('timeline')

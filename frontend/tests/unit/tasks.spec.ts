@@ -10,7 +10,7 @@ import { setLocale } from '@/i18n'
 import { useUnitsStore } from '@/stores/units'
 import { todayInAppZone } from '@/utils/format'
 import { todoKindLabel, todoKindTag, todoLink, TODO_KINDS } from '@/views/home/todos'
-import { assignmentActions, assignmentLink, taskActions, type Assignment, type AssignmentStatus, type TaskStatus } from '@/views/tasks/taskModel'
+import { assignmentLink, type Assignment } from '@/views/tasks/taskModel'
 import { flush, jsonResponse, setupApp, userWithRoles } from './helpers'
 
 const { messageError, messageSuccess, prompt, confirm } = vi.hoisted(() => ({
@@ -35,46 +35,7 @@ beforeEach(() => {
   confirm.mockReset()
 })
 
-const sorted = (set: Set<string>): string[] => [...set].sort()
-
-describe('assignment actions by role and state', () => {
-  const cases: [string, AssignmentStatus, string[]][] = [
-    ['unit_officer', 'PENDING', ['accept', 'reply']],
-    ['unit_officer', 'IN_PROGRESS', ['progress', 'record', 'reply', 'submit', 'upload']],
-    ['unit_officer', 'SUBMITTED', ['reply']],
-    ['unit_officer', 'DONE', []],
-    ['unit_officer', 'CANCELLED', []],
-    ['supervisor', 'PENDING', ['urge']],
-    ['supervisor', 'IN_PROGRESS', ['urge']],
-    ['supervisor', 'SUBMITTED', ['approve', 'return']],
-    ['supervisor', 'DONE', []],
-    ['leader', 'SUBMITTED', []],
-    ['viewer', 'IN_PROGRESS', []],
-    ['admin', 'PENDING', []],
-  ]
-  it.each(cases)('%s on %s', (role, status, expected) => {
-    expect(sorted(assignmentActions([role], { status }))).toEqual(expected)
-  })
-
-  it('offers nothing without an assignment', () => {
-    expect(assignmentActions(['unit_officer', 'supervisor'], null).size).toBe(0)
-  })
-})
-
-describe('task actions by role and state', () => {
-  const cases: [string, TaskStatus, string[]][] = [
-    ['supervisor', 'DRAFT', ['cancel', 'edit', 'issue']],
-    ['supervisor', 'ISSUED', ['cancel', 'edit']],
-    ['supervisor', 'COMPLETED', []],
-    ['supervisor', 'CANCELLED', []],
-    ['unit_officer', 'DRAFT', []],
-    ['leader', 'ISSUED', []],
-    ['admin', 'DRAFT', []],
-  ]
-  it.each(cases)('%s on %s', (role, status, expected) => {
-    expect(sorted(taskActions([role], { status }))).toEqual(expected)
-  })
-
+describe('task links', () => {
   it('links an assignment the way the to-dos do', () => {
     expect(assignmentLink({ id: 'a-1', taskId: 't-1' })).toBe('/tasks/t-1?assignment=a-1')
   })

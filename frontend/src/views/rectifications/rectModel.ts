@@ -1,4 +1,3 @@
-import { hasAccess } from '@/access'
 import type { components } from '@/api/schema'
 import { labelOf } from '@/i18n'
 
@@ -58,67 +57,6 @@ export const MEASURE_TAG: Readonly<Record<MeasureStatus, 'info' | 'success' | 'w
   WAIVED: 'info',
 }
 
-export type RectAction =
-  | 'edit'
-  | 'start'
-  | 'addMeasure'
-  | 'progress'
-  | 'upload'
-  | 'apply'
-  | 'verify'
-  | 'reject'
-  | 'reopen'
-
-/**
- * What the UI offers on an item, by role and state (the server decides again: 404 scope,
- * 403 role, 409 state / close-off rules). Unit officers only ever see their own units' items.
- */
-export function rectActions(roles: readonly string[], item: Pick<RectItem, 'status'> | null | undefined): Set<RectAction> {
-  const actions = new Set<RectAction>()
-  const status = item?.status
-  if (status === undefined) return actions
-  const supervisor = hasAccess(roles, 'supervisor')
-  const officer = hasAccess(roles, 'unit_officer')
-  if (supervisor) {
-    if (status !== 'CLOSED') actions.add('edit')
-    if (status === 'APPLIED') {
-      actions.add('verify')
-      actions.add('reject')
-    }
-    if (status === 'CLOSED') actions.add('reopen')
-  }
-  if (officer) {
-    if (status === 'PENDING') actions.add('start')
-    if (status === 'PENDING' || status === 'IN_PROGRESS') actions.add('addMeasure')
-    if (status === 'IN_PROGRESS') {
-      actions.add('progress')
-      actions.add('upload')
-    }
-  }
-  if ((officer || supervisor) && status === 'IN_PROGRESS') actions.add('apply')
-  return actions
-}
-
-export type MeasureAction = 'done' | 'waive' | 'reopen'
-
-/** Unit officers tick measures off while the item is being worked on. */
-export function measureActions(
-  roles: readonly string[],
-  item: Pick<RectItem, 'status'> | null | undefined,
-  measure: Pick<RectMeasure, 'status'>,
-): Set<MeasureAction> {
-  const actions = new Set<MeasureAction>()
-  if (!hasAccess(roles, 'unit_officer')) return actions
-  if (item?.status !== 'PENDING' && item?.status !== 'IN_PROGRESS') return actions
-  if (measure.status === 'OPEN') {
-    actions.add('done')
-    actions.add('waive')
-  } else if (measure.status !== undefined) {
-    actions.add('reopen')
-  }
-  return actions
-}
-
 export interface FrozenEvidence {
   attachmentId: string
   ownerType: string
@@ -148,9 +86,4 @@ export function frozenEvidence(closure: Pick<RectClosure, 'evidence'>, attachedI
       attached: attachedIds === undefined || attachedIds.has(attachmentId),
     }
   })
-}
-
-/** The open measures block a 销号 application (409 rectification.measures-open). */
-export function openMeasureCount(measures: readonly Pick<RectMeasure, 'status'>[]): number {
-  return measures.filter((measure) => measure.status === 'OPEN').length
 }

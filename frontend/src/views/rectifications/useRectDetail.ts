@@ -4,18 +4,17 @@ import { useI18n } from 'vue-i18n'
 import { api, call, ifMatch } from '@/api/client'
 import { handleApiError } from '@/api/errors'
 import { ApiError } from '@/api/problem'
-import { useUserStore } from '@/stores/user'
+import { useAllowedActions, type RectActionCode } from '@/composables/useAllowedActions'
 import { usePagedTable } from '@/composables/usePagedTable'
 import { askReason, confirmed, routeParam, useRecordActions } from '@/composables/useRecordActions'
 import type { JournalEvent } from '@/components/RecordTimeline.vue'
 import { todayInAppZone } from '@/utils/format'
-import { rectActions, type RectClosure, type RectItem, type RectMeasure, type RectProgress } from './rectModel'
+import type { RectClosure, RectItem, RectMeasure, RectProgress } from './rectModel'
 
 /** State and actions of the problem page (/rectifications/:id). */
 export function useRectDetail() {
   const { t } = useI18n()
   const route = useRoute()
-  const user = useUserStore()
 
   const itemId = computed(() => routeParam(route.params.id))
   const item = shallowRef<RectItem | null>(null)
@@ -27,7 +26,8 @@ export function useRectDetail() {
   const { busy, run } = useRecordActions(refresh)
   const notFound = ref(false)
 
-  const actions = computed(() => rectActions(user.roles, item.value))
+  /** What the server lets the caller do with the item now. */
+  const actions = useAllowedActions<RectActionCode>(item)
 
   const timeline = usePagedTable<JournalEvent, Record<string, string>>({
     syncUrl: false,

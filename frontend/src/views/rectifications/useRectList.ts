@@ -3,9 +3,9 @@ import { useRouter } from 'vue-router'
 import { api, call } from '@/api/client'
 import { handleApiError } from '@/api/errors'
 import type { operations } from '@/api/schema'
-import { useAccess } from '@/access'
 import { usePagedTable } from '@/composables/usePagedTable'
 import { useUnitsStore } from '@/stores/units'
+import { useUserStore } from '@/stores/user'
 import { activeOnly } from '@/views/units/unitTree'
 import type { RectItem } from './rectModel'
 
@@ -27,7 +27,7 @@ export interface RectListFilters {
 export function useRectList() {
   const router = useRouter()
   const units = useUnitsStore()
-  const { can } = useAccess()
+  const user = useUserStore()
 
   const table = usePagedTable<RectItem, RectListFilters>({
     filters: { q: '', status: '', unitId: '', category: '', source: '', severity: '', kind: '', warning: '' },
@@ -42,7 +42,7 @@ export function useRectList() {
   })
 
   const unitTree = computed(() => activeOnly(units.tree))
-  const canCreate = computed(() => can('supervisor'))
+  const canCreate = computed(() => user.hasPermission('createRectification'))
   const createOpen = ref(false)
 
   async function onCreated(item: RectItem): Promise<void> {

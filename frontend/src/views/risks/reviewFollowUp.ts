@@ -1,16 +1,7 @@
-import { hasAccess } from '@/access'
 import type { OriginDraft } from '@/components/origin'
 import type { RectCategory, RectOriginType, RectPrefill } from '@/views/rectifications/rectModel'
 import type { TaskOriginType, TaskPrefill } from '@/views/tasks/taskModel'
 import type { Risk, RiskCategory, RiskReview } from './riskModel'
-
-/**
- * A review's decision becomes a rectification item or a supervision task, opened by supervisors
- * (the API's rule for creating both) while the risk is open.
- */
-export function canFollowUpReview(roles: readonly string[], risk: Pick<Risk, 'status'> | null | undefined): boolean {
-  return hasAccess(roles, 'supervisor') && risk?.status !== undefined && risk.status !== 'CLOSED'
-}
 
 /** Maps a risk's category to the rectification ledger's (网络舆情 is ideology work there). */
 const RECT_CATEGORY: Readonly<Record<RiskCategory, RectCategory>> = {

@@ -1,4 +1,3 @@
-import { hasAccess } from '@/access'
 import type { components } from '@/api/schema'
 import type { TagType } from '@/components/status'
 import { labelOf } from '@/i18n'
@@ -138,66 +137,6 @@ export function levelChange(before: string | undefined | null, after: string | u
 export function scaleLabel(labels: readonly string[] | undefined, value: number): string {
   const label = labels?.[value - 1]
   return label === undefined || label === '' ? String(value) : `${value} ${label}`
-}
-
-export type RiskAction =
-  | 'edit'
-  | 'grade'
-  | 'regrade'
-  | 'addMeasure'
-  | 'startControl'
-  | 'markControlled'
-  | 'close'
-  | 'reopen'
-  | 'review'
-  | 'report'
-
-type RiskState = Pick<Risk, 'status' | 'level' | 'matrixOutdated'> & { reportDueAt?: string | undefined }
-
-/**
- * What the UI offers on a risk, by role and state (the server decides again: 404 scope,
- * 403 role, 409 state). Supervisors grade and close; unit officers keep their units' risks.
- */
-export function riskActions(roles: readonly string[], risk: RiskState | null | undefined): Set<RiskAction> {
-  const actions = new Set<RiskAction>()
-  const status = risk?.status
-  if (risk === null || risk === undefined || status === undefined) return actions
-  const supervisor = hasAccess(roles, 'supervisor')
-  const officer = hasAccess(roles, 'unit_officer')
-  const open = status !== 'CLOSED'
-  const graded = risk.level !== undefined && risk.level !== null
-  if (supervisor || officer) {
-    if (open) {
-      actions.add('edit')
-      actions.add('addMeasure')
-      if (graded) actions.add('review')
-    }
-    if (status === 'IDENTIFIED' && graded) actions.add('startControl')
-    // A report is owed once a risk is 重大; it stays owed even after a close.
-    if ((open && risk.level === 'MAJOR') || (risk.reportDueAt !== undefined && risk.reportDueAt !== null)) actions.add('report')
-  }
-  if (supervisor) {
-    if (open) actions.add('grade')
-    if (open && graded && risk.matrixOutdated === true) actions.add('regrade')
-    if (status === 'CONTROLLING') actions.add('markControlled')
-    if (open) actions.add('close')
-    if (status === 'CONTROLLED' || status === 'CLOSED') actions.add('reopen')
-  }
-  return actions
-}
-
-/** Officers and supervisors tick measures off (and undo it) while the risk is open. */
-export function riskMeasureActions(
-  roles: readonly string[],
-  risk: Pick<Risk, 'status'> | null | undefined,
-  measure: Pick<RiskMeasure, 'status'>,
-): Set<'done' | 'reopen'> {
-  const actions = new Set<'done' | 'reopen'>()
-  if (!hasAccess(roles, ['unit_officer', 'supervisor'])) return actions
-  if (risk?.status === undefined || risk.status === 'CLOSED') return actions
-  if (measure.status === 'OPEN') actions.add('done')
-  else if (measure.status === 'DONE') actions.add('reopen')
-  return actions
 }
 
 /** Where a review's follow-up record lives in the SPA. */

@@ -6,13 +6,12 @@ import { api, call, ifMatch } from '@/api/client'
 import { handleApiError } from '@/api/errors'
 import { ApiError } from '@/api/problem'
 import type { JournalEvent } from '@/components/RecordTimeline.vue'
+import { useAllowedActions, type RiskActionCode } from '@/composables/useAllowedActions'
 import { usePagedTable } from '@/composables/usePagedTable'
 import { askReason, confirmed, routeParam, useRecordActions } from '@/composables/useRecordActions'
 import { useRiskMatrixStore } from '@/stores/riskMatrix'
-import { useUserStore } from '@/stores/user'
 import {
   detailTab,
-  riskActions,
   type DetailTab,
   type Risk,
   type RiskDetail,
@@ -28,7 +27,6 @@ export function useRiskDetail() {
   const { t } = useI18n()
   const route = useRoute()
   const router = useRouter()
-  const user = useUserStore()
   const matrixStore = useRiskMatrixStore()
 
   const riskId = computed(() => routeParam(route.params.id))
@@ -42,7 +40,8 @@ export function useRiskDetail() {
   const { busy, run } = useRecordActions(refresh)
   const notFound = ref(false)
 
-  const actions = computed(() => riskActions(user.roles, risk.value))
+  /** What the server lets the caller do with the risk now. */
+  const actions = useAllowedActions<RiskActionCode>(risk)
   const matrix = computed(() => matrixStore.current)
   /** The measure a to-do pointed at (`?measure=`), highlighted in its tab. */
   const highlightedMeasure = computed(() => routeParam(route.query.measure))

@@ -2,10 +2,10 @@ import { computed, ref, shallowRef, watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { api, call } from '@/api/client'
 import { handleApiError } from '@/api/errors'
-import { useAccess } from '@/access'
 import { usePagedTable } from '@/composables/usePagedTable'
 import { useRiskMatrixStore } from '@/stores/riskMatrix'
 import { useUnitsStore } from '@/stores/units'
+import { useUserStore } from '@/stores/user'
 import { activeOnly } from '@/views/units/unitTree'
 import { cellFromFilters, countsByLevel, heatSquares, toggleCell, type CellRef, type RiskHeatmapData } from './riskHeatmap'
 import { EMPTY_RISK_FILTERS, heatmapQuery, riskListQuery, type RiskListFilters } from './riskQuery'
@@ -20,7 +20,7 @@ export function useRiskList() {
   const route = useRoute()
   const units = useUnitsStore()
   const matrixStore = useRiskMatrixStore()
-  const { can } = useAccess()
+  const user = useUserStore()
 
   const table = usePagedTable<Risk, RiskListFilters>({
     filters: { ...EMPTY_RISK_FILTERS },
@@ -120,7 +120,9 @@ export function useRiskList() {
   )
 
   const unitTree = computed(() => activeOnly(units.tree))
-  const canCreate = computed(() => can(['supervisor', 'unit_officer']))
+  const canCreate = computed(() => user.hasPermission('createRisk'))
+  /** The 评分矩阵 page is where a new version is published (an admin feature). */
+  const canManageMatrix = computed(() => user.hasPermission('createRiskMatrix'))
   const createOpen = ref(false)
 
   async function onCreated(risk: Risk): Promise<void> {
@@ -147,6 +149,7 @@ export function useRiskList() {
     showUngraded,
     unitTree,
     canCreate,
+    canManageMatrix,
     createOpen,
     onCreated,
   }

@@ -2,10 +2,10 @@ import { computed, ref, shallowRef, watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { useI18n } from 'vue-i18n'
 import { ElMessage } from 'element-plus'
-import { useAccess } from '@/access'
 import { api, call } from '@/api/client'
 import { handleApiError } from '@/api/errors'
 import { useRiskMatrixStore } from '@/stores/riskMatrix'
+import { useUserStore } from '@/stores/user'
 import type { RiskMatrix } from './riskModel'
 
 /** `?version=3` names an older version to look at; anything else means the current one. */
@@ -24,7 +24,7 @@ export function useRiskMatrixPage() {
   const route = useRoute()
   const router = useRouter()
   const store = useRiskMatrixStore()
-  const { can } = useAccess()
+  const user = useUserStore()
 
   const current = computed(() => store.current)
   const versions = shallowRef<RiskMatrix[]>([])
@@ -32,7 +32,7 @@ export function useRiskMatrixPage() {
   const loading = ref(false)
   const historyLoading = ref(false)
   const publishOpen = ref(false)
-  const canPublish = computed(() => can('admin'))
+  const canPublish = computed(() => user.hasPermission('createRiskMatrix'))
 
   const requested = computed(() => versionParam(route.query.version))
   /** The version on show: an older one when asked for and loaded, else the current one. */

@@ -1,4 +1,3 @@
-import { hasAccess } from '@/access'
 import type { components } from '@/api/schema'
 
 export type Task = components['schemas']['Task']
@@ -60,63 +59,6 @@ const OPEN_ASSIGNMENT: readonly AssignmentStatus[] = ['PENDING', 'IN_PROGRESS', 
 
 export function isOpenAssignment(status: AssignmentStatus | undefined): boolean {
   return status !== undefined && OPEN_ASSIGNMENT.includes(status)
-}
-
-/** What a unit officer or a supervisor may do with one assignment now. */
-export type AssignmentAction =
-  | 'accept'
-  | 'submit'
-  | 'progress'
-  | 'record'
-  | 'upload'
-  | 'reply'
-  | 'approve'
-  | 'return'
-  | 'urge'
-
-/**
- * The actions the UI offers for an assignment, by the caller's roles and the assignment's state
- * (the server decides again: scope 404, role 403, state 409). Unit officers work on their own
- * units' assignments (the server only shows them those); supervisors approve, return and urge.
- */
-export function assignmentActions(roles: readonly string[], assignment: Pick<Assignment, 'status'> | null | undefined): Set<AssignmentAction> {
-  const actions = new Set<AssignmentAction>()
-  const status = assignment?.status
-  if (status === undefined) return actions
-  if (hasAccess(roles, 'unit_officer')) {
-    if (status === 'PENDING') actions.add('accept')
-    if (status === 'IN_PROGRESS') {
-      actions.add('submit')
-      actions.add('progress')
-      actions.add('record')
-      // Evidence is filed while working on it; what was submitted stays as reviewed (409 otherwise).
-      actions.add('upload')
-    }
-    if (isOpenAssignment(status)) actions.add('reply')
-  }
-  if (hasAccess(roles, 'supervisor')) {
-    if (status === 'SUBMITTED') {
-      actions.add('approve')
-      actions.add('return')
-    }
-    if (status === 'PENDING' || status === 'IN_PROGRESS') actions.add('urge')
-  }
-  return actions
-}
-
-export type TaskAction = 'edit' | 'issue' | 'cancel'
-
-/** Supervisors edit drafts and issued tasks, issue drafts, and cancel anything not yet closed. */
-export function taskActions(roles: readonly string[], task: Pick<Task, 'status'> | null | undefined): Set<TaskAction> {
-  const actions = new Set<TaskAction>()
-  const status = task?.status
-  if (status === undefined || !hasAccess(roles, 'supervisor')) return actions
-  if (status === 'DRAFT' || status === 'ISSUED') {
-    actions.add('edit')
-    actions.add('cancel')
-  }
-  if (status === 'DRAFT') actions.add('issue')
-  return actions
 }
 
 /** "2026-03-01 至 2026-03-31" style period of a recurring task's instance, '' when it has none. */

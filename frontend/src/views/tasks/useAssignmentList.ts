@@ -2,9 +2,9 @@ import { computed } from 'vue'
 import { ElMessage } from 'element-plus'
 import { api, call } from '@/api/client'
 import type { operations } from '@/api/schema'
+import { recordActions, type AssignmentActionCode, type RecordActions } from '@/composables/useAllowedActions'
 import { usePagedTable } from '@/composables/usePagedTable'
-import { useUserStore } from '@/stores/user'
-import { assignmentActions, type Assignment } from './taskModel'
+import type { Assignment } from './taskModel'
 import { dateRangeModel } from './useTaskList'
 import { useAssignmentTransitions } from './useAssignmentPanel'
 
@@ -22,8 +22,6 @@ export interface AssignmentListFilters {
 
 /** State of the 承办事项 page: my units' assignments, nearest deadline first, with quick actions. */
 export function useAssignmentList() {
-  const user = useUserStore()
-
   const table = usePagedTable<Assignment, AssignmentListFilters>({
     filters: { status: '', open: 'true', warning: '', deadlineFrom: '', deadlineTo: '' },
     sort: 'deadline',
@@ -64,8 +62,9 @@ export function useAssignmentList() {
     () => table.reload(),
   )
 
-  function actionsOf(row: Assignment) {
-    return assignmentActions(user.roles, row)
+  /** A row's quick actions, as the server allows them. */
+  function actionsOf(row: Assignment): RecordActions<AssignmentActionCode> {
+    return recordActions<AssignmentActionCode>(row)
   }
 
   return { table, deadlineRange, openOnly, actionsOf, transition: transitions.transition, busy: transitions.busy }

@@ -4,9 +4,9 @@ import { ElMessage, ElMessageBox } from 'element-plus'
 import { api, call, ifMatch } from '@/api/client'
 import { handleApiError } from '@/api/errors'
 import { ApiError } from '@/api/problem'
+import { useAllowedActions, type AssignmentActionCode } from '@/composables/useAllowedActions'
 import { i18n } from '@/i18n'
-import { useUserStore } from '@/stores/user'
-import { assignmentActions, type Assignment, type TaskUrge } from './taskModel'
+import type { Assignment, TaskUrge } from './taskModel'
 
 export type AssignmentTransition = 'accept' | 'submit' | 'approve' | 'return'
 
@@ -47,11 +47,10 @@ export async function promptText(options: PromptOptions): Promise<string | null>
 
 /**
  * One assignment (待签收 → 办理中 → 已报送 → 已办结) as the unit officer and the supervisor work
- * on it: load it, offer the actions its state allows, confirm, send with If-Match, report back.
+ * on it: load it, offer the actions the server allows, confirm, send with If-Match, report back.
  */
 export function useAssignmentPanel(assignmentId: Ref<string | undefined>, onChanged: () => unknown) {
   const { t } = useI18n()
-  const user = useUserStore()
 
   const assignment = shallowRef<Assignment | null>(null)
   const loading = ref(false)
@@ -71,7 +70,8 @@ export function useAssignmentPanel(assignmentId: Ref<string | undefined>, onChan
   )
   const busy = computed(() => ownBusy.value || transitions.busy.value)
 
-  const actions = computed(() => assignmentActions(user.roles, assignment.value))
+  /** What the server lets the caller do with the assignment now. */
+  const actions = useAllowedActions<AssignmentActionCode>(assignment)
   const unitName = computed(() => assignment.value?.unit?.name ?? '')
 
   async function load(): Promise<void> {

@@ -5,11 +5,11 @@ import { ElMessage, ElMessageBox } from 'element-plus'
 import { api, call, ifMatch } from '@/api/client'
 import { handleApiError } from '@/api/errors'
 import { ApiError } from '@/api/problem'
-import { useUserStore } from '@/stores/user'
 import { useUnitsStore } from '@/stores/units'
+import { useAllowedActions, type TaskActionCode } from '@/composables/useAllowedActions'
 import { usePagedTable } from '@/composables/usePagedTable'
 import type { JournalEvent } from '@/components/RecordTimeline.vue'
-import { taskActions, type Assignment, type Task } from './taskModel'
+import type { Assignment, Task } from './taskModel'
 
 function queryString(value: unknown): string | undefined {
   if (Array.isArray(value)) return queryString(value[0])
@@ -21,7 +21,6 @@ export function useTaskDetail() {
   const { t } = useI18n()
   const route = useRoute()
   const router = useRouter()
-  const user = useUserStore()
   const units = useUnitsStore()
 
   const taskId = computed(() => queryString(route.params.id) ?? '')
@@ -34,7 +33,8 @@ export function useTaskDetail() {
   const formOpen = ref(false)
   const issueOpen = ref(false)
 
-  const actions = computed(() => taskActions(user.roles, task.value))
+  /** What the server lets the caller do with the task now. */
+  const actions = useAllowedActions<TaskActionCode>(task)
 
   const timeline = usePagedTable<JournalEvent, Record<string, string>>({
     syncUrl: false,

@@ -3,9 +3,9 @@ import { useRouter } from 'vue-router'
 import { api, call } from '@/api/client'
 import { handleApiError } from '@/api/errors'
 import type { operations } from '@/api/schema'
-import { useAccess } from '@/access'
 import { usePagedTable } from '@/composables/usePagedTable'
 import { useUnitsStore } from '@/stores/units'
+import { useUserStore } from '@/stores/user'
 import { activeOnly } from '@/views/units/unitTree'
 import type { Task } from './taskModel'
 
@@ -47,7 +47,7 @@ export function dateRangeModel(filters: Record<string, string>, from: string, to
 export function useTaskList() {
   const router = useRouter()
   const units = useUnitsStore()
-  const { can } = useAccess()
+  const user = useUserStore()
 
   const table = usePagedTable<Task, TaskListFilters>({
     filters: { q: '', status: '', category: '', priority: '', unitId: '', warning: '', deadlineFrom: '', deadlineTo: '', templateId: '' },
@@ -63,7 +63,7 @@ export function useTaskList() {
 
   const deadlineRange = dateRangeModel(table.filters, 'deadlineFrom', 'deadlineTo')
   const unitTree = computed(() => activeOnly(units.tree))
-  const canCreate = computed(() => can('supervisor'))
+  const canCreate = computed(() => user.hasPermission('createTask'))
   const createOpen = ref(false)
 
   async function clearTemplate(): Promise<void> {

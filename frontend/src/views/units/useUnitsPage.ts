@@ -5,8 +5,9 @@ import { ElMessage, ElMessageBox, type TabPaneName } from 'element-plus'
 import { api, call, ifMatch } from '@/api/client'
 import { handleApiError } from '@/api/errors'
 import type { components } from '@/api/schema'
-import { useAccess } from '@/access'
+import { useAllowedActions, type ActionState, type UnitActionCode } from '@/composables/useAllowedActions'
 import { useUnitsStore } from '@/stores/units'
+import { useUserStore } from '@/stores/user'
 import type { JournalEvent } from '@/components/RecordTimeline.vue'
 import { activeOnly, findNode, parentOf } from './unitTree'
 
@@ -18,11 +19,11 @@ export function useUnitsPage() {
   const route = useRoute()
   const router = useRouter()
   const units = useUnitsStore()
-  const { can } = useAccess()
+  const user = useUserStore()
 
-  const isAdmin = computed(() => can('admin'))
-  const canReadJournal = computed(() => can(['admin', 'auditor']))
-  const canUpload = computed(() => can(['admin', 'supervisor', 'unit_officer']))
+  const canCreate = computed(() => user.hasPermission('createUnit'))
+  /** The history tab reads the journal (GET /events). */
+  const canReadJournal = computed(() => user.hasPermission('listEvents'))
 
   const includeInactive = ref(route.query.inactive === '1')
   const treeLoading = ref(false)
@@ -32,6 +33,15 @@ export function useUnitsPage() {
   const events = shallowRef<JournalEvent[]>([])
   const eventsLoading = ref(false)
   const tab = ref<TabPaneName>('attachments')
+
+  /** What the server lets the caller do with the selected unit now. */
+  const actions = useAllowedActions<UnitActionCode>(unit)
+  /** A new unit goes below an active one only (the server refuses it under a deactivated one). */
+  const createChild = computed<ActionState>(() => ({
+    shown: canCreate.value,
+    disabled: unit.value?.active === false,
+    reason: unit.value?.active === false ? t('units.createChildInactive') : '',
+  }))
 
   const tree = computed(() => (includeInactive.value ? units.tree : activeOnly(units.tree)))
   const parentName = computed(() => {
@@ -195,9 +205,10 @@ export function useUnitsPage() {
     events,
     eventsLoading,
     tab,
-    isAdmin,
+    canCreate,
+    createChild,
+    actions,
     canReadJournal,
-    canUpload,
     select,
     refresh,
     deactivate,
