@@ -16,10 +16,35 @@ const CODE_FIELDS: Readonly<Record<string, string>> = {
   priority: 'priority',
   recurrence: 'recurrence',
   role: 'assignmentRole',
+  originType: 'originType',
 }
 
 /** Internal ids journaled for linking records; the timeline does not show them. */
-export const HIDDEN_JOURNAL_FIELDS: readonly string[] = ['taskId', 'templateId', 'progressId', 'recordId', 'urgeId', 'attachmentId']
+export const HIDDEN_JOURNAL_FIELDS: readonly string[] = [
+  'taskId',
+  'templateId',
+  'progressId',
+  'recordId',
+  'urgeId',
+  'attachmentId',
+  'originId',
+  'closureId',
+]
+
+/** A code's label for one ledger's field (its own words: a risk's CLOSED is 已关闭, an item's 已销号). */
+export type CodeLabeller = (code: string) => string
+
+/**
+ * A ledger's timeline values: its own labels for the code fields it names, otherwise the shared
+ * rules. Each ledger states only its map (see riskJournal.ts, rectJournal.ts).
+ */
+export function withCodeLabels(fields: Readonly<Record<string, CodeLabeller>>, fallback: JournalValueFormatter): JournalValueFormatter {
+  return (field, value) => {
+    const label = fields[field]
+    if (label !== undefined && typeof value === 'string' && value !== '') return label(value)
+    return fallback(field, value)
+  }
+}
 
 /**
  * Readable journal values: enum codes become labels and unit ids become names; everything else
@@ -36,6 +61,8 @@ export function useJournalFormatter(): JournalValueFormatter {
       if (prefix !== undefined) return labelOf(prefix, value)
       if (field === 'roles') return value.split(',').map((role) => labelOf('role', role.trim())).join('、')
       if (field === 'onTime') return labelOf('warning', value)
+      // Events before originType / originId were journaled apart: "RISK_REVIEW:<id>".
+      if (field === 'origin') return labelOf('originType', value.split(':')[0])
       if (UNIT_ID_FIELDS.has(field)) return unitName(value)
     }
     if (field === 'active' && typeof value === 'boolean') return value ? t('status.ACTIVE') : t('status.INACTIVE')

@@ -32,7 +32,9 @@ public final class MeasureLifecycles {
     public static Measures of(String owner, String entityType, String ownerLabel, boolean waivable, boolean filesWhenShut,
                               String completeOp, String waiveOp, String reopenOp) {
         Lifecycle<MeasureStatus, MeasureFacts> l = Lifecycle.of(owner + "-measure", entityType, "措施", MeasureStatus.class,
-                MeasureFacts::status, Map.of(MeasureStatus.OPEN, "未完成", MeasureStatus.DONE, "已完成", MeasureStatus.WAIVED, "免于执行"));
+                MeasureFacts::status, Map.of(MeasureStatus.OPEN, "未完成", MeasureStatus.DONE, "已完成", MeasureStatus.WAIVED, "免于执行"))
+                // On the owner's timeline, beside the owner's own status.
+                .journalsStateAs("measureStatus", Enum::name);
         // The owner's state code is kept as the refusal code, as the owner's own actions answer it.
         Precondition<MeasureFacts> ownerOpen = new Precondition<MeasureFacts>(owner + ".illegal-transition",
                 (f, c) -> f.ownerOpen(), f -> ownerLabel + "当前状态（" + f.ownerStateLabel() + "）不能修改措施",

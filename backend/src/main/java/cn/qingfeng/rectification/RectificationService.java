@@ -146,7 +146,7 @@ public class RectificationService {
         items.persist(i);
         ledger.record(CREATE, i, Changes.of()
                 .set("code", i.code).set("title", i.title).set("source", i.source).set("severity", i.severity)
-                .set("kind", i.kind).set("deadline", i.deadline).set("origin", i.originType == null ? null : i.originType + ":" + i.originId));
+                .set("kind", i.kind).set("deadline", i.deadline).set("originType", i.originType).set("originId", i.originId).set("originNote", i.originNote));
         if (req.measures() != null) {
             for (MeasureRequests.Add m : req.measures()) {
                 measures.add(ADD_MEASURE, i, MEASURES, m, null);

@@ -141,7 +141,7 @@ public class TaskService {
         tasks.persist(t);
         ledger.record(CREATE, t, Changes.of()
                 .set("code", t.code).set("title", t.title).set("category", t.category).set("priority", t.priority)
-                .set("deadline", t.deadline).set("recurrence", t.recurrence).set("basis", t.basis).set("origin", t.originType == null ? null : t.originType + ":" + t.originId)
+                .set("deadline", t.deadline).set("recurrence", t.recurrence).set("basis", t.basis).set("originType", t.originType).set("originId", t.originId)
                 .set("externalRef", t.externalRef));
         tasks.flush();
         return new TaskDetail(view(t), List.of());
