@@ -78,7 +78,9 @@ class AttachmentTest {
         download.then().statusCode(200).contentType("application/pdf")
                 .header("Content-Disposition", startsWith("attachment; filename=\""))
                 .header("Content-Disposition", containsString("filename*=UTF-8''2023%E5%B9%B4"))
-                .header("X-Content-Type-Options", "nosniff");
+                .header("X-Content-Type-Options", "nosniff")
+                // Evidence is behind a token: no shared or browser cache keeps a copy.
+                .header("Cache-Control", "no-store");
         assertThat(download.asByteArray()).isEqualTo(bytes);
 
         List<String> ids = Api.as("cg_officer").queryParam("ownerType", "UNIT").queryParam("ownerId", DemoUnits.VENUES.toString())

@@ -102,4 +102,41 @@ class ApiConventionsTest {
                 .options("/api/v1/units").then()
                 .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
     }
+
+    @Test
+    void aRefusedOriginGetsAProblemNotAnEmptyAnswer() {
+        problem(Api.as("admin").header("Origin", "http://evil.example").get("/api/v1/me").then(), 403, "cors.origin-not-allowed");
+    }
+
+    @Test
+    void aUrlLongerThanTheApiReadsIsAProblem() {
+        problem(Api.as("admin").queryParam("q", "字".repeat(2000)).get("/api/v1/tasks").then(), 414, "uri-too-long");
+    }
+
+    @Test
+    void authenticatedAnswersAreNeitherSniffedNorStored() {
+        for (ValidatableResponse r : java.util.List.of(Api.as("admin").get("/api/v1/me").then().statusCode(200),
+                Api.as("admin").get("/api/v1/units").then().statusCode(200),
+                Api.as("admin").get("/api/v1/units/not-a-uuid").then().statusCode(404))) {
+            r.header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store");
+        }
+    }
+
+    @Test
+    void locationOfANewRecordIsThePublicUrlWhateverTheHostHeaderSays() throws Exception {
+        String body = "{\"title\":\"Host 头测试\",\"category\":\"OTHER\"}";
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String request = "POST /api/v1/tasks HTTP/1.1\r\nHost: evil.example\r\nAuthorization: Bearer " + Tokens.user("jiandu")
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(bytes);
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            org.assertj.core.api.Assertions.assertThat(answer).startsWith("HTTP/1.1 201")
+                    .containsPattern("(?i)\r\nLocation: " + java.util.regex.Pattern.quote(
+                            org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("qingfeng.http.public-url", String.class))
+                            + "/api/v1/tasks/[0-9a-f-]{36}\r\n")
+                    .doesNotContain("evil.example");
+        }
+    }
 }

@@ -381,6 +381,19 @@ class RiskTest {
         Risks.act("cg_officer", id, "reviews", Risks.review(today().toString(), 1, 2)).then().statusCode(403)
                 .contentType("application/problem+json").body("code", equalTo("risk.lowering-forbidden"));
         Risks.detail("jiandu", id).then().body("risk.level", equalTo("SIGNIFICANT")).body("reviews.size()", equalTo(1));
+        // The same holds for the residual grade (what remains after the measures): lowering it is
+        // as much a judgement of the unit's own work as lowering the inherent one.
+        Map<String, Object> residualUp = Risks.review(today().toString(), 3, 4);
+        residualUp.put("residualLikelihood", 3);
+        residualUp.put("residualImpact", 3);
+        Risks.act("cg_officer", id, "reviews", residualUp).then().statusCode(201);
+        Map<String, Object> residualDown = Risks.review(today().toString(), 3, 4);
+        residualDown.put("residualLikelihood", 1);
+        residualDown.put("residualImpact", 1);
+        Risks.act("cg_officer", id, "reviews", residualDown).then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("risk.lowering-forbidden"));
+        Risks.detail("jiandu", id).then().body("risk.residualLevel", equalTo("GENERAL")).body("risk.residualLikelihood", equalTo(3))
+                .body("reviews.size()", equalTo(2));
         Risks.act("jiandu", id, "reviews", Risks.review(today().toString(), 1, 2)).then().statusCode(201)
                 .body("levelAfter", equalTo("LOW"));
         // Nor may the unit stretch the review cycle beyond its level's default; shortening it is fine.
