@@ -150,10 +150,15 @@ public class ProblemMappers {
             case 404 -> "请求的资源不存在";
             case 405 -> "该资源不支持此请求方法";
             case 406 -> "无法提供所请求的内容类型";
+            case 413 -> "请求体超过服务器允许的大小";
             case 415 -> "不支持该请求内容类型";
             default -> e.getMessage() != null && !e.getMessage().startsWith("HTTP ") ? e.getMessage() : title;
         };
         Response response = respond(status, code, title, detail, uri, List.of(), Map.of());
+        if (status == 413) {
+            // The client may still be sending; do not keep reading a body we refuse.
+            return Response.fromResponse(response).header("Connection", "close").build();
+        }
         if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             return Response.fromResponse(response).header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW)).build();
         }

@@ -6,7 +6,9 @@ import cn.qingfeng.common.problem.FieldViolation;
 import java.util.List;
 import cn.qingfeng.common.config.QingfengConfig;
 import cn.qingfeng.common.problem.ProblemWriter;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import org.jboss.resteasy.reactive.server.vertx.VertxInputStream;
 import io.smallrye.common.vertx.ContextLocals;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -147,6 +149,21 @@ public class HttpRoutes {
         rc.next();
     }
 
+    /**
+     * A multipart body sent without a length (chunked) is counted twice against the same limit: by
+     * the stream below the form parser, which answers a bare 413, and by the form parser, whose 413
+     * the API answers as problem+json. The stream's count is set a little above the parser's so the
+     * parser is the one that refuses; both stay bounded.
+     */
+    private void letTheFormParserJudgeUnsizedUploads(RoutingContext rc) {
+        Object limit = rc.get(VertxInputStream.MAX_REQUEST_SIZE_KEY);
+        String type = rc.request().getHeader("Content-Type");
+        if (limit instanceof Long bytes && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            rc.put(VertxInputStream.MAX_REQUEST_SIZE_KEY, bytes + MULTIPART_ALLOWANCE);
+        }
+        rc.next();
+    }
+
     private void assignRequestId(RoutingContext rc) {
         String id = RequestId.choose(rc.request().getHeader(RequestId.HEADER));
         ContextLocals.put(RequestId.KEY, id);
@@ -157,6 +174,8 @@ public class HttpRoutes {
     }
 
     void routes(@Observes Router router) {
+        // Right after the transport's own body limit has been set up (and before any handler reads).
+        router.route("/api/*").order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(this::letTheFormParserJudgeUnsizedUploads);
         // Failures raised by Vert.x handlers (e.g. the body limit answering 413) become problem+json.
         router.route("/api/*").order(Integer.MIN_VALUE).failureHandler(this::failure);
         // Anything that no resource matched (the API serves nothing else on this interface).
