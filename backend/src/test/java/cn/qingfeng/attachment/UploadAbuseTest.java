@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.io.SequenceInputStream;
@@ -206,6 +207,42 @@ class UploadAbuseTest {
         ProblemException refused = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class,
                 () -> ArchiveInspector.inspect(file, limits));
         assertThat(refused.code()).isEqualTo("attachment.archive-xml-dtd");
+    }
+
+    @Test
+    void aJsonBodyWithoutALengthIsHeldToTheSameLimit() throws Exception {
+        for (long size : new long[]{30 * MIB, 80 * MIB}) {
+            byte[] head = "{\"title\":\"".getBytes(StandardCharsets.US_ASCII);
+            InputStream endless = new InputStream() {
+                long sent;
+
+                @Override
+                public int read() {
+                    return sent++ < size ? (sent <= head.length ? head[(int) sent - 1] : 'a') : -1;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    if (sent >= size) {
+                        return -1;
+                    }
+                    int n = (int) Math.min(len, size - sent);
+                    for (int i = 0; i < n; i++) {
+                        b[off + i] = (byte) read();
+                    }
+                    return n;
+                }
+            };
+            HttpRequest request = HttpRequest.newBuilder(uploads.resolve("/api/v1/tasks"))
+                    .header("Authorization", "Bearer " + Tokens.user("jiandu"))
+                    .header("Content-Type", "application/json")
+                    .POST(BodyPublishers.ofInputStream(() -> endless)).build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(size / MIB + " MiB").isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(JsonPath.from(response.body()).getString("code")).isEqualTo("payload-too-large");
+        }
     }
 
     // --- the client: a multipart body streamed from the file, with or without a length ---

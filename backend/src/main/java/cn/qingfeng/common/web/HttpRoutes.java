@@ -129,7 +129,7 @@ public class HttpRoutes {
 
     /**
      * A body announced larger than any upload may be is refused before it is read, as problem+json
-     * (the transport limit behind this one answers a bare 413 to chunked bodies only).
+     * (bodies without a length are counted as they arrive: letTheFormParserJudgeUnsizedUploads).
      */
     private void refuseOversizedBodies(RoutingContext rc) {
         String length = rc.request().getHeader("Content-Length");
@@ -157,11 +157,30 @@ public class HttpRoutes {
      */
     private void letTheFormParserJudgeUnsizedUploads(RoutingContext rc) {
         Object limit = rc.get(VertxInputStream.MAX_REQUEST_SIZE_KEY);
-        String type = rc.request().getHeader("Content-Type");
-        if (limit instanceof Long bytes && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-            rc.put(VertxInputStream.MAX_REQUEST_SIZE_KEY, bytes + MULTIPART_ALLOWANCE);
+        if (!(limit instanceof Long bytes) || !rc.request().headers().contains("Transfer-Encoding")) {
+            // Announced lengths were judged by refuseOversizedBodies; a request without a body has nothing to count.
+            rc.next();
+            return;
         }
-        rc.next();
+        String type = rc.request().getHeader("Content-Type");
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            rc.put(VertxInputStream.MAX_REQUEST_SIZE_KEY, bytes + MULTIPART_ALLOWANCE);
+            rc.next();
+        } else {
+            // Any other body without a length is read here, up to the limit announced bodies have,
+            // so that going over it fails the route (answered as problem+json by failure()).
+            unsizedBodies().handle(rc);
+        }
+    }
+
+    private io.vertx.ext.web.handler.BodyHandler unsizedBodies;
+
+    private io.vertx.ext.web.handler.BodyHandler unsizedBodies() {
+        if (unsizedBodies == null) {
+            unsizedBodies = io.vertx.ext.web.handler.BodyHandler.create(false)
+                    .setBodyLimit(config.attachments().maxSize().asLongValue() + MULTIPART_ALLOWANCE);
+        }
+        return unsizedBodies;
     }
 
     private void assignRequestId(RoutingContext rc) {
