@@ -3,11 +3,13 @@ SHELL := /bin/bash
 MVN := $(CURDIR)/backend/mvnw
 export MVN
 
-.PHONY: run test test-backend test-frontend openapi check-openapi build clean help seed-large bench
+.PHONY: run test test-backend test-frontend verify-security openapi check-openapi build clean help seed-large bench
 
 help:
 	@echo "make run            the whole app: embedded PostgreSQL, Keycloak, API :8080, SPA :5173"
 	@echo "make test           every test (backend on real PostgreSQL + Keycloak, frontend, browser)"
+	@echo "make verify-security  the security suites alone (also part of make test): bad input, tokens,"
+	@echo "                     scope and role matrices, concurrency, upload abuse"
 	@echo "make openapi        regenerate openapi.yaml from the code (and the SPA's types)"
 	@echo "make check-openapi  fail when openapi.yaml differs from what the code serves"
 	@echo "make seed-large N=1000000   fill the benchmark database with N tasks"
@@ -24,6 +26,9 @@ test-backend:
 
 test-frontend:
 	@scripts/test.sh frontend
+
+verify-security:
+	@scripts/test.sh security
 
 build:
 	cd backend && $(MVN) -B -q package -DskipTests -Dquarkus.smallrye-openapi.store-schema-directory=target/openapi

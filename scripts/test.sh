@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make test: every test, on a fresh machine too.
-#   scripts/test.sh all|backend|frontend
+#   scripts/test.sh all|backend|frontend|security
+# (security: only the suites generated from openapi.yaml and the abuse suites; make test runs them too)
 # PostgreSQL: QF_TEST_PG_URL, else the one on 127.0.0.1:5432, else an embedded one it starts.
 # Keycloak: the one on :8180 if it answers, else it starts one with the committed realm.
 # Whatever it started, it stops.
@@ -38,6 +39,12 @@ if [[ "$mode" == all || "$mode" == backend ]]; then
   (cd backend && "$MVN" -B verify -Dquarkus.smallrye-openapi.store-schema-directory=target/openapi)
   log "contract: openapi.yaml equals what the code generates"
   make --no-print-directory check-openapi
+fi
+
+if [[ "$mode" == security ]]; then
+  log "security: bad input, tokens, scope and role matrices, concurrency, upload abuse"
+  (cd backend && "$MVN" -B test -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dtest='BadInputSuiteTest,TokenAttackTest,WrongIssuerTest,ScopeMatrixTest,RoleMatrixTest,LifecycleGuardTest,ConcurrencyTest,UploadAbuseTest,ApiConventionsTest')
 fi
 
 if [[ "$mode" == all || "$mode" == frontend ]] && [[ -f frontend/package.json ]]; then
