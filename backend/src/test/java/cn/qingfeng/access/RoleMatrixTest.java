@@ -36,6 +36,7 @@ class RoleMatrixTest {
         List<String> missing = new ArrayList<>();
         List<String> mismatches = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
+        int tried = 0;
         for (var path : (Iterable<Map.Entry<String, JsonNode>>) paths::fields) {
             for (var op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
                 String id = op.getValue().path("operationId").asText();
@@ -55,6 +56,7 @@ class RoleMatrixTest {
                 for (var role : ContractCalls.callers().entrySet()) {
                     boolean allowed = rule == null || rule.roles().contains(role.getKey());
                     Response r = ContractCalls.send(role.getValue().get(), op.getKey(), path.getKey(), call == null ? Call.NONE : call);
+                    tried++;
                     String code = r.contentType().contains("json") ? String.valueOf((Object) r.path("code")) : "";
                     boolean roleRefused = r.statusCode() == 403 && "forbidden".equals(code);
                     boolean hidden = r.statusCode() == 404 && path.getKey().contains("{") && rule != null && rule.onRecord();
@@ -65,6 +67,8 @@ class RoleMatrixTest {
                 }
             }
         }
+        System.out.printf("role matrix: %d operations x %d roles = %d calls, %d mismatches%n",
+                seen.size(), ContractCalls.callers().size(), tried, mismatches.size());
         assertThat(missing).as("operations with a path parameter and no call in this test").isEmpty();
         assertThat(ApiAccess.rules().keySet()).as("rules for operations the contract does not have").isSubsetOf(seen);
         assertThat(mismatches).isEmpty();

@@ -53,6 +53,7 @@ class ScopeMatrixTest {
                 }
             }
         }
+        System.out.printf("scope matrix: %d calls on records outside the caller's unit, %d mismatches%n", tried, mismatches.size());
         assertThat(missing).as("record operations without a call").isEmpty();
         assertThat(mismatches).isEmpty();
         assertThat(tried).isGreaterThan(100);
