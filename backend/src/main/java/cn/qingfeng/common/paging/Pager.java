@@ -74,7 +74,7 @@ public class Pager {
         }
         int max = config.pagination().maxLimit();
         if (requested < 1 || requested > max) {
-            throw ProblemException.invalidField("limit", "limit must be between 1 and " + max);
+            throw ProblemException.invalidField("limit", "每页条数须在 1 至 " + max + " 之间");
         }
         return requested;
     }
