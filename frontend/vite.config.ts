@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import { parseConfig } from './src/config.ts'
 import { securityHeaders } from './src/security/headers.ts'
 
@@ -17,15 +18,31 @@ function elementPlusStyleEntries(): string[] {
     .map((name) => `element-plus/es/components/${name}/style/css`)
 }
 
-// The served app talks to the API and Keycloak named in its config.json; the policy names the same.
-function previewHeaders(): Record<string, string> {
-  const file = fileURLToPath(new URL('./public/config.json', import.meta.url))
-  return securityHeaders(parseConfig(existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}))
+// The served app talks to the API and Keycloak named in the config.json it is served with (edited
+// in place by operators): the policy names the same, read again for every response.
+function securityHeadersOnPreview(): Plugin {
+  return {
+    name: 'qingfeng-security-headers',
+    configurePreviewServer(server) {
+      const file = resolve(server.config.root, server.config.build.outDir, 'config.json')
+      server.middlewares.use((_request, response, next) => {
+        let config: unknown = {}
+        try {
+          config = JSON.parse(readFileSync(file, 'utf8'))
+        } catch {
+          // No file or not JSON: the app falls back to its defaults, and so does the policy.
+        }
+        for (const [name, value] of Object.entries(securityHeaders(parseConfig(config)))) response.setHeader(name, value)
+        next()
+      })
+    },
+  }
 }
 
 export default defineConfig({
   plugins: [
     vue(),
+    securityHeadersOnPreview(),
     Components({
       resolvers: [ElementPlusResolver({ importStyle: 'css' })],
       dts: 'src/components.d.ts',
@@ -38,8 +55,7 @@ export default defineConfig({
     include: ['element-plus/es', ...elementPlusStyleEntries()],
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
-  // The dev server's hot reload runs inline and over a websocket; only the built app gets the policy.
-  preview: { host: '127.0.0.1', port: 5173, strictPort: true, headers: previewHeaders() },
+  preview: { host: '127.0.0.1', port: 5173, strictPort: true },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 800,

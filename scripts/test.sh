@@ -43,7 +43,7 @@ fi
 
 if [[ "$mode" == security ]]; then
   log "security: bad input, tokens, scope and role matrices, concurrency, upload abuse"
-  (cd backend && "$MVN" -B test -Dsurefire.failIfNoSpecifiedTests=false \
+  (cd backend && "$MVN" -B test \
     -Dtest='BadInputSuiteTest,TokenAttackTest,WrongIssuerTest,ScopeMatrixTest,RoleMatrixTest,LifecycleGuardTest,ConcurrencyTest,UploadAbuseTest,ApiConventionsTest')
 fi
 

@@ -62,7 +62,8 @@ class ConcurrencyTest {
         List<Answer> out = new ArrayList<>();
         try {
             for (Future<Answer> f : futures) {
-                out.add(f.get());
+                // A bound, not a wait: a request stuck on a lock fails the test instead of hanging the suite.
+                out.add(f.get(2, java.util.concurrent.TimeUnit.MINUTES));
             }
         } finally {
             pool.shutdownNow();

@@ -56,6 +56,13 @@ public interface QingfengConfig {
         @WithDefault("4096")
         @Min(256)
         int maxUriLength();
+
+        /**
+         * Largest request body other than an upload (JSON). Bodies are read before the caller is
+         * known, so this bounds what an anonymous client can make the server hold; larger answer 413.
+         */
+        @WithDefault("2M")
+        MemorySize maxJsonSize();
     }
 
     interface Journal {

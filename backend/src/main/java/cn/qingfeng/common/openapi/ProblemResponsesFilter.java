@@ -30,7 +30,7 @@ public class ProblemResponsesFilter implements OASFilter {
         RESPONSES.put("406", new String[]{ApiErrors.NOT_ACCEPTABLE, "The requested media type cannot be produced"});
         RESPONSES.put("409", new String[]{ApiErrors.CONFLICT, "Refused by a business rule; `code` says which"});
         RESPONSES.put("412", new String[]{ApiErrors.PRECONDITION_FAILED, "If-Match names an outdated version"});
-        RESPONSES.put("413", new String[]{ApiErrors.PAYLOAD_TOO_LARGE, "The upload is larger than allowed"});
+        RESPONSES.put("413", new String[]{ApiErrors.PAYLOAD_TOO_LARGE, "The request body is larger than allowed (an upload: the file limit; JSON: qingfeng.http.max-json-size)"});
         RESPONSES.put("414", new String[]{ApiErrors.URI_TOO_LONG, "The request's URI is longer than the server reads"});
         RESPONSES.put("415", new String[]{ApiErrors.UNSUPPORTED_MEDIA_TYPE, "The content type is not accepted"});
         RESPONSES.put("422", new String[]{ApiErrors.UNPROCESSABLE, "The content was refused on inspection (e.g. a zip bomb); `code` says why"});
@@ -68,6 +68,7 @@ public class ProblemResponsesFilter implements OASFilter {
         APIResponses responses = op.getResponses();
         List<String> statuses = new java.util.ArrayList<>(COMMON);
         if (op.getRequestBody() != null) {
+            statuses.add("413");
             statuses.add("415");
         }
         Object listed = op.getExtensions() == null ? null : op.getExtensions().get(ApiErrors.EXTENSION);

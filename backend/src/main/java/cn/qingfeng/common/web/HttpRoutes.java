@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.server.vertx.VertxInputStream;
 import io.smallrye.common.vertx.ContextLocals;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -117,31 +118,39 @@ public class HttpRoutes {
 
     private java.util.Set<String> origins;
 
+    /** Built once, before the first request (the event loops read them without locks). */
+    @PostConstruct
+    void init() {
+        java.util.Set<String> all = new java.util.HashSet<>(ConfigProvider.getConfig()
+                .getOptionalValues("quarkus.http.cors.origins", String.class).orElse(List.of()));
+        all.add(config.http().publicUrl().replaceAll("/+$", ""));
+        origins = java.util.Set.copyOf(all);
+        unsizedBodies = io.vertx.ext.web.handler.BodyHandler.create(false)
+                .setBodyLimit(config.http().maxJsonSize().asLongValue());
+    }
+
     private java.util.Set<String> allowedOrigins() {
-        if (origins == null) {
-            java.util.Set<String> all = new java.util.HashSet<>(ConfigProvider.getConfig()
-                    .getOptionalValues("quarkus.http.cors.origins", String.class).orElse(List.of()));
-            all.add(config.http().publicUrl().replaceAll("/+$", ""));
-            origins = all;
-        }
         return origins;
     }
 
     /**
-     * A body announced larger than any upload may be is refused before it is read, as problem+json
-     * (bodies without a length are counted as they arrive: letTheFormParserJudgeUnsizedUploads).
+     * A body announced larger than it may be is refused before it is read, as problem+json: an
+     * upload (multipart) up to the largest file plus its framing, anything else (JSON) up to
+     * {@code qingfeng.http.max-json-size}. Bodies without a length are counted as they arrive
+     * ({@link #letTheFormParserJudgeUnsizedUploads}).
      */
     private void refuseOversizedBodies(RoutingContext rc) {
         String length = rc.request().getHeader("Content-Length");
-        long limit = config.attachments().maxSize().asLongValue() + MULTIPART_ALLOWANCE;
         if (length != null && rc.normalizedPath().startsWith("/api/")) {
+            long limit = isMultipart(rc) ? config.attachments().maxSize().asLongValue() + MULTIPART_ALLOWANCE
+                    : config.http().maxJsonSize().asLongValue();
             try {
                 if (Long.parseLong(length.trim()) > limit) {
-                    problems.write(rc, 413, "payload-too-large", "Payload Too Large",
-                            "请求体超过上限 " + config.attachments().maxSize().asLongValue() + " 字节");
+                    problems.write(rc, 413, "payload-too-large", "Payload Too Large", tooLarge(rc));
                     return;
                 }
             } catch (NumberFormatException e) {
+                // Netty refuses a malformed length before any handler; this stays for any it lets through.
                 problems.write(rc, 400, "bad-request", "Bad Request", "Content-Length 不是数字");
                 return;
             }
@@ -149,39 +158,42 @@ public class HttpRoutes {
         rc.next();
     }
 
+    private String tooLarge(RoutingContext rc) {
+        return isMultipart(rc) ? "上传内容超过上限 " + config.attachments().maxSize().asLongValue() + " 字节"
+                : "请求体超过上限 " + config.http().maxJsonSize().asLongValue() + " 字节";
+    }
+
+    private static boolean isMultipart(RoutingContext rc) {
+        String type = rc.request().getHeader("Content-Type");
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+    }
+
     /**
-     * A multipart body sent without a length (chunked) is counted twice against the same limit: by
-     * the stream below the form parser, which answers a bare 413, and by the form parser, whose 413
-     * the API answers as problem+json. The stream's count is set a little above the parser's so the
-     * parser is the one that refuses; both stay bounded.
+     * A body sent without a length (chunked, or HTTP/2) is counted as it arrives. A multipart one is
+     * counted twice against the transport limit ({@code quarkus.http.limits.max-body-size}): by the
+     * stream below the form parser, which answers a bare 413, and by the form parser, whose 413 the
+     * API answers as problem+json; the stream's count is set a little above the parser's so the
+     * parser is the one that refuses (the file's own limit is then checked on what was received).
+     * Any other body is read here, up to {@code qingfeng.http.max-json-size}, so that going over it
+     * fails the route and {@link #failure} answers.
      */
     private void letTheFormParserJudgeUnsizedUploads(RoutingContext rc) {
         Object limit = rc.get(VertxInputStream.MAX_REQUEST_SIZE_KEY);
-        if (!(limit instanceof Long bytes) || !rc.request().headers().contains("Transfer-Encoding")) {
+        boolean streamed = rc.request().headers().contains("Transfer-Encoding") || rc.request().version() == io.vertx.core.http.HttpVersion.HTTP_2;
+        if (!(limit instanceof Long bytes) || !streamed) {
             // Announced lengths were judged by refuseOversizedBodies; a request without a body has nothing to count.
             rc.next();
             return;
         }
-        String type = rc.request().getHeader("Content-Type");
-        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+        if (isMultipart(rc)) {
             rc.put(VertxInputStream.MAX_REQUEST_SIZE_KEY, bytes + MULTIPART_ALLOWANCE);
             rc.next();
         } else {
-            // Any other body without a length is read here, up to the limit announced bodies have,
-            // so that going over it fails the route (answered as problem+json by failure()).
-            unsizedBodies().handle(rc);
+            unsizedBodies.handle(rc);
         }
     }
 
     private io.vertx.ext.web.handler.BodyHandler unsizedBodies;
-
-    private io.vertx.ext.web.handler.BodyHandler unsizedBodies() {
-        if (unsizedBodies == null) {
-            unsizedBodies = io.vertx.ext.web.handler.BodyHandler.create(false)
-                    .setBodyLimit(config.attachments().maxSize().asLongValue() + MULTIPART_ALLOWANCE);
-        }
-        return unsizedBodies;
-    }
 
     private void assignRequestId(RoutingContext rc) {
         String id = RequestId.choose(rc.request().getHeader(RequestId.HEADER));
@@ -209,8 +221,7 @@ public class HttpRoutes {
         }
         int status = rc.statusCode() > 0 ? rc.statusCode() : 500;
         switch (status) {
-            case 413 -> problems.write(rc, 413, "payload-too-large", "Payload Too Large",
-                    "请求体超过服务器允许的大小");
+            case 413 -> problems.write(rc, 413, "payload-too-large", "Payload Too Large", tooLarge(rc));
             case 401 -> problems.write(rc, 401, "unauthorized", "Unauthorized", "需要有效的登录凭证（Bearer token）");
             case 403 -> problems.write(rc, 403, "forbidden", "Forbidden", "你的角色无权执行该操作");
             default -> {
