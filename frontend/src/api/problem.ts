@@ -57,6 +57,18 @@ function formFieldFor(field: string | undefined, formFields: readonly string[] |
   return last !== undefined && formFields.includes(last) ? last : undefined
 }
 
+/**
+ * A violation shown outside a form: with the field's label when the UI has one ("每页条数：…"),
+ * else the server's message alone (it says what is wrong; a parameter's English name would not help).
+ */
+function withFieldLabel(field: string | undefined, message: string, t: Translate): string {
+  const name = field?.split('.').pop()
+  if (name === undefined || name === '') return message
+  const key = `field.${name}`
+  const label = t(key)
+  return label === key ? message : `${label}：${message}`
+}
+
 export function describeProblem(error: unknown, t: Translate, options: DescribeOptions = {}): ProblemOutcome {
   if (!(error instanceof ApiError)) return { kind: 'message', message: t('problem.network'), reload: false }
 
@@ -74,7 +86,7 @@ export function describeProblem(error: unknown, t: Translate, options: DescribeO
       const message = violation.message ?? detail
       const field = formFieldFor(violation.field, options.formFields)
       if (field !== undefined) fields[field] = fields[field] === undefined ? message : `${fields[field]}；${message}`
-      else unplaced.push(violation.field ? `${violation.field}: ${message}` : message)
+      else unplaced.push(withFieldLabel(violation.field, message, t))
     }
     if (Object.keys(fields).length === 0) {
       return { kind: 'message', message: t('problem.badRequest', { detail: unplaced.join('；') || detail }), reload: false }

@@ -863,6 +863,7 @@ const en: MessageSchema = {
     set: '{field}: {after}',
   },
   field: {
+    limit: 'Page size',
     severity: 'Severity',
     foundOn: 'Found on',
     origin: 'Origin',

@@ -862,6 +862,7 @@ const zhCN = {
     set: '{field}：{after}',
   },
   field: {
+    limit: '每页条数',
     severity: '严重程度',
     foundOn: '发现日期',
     origin: '来源记录',

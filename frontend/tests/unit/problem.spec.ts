@@ -52,10 +52,15 @@ describe('describeProblem (problem+json → what the user sees)', () => {
     const error = problem(400, 'validation', { violations: [{ field: 'code', message: 'bad' }, { field: 'limit', message: '最大 200' }] })
     const withForm = describeProblem(error, t, { formFields: ['code'] })
     expect(withForm).toMatchObject({ kind: 'fields', fields: { code: 'bad' } })
-    expect(withForm.kind === 'fields' && withForm.message).toContain('limit: 最大 200')
+    expect(withForm.kind === 'fields' && withForm.message).toContain('每页条数：最大 200')
 
     const noForm = describeProblem(error, t, { formFields: [] })
-    expect(noForm).toEqual({ kind: 'message', message: '请求有误：code: bad；limit: 最大 200', reload: false })
+    expect(noForm).toEqual({ kind: 'message', message: '请求有误：编码：bad；每页条数：最大 200', reload: false })
+  })
+
+  it('never shows a parameter name the UI has no label for', () => {
+    const error = problem(400, 'validation', { violations: [{ field: 'includeTotal', message: '须为 true 或 false' }] })
+    expect(describeProblem(error, t, { formFields: [] })).toEqual({ kind: 'message', message: '请求有误：须为 true 或 false', reload: false })
   })
 
   it('asks for a new login on 401', () => {
