@@ -43,6 +43,9 @@ public class Journal {
             e.actorName = currentUser.displayName();
             e.client = currentUser.clientKind().name();
             e.clientId = currentUser.clientId().orElse(null);
+            if (e.requestId == null) {
+                e.requestId = currentUser.correlationId().orElse(null);
+            }
         } else {
             e.client = ClientKind.SYSTEM.name();
             e.actorName = "system";

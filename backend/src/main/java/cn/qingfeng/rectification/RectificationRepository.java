@@ -139,4 +139,17 @@ public class RectificationRepository implements RecordKind<Status, Rectification
     public void flush() {
         em.flush();
     }
+
+    /** The record a spreadsheet row names: by its code when it gives one, else by its source and external reference. */
+    public java.util.Optional<RectificationItemEntity> byCodeOrExternalRef(String code, String source, String ref) {
+        if (code != null) {
+            return em.createQuery("select e from RectificationItemEntity e where e.code = :c", RectificationItemEntity.class)
+                    .setParameter("c", code).getResultStream().findFirst();
+        }
+        if (ref == null) {
+            return java.util.Optional.empty();
+        }
+        return em.createQuery("select e from RectificationItemEntity e where e.externalSource = :s and e.externalRef = :r", RectificationItemEntity.class)
+                .setParameter("s", source).setParameter("r", ref).getResultStream().findFirst();
+    }
 }

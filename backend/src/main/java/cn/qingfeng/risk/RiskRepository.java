@@ -188,4 +188,17 @@ public class RiskRepository implements RecordKind<Status, RiskEntity, RiskFacts>
     public void flush() {
         em.flush();
     }
+
+    /** The record a spreadsheet row names: by its code when it gives one, else by its source and external reference. */
+    public java.util.Optional<RiskEntity> byCodeOrExternalRef(String code, String source, String ref) {
+        if (code != null) {
+            return em.createQuery("select e from RiskEntity e where e.code = :c", RiskEntity.class)
+                    .setParameter("c", code).getResultStream().findFirst();
+        }
+        if (ref == null) {
+            return java.util.Optional.empty();
+        }
+        return em.createQuery("select e from RiskEntity e where e.externalSource = :s and e.externalRef = :r", RiskEntity.class)
+                .setParameter("s", source).setParameter("r", ref).getResultStream().findFirst();
+    }
 }

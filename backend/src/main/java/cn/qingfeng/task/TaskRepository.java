@@ -105,4 +105,17 @@ public class TaskRepository implements RecordKind<Status, TaskEntity, TaskEntity
     public void flush() {
         em.flush();
     }
+
+    /** The record a spreadsheet row names: by its code when it gives one, else by its source and external reference. */
+    public java.util.Optional<TaskEntity> byCodeOrExternalRef(String code, String source, String ref) {
+        if (code != null) {
+            return em.createQuery("select e from TaskEntity e where e.code = :c", TaskEntity.class)
+                    .setParameter("c", code).getResultStream().findFirst();
+        }
+        if (ref == null) {
+            return java.util.Optional.empty();
+        }
+        return em.createQuery("select e from TaskEntity e where e.externalSource = :s and e.externalRef = :r", TaskEntity.class)
+                .setParameter("s", source).setParameter("r", ref).getResultStream().findFirst();
+    }
 }

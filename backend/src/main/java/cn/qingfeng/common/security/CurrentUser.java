@@ -45,12 +45,17 @@ public class CurrentUser {
 
     /** The OIDC client the token was issued to ({@code azp}). */
     public Optional<String> clientId() {
-        return token().map(t -> t.<String>getClaim("azp"));
+        return token().map(t -> t.<String>getClaim("azp")).or(() -> attribute(RunAs.CLIENT_ID));
+    }
+
+    /** The id of the server work done on someone's behalf (a bulk import), if this is such work. */
+    public Optional<String> correlationId() {
+        return attribute(RunAs.CORRELATION);
     }
 
     public ClientKind clientKind() {
         if (token().isEmpty() && identity.getAttribute(RunAs.SUBJECT) != null) {
-            return ClientKind.SYSTEM;
+            return attribute(RunAs.CLIENT).map(ClientKind::valueOf).orElse(ClientKind.SYSTEM);
         }
         return switch (clientId().orElse("")) {
             case "qingfeng-spa" -> ClientKind.UI;
