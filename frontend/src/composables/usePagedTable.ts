@@ -35,6 +35,12 @@ export interface PagedTableOptions<T, F extends FilterValues> {
   onError?: (error: unknown) => void
 }
 
+/** The filters and sort of the rows the list shows (what an export of the list must ask for). */
+export interface AppliedQuery<F extends FilterValues> {
+  filters: Partial<F>
+  sort: string
+}
+
 export interface TableSortChange {
   prop: string | null
   order: 'ascending' | 'descending' | null
@@ -72,6 +78,8 @@ export function usePagedTable<T, F extends FilterValues>(options: PagedTableOpti
   const loadingMore = ref(false)
   const error = shallowRef<unknown>(null)
   const loaded = ref(false)
+  // Set when a first page arrives; "load more" asks for the same, whatever the form holds meanwhile.
+  const applied = shallowRef<AppliedQuery<F>>({ filters: {}, sort: defaultSort })
 
   let requestSeq = 0
   let appliedKey = ''
@@ -123,12 +131,12 @@ export function usePagedTable<T, F extends FilterValues>(options: PagedTableOpti
     return own
   }
 
-  async function fetchPage(cursor: string | undefined): Promise<Page<T> | null> {
+  async function fetchPage(query: AppliedQuery<F>, cursor: string | undefined): Promise<Page<T> | null> {
     const seq = ++requestSeq
     try {
       const page = await options.fetch({
-        filters: activeFilters(),
-        sort: sort.value,
+        filters: query.filters,
+        sort: query.sort,
         limit,
         ...(cursor === undefined ? {} : { cursor }),
       })
@@ -148,8 +156,10 @@ export function usePagedTable<T, F extends FilterValues>(options: PagedTableOpti
     loading.value = true
     loadingMore.value = false
     error.value = null
-    const page = await fetchPage(undefined)
+    const query: AppliedQuery<F> = { filters: activeFilters(), sort: sort.value }
+    const page = await fetchPage(query, undefined)
     if (page !== null) {
+      applied.value = query
       items.value = page.items ?? []
       nextCursor.value = page.nextCursor ?? undefined
       total.value = page.total
@@ -162,7 +172,7 @@ export function usePagedTable<T, F extends FilterValues>(options: PagedTableOpti
     const cursor = nextCursor.value
     if (cursor === undefined || loading.value || loadingMore.value) return
     loadingMore.value = true
-    const page = await fetchPage(cursor)
+    const page = await fetchPage(applied.value, cursor)
     if (page !== null) {
       items.value = [...items.value, ...(page.items ?? [])]
       nextCursor.value = page.nextCursor ?? undefined
@@ -235,6 +245,7 @@ export function usePagedTable<T, F extends FilterValues>(options: PagedTableOpti
     items,
     filters,
     sort,
+    applied,
     total,
     loading,
     loadingMore,

@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { createMemoryHistory, createRouter, type Router, type RouteRecordRaw } from 'vue-router'
-import { defineComponent, h } from 'vue'
+import { defineComponent, h, type Component } from 'vue'
+import { mount, type VueWrapper } from '@vue/test-utils'
 import { i18n, setLocale } from '@/i18n'
 import { useUserStore, type Me, type OperationId } from '@/stores/user'
 
@@ -73,4 +74,26 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
     reject = rej
   })
   return { promise, resolve, reject }
+}
+
+type Plugins = NonNullable<NonNullable<Parameters<typeof mount>[1]>['global']>['plugins']
+
+/** Runs a page composable inside a mounted component (it needs the router, Pinia and i18n); the wrapper unmounts it. */
+export async function mountComposableIn<T>(composable: () => T, plugins: Plugins): Promise<{ result: T; wrapper: VueWrapper }> {
+  let result: T | undefined
+  const host: Component = {
+    setup() {
+      result = composable()
+      return () => h('div')
+    },
+  }
+  const wrapper = mount(host, { global: { plugins } })
+  await flush()
+  if (result === undefined) throw new Error('not mounted')
+  return { result, wrapper }
+}
+
+/** The composable of a page, mounted (see mountComposableIn). */
+export async function mountComposable<T>(composable: () => T, plugins: Plugins): Promise<T> {
+  return (await mountComposableIn(composable, plugins)).result
 }

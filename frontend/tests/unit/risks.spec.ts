@@ -1,7 +1,5 @@
 import type * as ElementPlus from 'element-plus'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { mount } from '@vue/test-utils'
 import { initApi } from '@/api/client'
 import { labelOf, setLocale } from '@/i18n'
 import { todoKindLabel, todoKindTag } from '@/views/home/todos'
@@ -37,7 +35,7 @@ import {
 } from '@/views/risks/riskModel'
 import { heatmapQuery, riskListQuery } from '@/views/risks/riskQuery'
 import { obligationQuery, summaryPeriod } from '@/views/risks/useRiskObligations'
-import { flush, jsonResponse, setupApp, testRouter, userWith, userWithRoles } from './helpers'
+import { flush, jsonResponse, mountComposable, setupApp, testRouter, userWith, userWithRoles } from './helpers'
 
 const { messageSuccess, prompt, confirm } = vi.hoisted(() => ({
   messageSuccess: vi.fn(),
@@ -62,25 +60,6 @@ const MATRIX: RiskMatrix = {
   significantMin: 10,
   generalMin: 5,
   colours: { MAJOR: '#d9001b', SIGNIFICANT: '#f59a23', GENERAL: '#f7d51d', LOW: '#409eff' },
-}
-
-type Plugins = NonNullable<NonNullable<Parameters<typeof mount>[1]>['global']>['plugins']
-
-/** Runs a page composable inside a mounted component (it needs the router, Pinia and i18n). */
-async function mountComposable<T>(composable: () => T, plugins: Plugins): Promise<T> {
-  let result: T | undefined
-  mount(
-    defineComponent({
-      setup() {
-        result = composable()
-        return () => h('div')
-      },
-    }),
-    { global: { plugins } },
-  )
-  await flush()
-  if (result === undefined) throw new Error('not mounted')
-  return result
 }
 
 describe('risk labels', () => {

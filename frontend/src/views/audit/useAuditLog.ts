@@ -2,6 +2,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage } from 'element-plus'
 import { api, call } from '@/api/client'
+import { listExportQuery } from '@/api/exports'
 import { handleApiError } from '@/api/errors'
 import type { components } from '@/api/schema'
 import { usePagedTable } from '@/composables/usePagedTable'
@@ -44,6 +45,8 @@ export function useAuditLog() {
         }),
       ),
   })
+
+  const exportQuery = computed(() => listExportQuery(table.applied.value, (filters) => ({ ...filters })))
 
   /** el-date-picker's datetimerange value, kept as two ISO strings in the filters (and the URL). */
   const timeRange = computed<[string, string] | null>({
@@ -89,5 +92,5 @@ export function useAuditLog() {
 
   void units.load().catch((error: unknown) => handleApiError(error))
 
-  return { table, timeRange, selected, drawerOpen, verifying, open, verify, unitName: units.nameOf, unitTree: computed(() => units.tree) }
+  return { table, exportQuery, timeRange, selected, drawerOpen, verifying, open, verify, unitName: units.nameOf, unitTree: computed(() => units.tree) }
 }

@@ -1,6 +1,7 @@
 import { computed, ref } from 'vue'
 import { useRouter } from 'vue-router'
 import { api, call } from '@/api/client'
+import { listExportQuery } from '@/api/exports'
 import { handleApiError } from '@/api/errors'
 import type { operations } from '@/api/schema'
 import { usePagedTable } from '@/composables/usePagedTable'
@@ -40,6 +41,7 @@ export function useRectList() {
         }),
       ),
   })
+  const exportQuery = computed(() => listExportQuery(table.applied.value, (filters) => ({ ...filters })))
 
   const unitTree = computed(() => activeOnly(units.tree))
   const canCreate = computed(() => user.hasPermission('createRectification'))
@@ -51,5 +53,5 @@ export function useRectList() {
 
   void units.load().catch((error: unknown) => handleApiError(error))
 
-  return { table, unitTree, canCreate, createOpen, onCreated }
+  return { table, exportQuery, unitTree, canCreate, createOpen, onCreated }
 }

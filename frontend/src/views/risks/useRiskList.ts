@@ -1,6 +1,7 @@
 import { computed, ref, shallowRef, watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { api, call } from '@/api/client'
+import { listExportQuery } from '@/api/exports'
 import { handleApiError } from '@/api/errors'
 import { usePagedTable } from '@/composables/usePagedTable'
 import { useRiskMatrixStore } from '@/stores/riskMatrix'
@@ -34,6 +35,7 @@ export function useRiskList() {
       ),
   })
   const { filters } = table
+  const exportQuery = computed(() => listExportQuery(table.applied.value, riskListQuery))
 
   const heatmap = shallowRef<RiskHeatmapData | null>(null)
   const heatmapLoading = ref(false)
@@ -135,6 +137,7 @@ export function useRiskList() {
 
   return {
     table,
+    exportQuery,
     heatmap,
     heatmapLoading,
     squares,

@@ -1,5 +1,6 @@
 import { computed, ref, shallowRef } from 'vue'
 import { api, call } from '@/api/client'
+import { listExportQuery } from '@/api/exports'
 import { handleApiError } from '@/api/errors'
 import type { components, operations } from '@/api/schema'
 import { usePagedTable } from '@/composables/usePagedTable'
@@ -66,6 +67,7 @@ export function useRiskObligations() {
       ),
   })
   const { filters } = table
+  const exportQuery = computed(() => listExportQuery(table.applied.value, obligationQuery))
 
   const summary = shallowRef<ObligationSummary | null>(null)
   /** The unit and kind the shown summary counts (they may differ from the filters until the next search). */
@@ -125,5 +127,5 @@ export function useRiskObligations() {
   void units.load().catch((error: unknown) => handleApiError(error))
   void loadSummary()
 
-  return { table, summary, summaryFor, summaryLoading, period, riskCode, unitTree, unitName: units.nameOf, search, reset, clearRisk }
+  return { table, exportQuery, summary, summaryFor, summaryLoading, period, riskCode, unitTree, unitName: units.nameOf, search, reset, clearRisk }
 }

@@ -1,6 +1,7 @@
 import { computed } from 'vue'
 import { ElMessage } from 'element-plus'
 import { api, call } from '@/api/client'
+import { listExportQuery } from '@/api/exports'
 import type { operations } from '@/api/schema'
 import { recordActions, type AssignmentActionCode, type RecordActions } from '@/composables/useAllowedActions'
 import { usePagedTable } from '@/composables/usePagedTable'
@@ -20,29 +21,26 @@ export interface AssignmentListFilters {
   deadlineTo: string
 }
 
+/** The list's query of its filters: "only open ones" is a flag. */
+export function assignmentListQuery(filters: Partial<AssignmentListFilters>): ListAssignmentsQuery {
+  const { open, ...rest } = filters
+  return { ...rest, ...(open === undefined ? {} : { open: open === 'true' }) } as ListAssignmentsQuery
+}
+
 /** State of the 承办事项 page: my units' assignments, nearest deadline first, with quick actions. */
 export function useAssignmentList() {
   const table = usePagedTable<Assignment, AssignmentListFilters>({
     filters: { status: '', open: 'true', warning: '', deadlineFrom: '', deadlineTo: '' },
     sort: 'deadline',
     limit: 20,
-    fetch: ({ filters, sort, limit, cursor }) => {
-      const { open, ...rest } = filters
-      return call(
+    fetch: ({ filters, sort, limit, cursor }) =>
+      call(
         api().GET('/api/v1/assignments', {
-          params: {
-            query: {
-              ...rest,
-              ...(open === undefined ? {} : { open: open === 'true' }),
-              sort,
-              limit,
-              ...(cursor === undefined ? {} : { cursor }),
-            } as ListAssignmentsQuery,
-          },
+          params: { query: { ...assignmentListQuery(filters), sort, limit, ...(cursor === undefined ? {} : { cursor }) } },
         }),
-      )
-    },
+      ),
   })
+  const exportQuery = computed(() => listExportQuery(table.applied.value, assignmentListQuery))
 
   const deadlineRange = dateRangeModel(table.filters, 'deadlineFrom', 'deadlineTo')
   /** The checkbox "only open ones" over the 'true' / 'false' filter. */
@@ -67,5 +65,5 @@ export function useAssignmentList() {
     return recordActions<AssignmentActionCode>(row)
   }
 
-  return { table, deadlineRange, openOnly, actionsOf, transition: transitions.transition, busy: transitions.busy }
+  return { table, exportQuery, deadlineRange, openOnly, actionsOf, transition: transitions.transition, busy: transitions.busy }
 }

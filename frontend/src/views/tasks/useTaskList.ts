@@ -1,6 +1,7 @@
 import { computed, ref } from 'vue'
 import { useRouter } from 'vue-router'
 import { api, call } from '@/api/client'
+import { listExportQuery } from '@/api/exports'
 import { handleApiError } from '@/api/errors'
 import type { operations } from '@/api/schema'
 import { usePagedTable } from '@/composables/usePagedTable'
@@ -60,6 +61,7 @@ export function useTaskList() {
         }),
       ),
   })
+  const exportQuery = computed(() => listExportQuery(table.applied.value, (filters) => ({ ...filters })))
 
   const deadlineRange = dateRangeModel(table.filters, 'deadlineFrom', 'deadlineTo')
   const unitTree = computed(() => activeOnly(units.tree))
@@ -77,5 +79,5 @@ export function useTaskList() {
 
   void units.load().catch((error: unknown) => handleApiError(error))
 
-  return { table, deadlineRange, unitTree, canCreate, createOpen, clearTemplate, onCreated, unitName: units.nameOf }
+  return { table, exportQuery, deadlineRange, unitTree, canCreate, createOpen, clearTemplate, onCreated, unitName: units.nameOf }
 }
