@@ -27,6 +27,12 @@ export const STATUS_TAG_TYPES: Readonly<Record<string, TagType>> = {
   ON_TIME: 'success',
   LATE: 'danger',
   NONE: 'info',
+  // Bulk import jobs: checking and writing are work, a checked job waits for its commit.
+  VALIDATING: 'primary',
+  VALIDATED: 'warning',
+  COMMITTING: 'primary',
+  COMMITTED: 'success',
+  FAILED: 'danger',
 }
 
 /**

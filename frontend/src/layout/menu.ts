@@ -25,6 +25,7 @@ export type MenuNode = MenuEntry | MenuGroup
 export const MENU_GROUPS: Readonly<Record<MenuGroupKey, { titleKey: string; icon: MenuIcon }>> = {
   supervision: { titleKey: 'menu.supervision', icon: 'Flag' },
   risk: { titleKey: 'menu.risk', icon: 'Warning' },
+  bulk: { titleKey: 'menu.bulk', icon: 'FolderOpened' },
 }
 
 export function isMenuGroup(node: MenuNode): node is MenuGroup {

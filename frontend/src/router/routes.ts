@@ -3,6 +3,11 @@ import type { Role } from '@/access'
 import type { OperationId } from '@/stores/user'
 import AppLayout from '@/layout/AppLayout.vue'
 
+// One component for a new import and an existing one: creating a job only changes the URL.
+const ImportWizardView = () => import('@/views/imports/ImportWizardView.vue')
+// TODO(bulk): a plain 'createImport' once schema.d.ts has the import operations.
+const CREATE_IMPORT = 'createImport' as OperationId
+
 declare module 'vue-router' {
   interface RouteMeta {
     /** i18n key of the page name (breadcrumb, menu, document title). */
@@ -12,11 +17,25 @@ declare module 'vue-router' {
     /** An admin feature: open to those whom GET /me lists this operation for. */
     permission?: OperationId
     /** Element Plus icon name for the sidebar. */
-    icon?: 'HomeFilled' | 'OfficeBuilding' | 'Document' | 'User' | 'List' | 'Tickets' | 'Flag' | 'Warning' | 'Odometer' | 'Calendar' | 'Grid'
+    icon?:
+      | 'HomeFilled'
+      | 'OfficeBuilding'
+      | 'Document'
+      | 'User'
+      | 'List'
+      | 'Tickets'
+      | 'Flag'
+      | 'Warning'
+      | 'Odometer'
+      | 'Calendar'
+      | 'Grid'
+      | 'Upload'
+      | 'Files'
+      | 'FolderOpened'
     /** Shown in the sidebar menu. */
     menu?: boolean
     /** The sidebar group the entry sits in (see layout/menu.ts MENU_GROUPS). */
-    menuGroup?: 'supervision' | 'risk'
+    menuGroup?: 'supervision' | 'risk' | 'bulk'
     /** Route name of the list a detail page belongs to (breadcrumb, highlighted menu entry). */
     parent?: string
   }
@@ -88,6 +107,25 @@ export const routes: RouteRecordRaw[] = [
         name: 'risk-matrix',
         component: () => import('@/views/risks/RiskMatrixView.vue'),
         meta: { titleKey: 'menu.riskMatrix', icon: 'Grid', menu: true, menuGroup: 'risk', permission: 'createRiskMatrix' },
+      },
+      {
+        // Importing is for those whom GET /me lists createImport for (the ledgers each may fill come from the API).
+        path: 'imports/new',
+        name: 'import-new',
+        component: ImportWizardView,
+        meta: { titleKey: 'menu.importNew', icon: 'Upload', menu: true, menuGroup: 'bulk', permission: CREATE_IMPORT },
+      },
+      {
+        path: 'imports',
+        name: 'imports',
+        component: () => import('@/views/imports/ImportHistoryView.vue'),
+        meta: { titleKey: 'menu.imports', icon: 'Files', menu: true, menuGroup: 'bulk', permission: CREATE_IMPORT },
+      },
+      {
+        path: 'imports/:id',
+        name: 'import-detail',
+        component: ImportWizardView,
+        meta: { titleKey: 'menu.importDetail', parent: 'imports', permission: CREATE_IMPORT },
       },
       {
         path: 'units',
