@@ -18,7 +18,7 @@ export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number]
 export const IMPORT_STATUSES = ['VALIDATING', 'VALIDATED', 'COMMITTING', 'COMMITTED', 'FAILED', 'CANCELLED'] as const
 export type ImportStatus = (typeof IMPORT_STATUSES)[number]
 export type ImportOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'SKIPPED'
-export type ImportColumnType = 'TEXT' | 'DATE' | 'ENUM' | 'UNIT' | 'PERSON' | 'INT'
+export type ImportColumnType = 'TEXT' | 'LINES' | 'DATE' | 'ENUM' | 'UNIT' | 'UNITS' | 'PERSON' | 'INT'
 export type ImportActionCode = 'commit' | 'cancel' | 'revalidate'
 
 export interface ImportColumn {
@@ -29,6 +29,8 @@ export interface ImportColumn {
   synonyms?: string[]
   options?: string[]
   readOnly?: boolean
+  /** How to fill the column, for people. */
+  note?: string
 }
 
 export interface ImportSheet {
@@ -40,6 +42,8 @@ export interface ImportSheet {
 export interface ImportLedger {
   ledger?: ImportLedgerCode
   label?: string
+  /** Whether the caller's role may import into it. */
+  permitted?: boolean
   sheets?: ImportSheet[]
 }
 
@@ -70,6 +74,8 @@ export interface ImportProgress {
   rowsPerSecond?: number
   etaSeconds?: number | null
   attempt?: number
+  running?: boolean
+  cancelRequested?: boolean
 }
 
 export interface ImportAllowedAction {
@@ -105,6 +111,7 @@ export interface ImportProblem {
   row?: number
   column?: string | null
   value?: string | null
+  code?: string
   message?: string
 }
 
@@ -125,6 +132,7 @@ export interface ImportMapping {
   ledger?: ImportLedgerCode
   name?: string
   mapping?: ImportMappingSpec
+  createdAt?: string
 }
 
 export interface ImportPage<T> {

@@ -969,6 +969,7 @@ const en: MessageSchema = {
     noLedgers: 'There is no ledger you may import into',
     sheets: 'Sheets and columns',
     required: 'required',
+    options: 'One of: {options}',
     template: 'Download template',
     templateHint: 'The template lists each sheet’s columns, the required ones and the allowed values.',
     file: 'File',
@@ -996,7 +997,6 @@ const en: MessageSchema = {
     status: { VALIDATING: 'Checking', VALIDATED: 'Ready', COMMITTING: 'Importing', COMMITTED: 'Imported', FAILED: 'Failed', CANCELLED: 'Cancelled' },
     outcome: { CREATED: 'Created', UPDATED: 'Updated', UNCHANGED: 'Unchanged', SKIPPED: 'Skipped' },
     format: { XLSX: 'Excel', CSV: 'CSV' },
-    columnType: { TEXT: 'Text', DATE: 'Date', ENUM: 'Choice', UNIT: 'Unit', PERSON: 'Person', INT: 'Whole number' },
     counts: {
       rows: 'Rows',
       valid: 'Valid',
@@ -1062,6 +1062,7 @@ const en: MessageSchema = {
       eta: 'about {time} left',
       attempt: 'attempt {attempt}',
       waiting: 'Waiting…',
+      cancelling: 'Cancelling…',
     },
     duration: { seconds: '{s} s', minutes: '{m} min {s} s', hours: '{h} h {m} min' },
     failed: 'Import failed: {message}',

@@ -172,9 +172,9 @@ class FakeServer {
     const text = request.method === 'GET' ? '' : await request.text()
     const body = text === '' ? undefined : (JSON.parse(text) as unknown)
     this.calls.push({ method: request.method, path, query: url.searchParams, body })
-    if (path === '/imports/ledgers') return jsonResponse([RISKS])
+    if (path === '/imports/ledgers') return jsonResponse([{ ledger: 'tasks', label: '督办任务', permitted: false, sheets: [] }, { ...RISKS, permitted: true }])
     if (path === '/import-mappings' && request.method === 'GET') return jsonResponse([{ id: 'm1', ledger: 'risks', name: '区县格式', mapping: { 风险: { 备注: 'name' } } }])
-    if (path === '/import-mappings' && request.method === 'POST') return jsonResponse({ id: 'm2', ...(body as object) }, 201)
+    if (path === '/import-mappings' && request.method === 'POST') return jsonResponse({ id: `m-${this.calls.length}`, ...(body as object) }, 201)
     if (path.endsWith('/problems')) return jsonResponse({ items: this.problems })
     if (path.endsWith('/records')) return jsonResponse({ items: this.records })
     const action = /\/imports\/[^/]+\/(revalidate|commit|cancel)$/.exec(path)?.[1]
@@ -237,6 +237,8 @@ describe('useImportWizard', () => {
 
   it('uploads, follows the dry run, checks again with a changed mapping, commits and shows the records', async () => {
     const { wizard, router, wrapper } = await wizardAt('/imports/new')
+    // Only the ledgers the role may fill are offered.
+    expect(wizard.ledgers.value.map((ledger) => ledger.ledger)).toEqual(['risks'])
     expect(wizard.form.ledger).toBe('risks')
     expect(wizard.step.value).toBe('source')
     expect(wizard.mappings.value.map((mapping) => mapping.name)).toEqual(['区县格式'])
@@ -364,10 +366,14 @@ describe('useImportWizard', () => {
       mapping: { 风险: { 风险名称: 'name', 类别: 'category', 单位: 'unit', 备注: 'name' } },
     })
     expect(wizard.mappings.value.map((mapping) => mapping.name)).toEqual(['区县格式', '本局格式'])
+    // Saving under a name that exists replaces that mapping (as the server does).
+    prompt.mockResolvedValue({ value: '区县格式' })
+    await wizard.saveMapping()
+    expect(wizard.mappings.value.map((mapping) => mapping.name)).toEqual(['本局格式', '区县格式'])
 
     prompt.mockRejectedValue('cancel')
     await wizard.saveMapping()
-    expect(server.count('POST', '/import-mappings')).toBe(1)
+    expect(server.count('POST', '/import-mappings')).toBe(2)
   })
 
   it('cancels a running commit after confirmation, and stops asking once unmounted', async () => {

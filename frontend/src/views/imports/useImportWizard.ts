@@ -204,7 +204,8 @@ export function useImportWizard(options: ImportWizardOptions = {}) {
   async function loadLedgers(): Promise<void> {
     ledgersLoading.value = true
     try {
-      ledgers.value = await listImportLedgers()
+      // Only those the caller's role may fill (the server lists every ledger, each with `permitted`).
+      ledgers.value = (await listImportLedgers()).filter((candidate) => candidate.permitted !== false)
       const known = ledgers.value.some((candidate) => candidate.ledger === form.ledger)
       const first = ledgers.value[0]?.ledger
       if (!known) form.ledger = first ?? ''
@@ -323,7 +324,8 @@ export function useImportWizard(options: ImportWizardOptions = {}) {
     acting.value = 'saveMapping'
     try {
       const saved = await saveImportMapping({ ledger: code, name, mapping: draft.value })
-      mappings.value = [...mappings.value, saved]
+      // The same name replaces the earlier mapping.
+      mappings.value = [...mappings.value.filter((candidate) => candidate.id !== saved.id && candidate.name !== saved.name), saved]
       ElMessage.success(t('import.mappingSaved', { name }))
     } catch (error) {
       handleApiError(error)
