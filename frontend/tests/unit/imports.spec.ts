@@ -1,5 +1,6 @@
 import type * as ElementPlus from 'element-plus'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { mount } from '@vue/test-utils'
 import { initApi } from '@/api/client'
 import type * as Files from '@/api/files'
 import type { ImportHeader, ImportJob, ImportLedger } from '@/api/imports'
@@ -36,6 +37,7 @@ vi.mock('element-plus', async (importOriginal) => ({
 vi.mock('@/api/files', async (importOriginal) => ({ ...(await importOriginal<typeof Files>()), uploadForm }))
 
 const { useImportWizard } = await import('@/views/imports/useImportWizard')
+const { default: ImportWizardView } = await import('@/views/imports/ImportWizardView.vue')
 
 const RISKS: ImportLedger = {
   ledger: 'risks',
@@ -201,6 +203,31 @@ class FakeServer {
   }
 }
 
+/** The fake server as the page's API, and a router with the import pages (and a record page). */
+function useFakeServer(): () => FakeServer {
+  let server = new FakeServer()
+  beforeEach(() => {
+    server = new FakeServer()
+    initApi('http://api.test')
+    vi.stubGlobal('fetch', server.fetch)
+    for (const mock of [messageError, messageSuccess, prompt, confirm, uploadForm]) mock.mockReset()
+  })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+  return () => server
+}
+
+async function importRouter(path: string) {
+  const Blank = { render: () => null }
+  return await testRouter(path, [
+    { path: '/imports/new', name: 'import-new', component: Blank },
+    { path: '/imports/:id', name: 'import-detail', component: Blank },
+    { path: '/imports', name: 'imports', component: Blank },
+    { path: '/risks/:id', name: 'risk-detail', component: Blank },
+  ])
+}
+
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 200; i += 1) {
     if (condition()) return
@@ -210,27 +237,15 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 describe('useImportWizard', () => {
+  const fake = useFakeServer()
   let server: FakeServer
-
   beforeEach(() => {
-    server = new FakeServer()
-    initApi('http://api.test')
-    vi.stubGlobal('fetch', server.fetch)
-    for (const mock of [messageError, messageSuccess, prompt, confirm, uploadForm]) mock.mockReset()
-  })
-
-  afterEach(() => {
-    vi.unstubAllGlobals()
+    server = fake()
   })
 
   async function wizardAt(path: string) {
     const { plugins } = setupApp(userWith(['unit_officer'], []))
-    const Blank = { render: () => null }
-    const router = await testRouter(path, [
-      { path: '/imports/new', name: 'import-new', component: Blank },
-      { path: '/imports/:id', name: 'import-detail', component: Blank },
-      { path: '/imports', name: 'imports', component: Blank },
-    ])
+    const router = await importRouter(path)
     const { result, wrapper } = await mountComposableIn(() => useImportWizard({ pollMs: 1 }), [...plugins, router])
     return { wizard: result, wrapper, router }
   }
@@ -420,29 +435,15 @@ describe('useImportWizard', () => {
 })
 
 describe('import pages', () => {
+  const fake = useFakeServer()
   let server: FakeServer
-
   beforeEach(() => {
-    server = new FakeServer()
-    initApi('http://api.test')
-    vi.stubGlobal('fetch', server.fetch)
-  })
-
-  afterEach(() => {
-    vi.unstubAllGlobals()
+    server = fake()
   })
 
   async function page(path: string) {
     const { plugins } = setupApp(userWith(['unit_officer'], []))
-    const Blank = { render: () => null }
-    const { default: ImportWizardView } = await import('@/views/imports/ImportWizardView.vue')
-    const router = await testRouter(path, [
-      { path: '/imports/new', name: 'import-new', component: Blank },
-      { path: '/imports/:id', name: 'import-detail', component: Blank },
-      { path: '/imports', name: 'imports', component: Blank },
-      { path: '/risks/:id', name: 'risk-detail', component: Blank },
-    ])
-    const { mount } = await import('@vue/test-utils')
+    const router = await importRouter(path)
     const wrapper = mount(ImportWizardView, { global: { plugins: [...plugins, router] } })
     await flush()
     return wrapper

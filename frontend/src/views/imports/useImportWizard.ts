@@ -293,17 +293,29 @@ export function useImportWizard(options: ImportWizardOptions = {}) {
 
   // ---- step 2: columns ----
 
-  async function revalidate(): Promise<void> {
+  /** One of the job's actions: one at a time; the answer is the job as it now stands. */
+  async function act(code: ImportActionCode, request: (id: string) => Promise<ImportJob>, confirmFirst?: () => Promise<unknown>): Promise<void> {
     const id = jobId.value
     if (id === '' || acting.value !== '') return
-    acting.value = 'revalidate'
+    if (confirmFirst !== undefined) {
+      try {
+        await confirmFirst()
+      } catch {
+        return
+      }
+    }
+    acting.value = code
     try {
-      setJob(await revalidateImport(id, { mapping: draft.value, conflict: draftConflict.value }), true)
+      setJob(await request(id), true)
     } catch (error) {
       handleApiError(error, { reload: () => loadJob(id) })
     } finally {
       acting.value = ''
     }
+  }
+
+  function revalidate(): Promise<void> {
+    return act('revalidate', (id) => revalidateImport(id, { mapping: draft.value, conflict: draftConflict.value }))
   }
 
   async function saveMapping(): Promise<void> {
@@ -379,39 +391,18 @@ export function useImportWizard(options: ImportWizardOptions = {}) {
     }
   }
 
-  async function commit(): Promise<void> {
-    const id = jobId.value
-    if (id === '' || acting.value !== '') return
-    acting.value = 'commit'
-    try {
-      setJob(await commitImport(id, { validRowsOnly: validRowsOnly.value }), true)
-    } catch (error) {
-      handleApiError(error, { reload: () => loadJob(id) })
-    } finally {
-      acting.value = ''
-    }
+  function commit(): Promise<void> {
+    return act('commit', (id) => commitImport(id, { validRowsOnly: validRowsOnly.value }))
   }
 
-  async function cancel(): Promise<void> {
-    const id = jobId.value
-    if (id === '' || acting.value !== '') return
-    try {
-      await ElMessageBox.confirm(t('import.cancelConfirm'), t('import.cancel'), {
+  function cancel(): Promise<void> {
+    return act('cancel', cancelImport, () =>
+      ElMessageBox.confirm(t('import.cancelConfirm'), t('import.cancel'), {
         type: 'warning',
         confirmButtonText: t('import.cancel'),
         cancelButtonText: t('common.close'),
-      })
-    } catch {
-      return
-    }
-    acting.value = 'cancel'
-    try {
-      setJob(await cancelImport(id), true)
-    } catch (error) {
-      handleApiError(error, { reload: () => loadJob(id) })
-    } finally {
-      acting.value = ''
-    }
+      }),
+    )
   }
 
   /** The 上一步 / 下一步 buttons: only between the steps of a checked job. */
