@@ -42,6 +42,8 @@ CREATE TABLE import_problem (
     seq          integer       NOT NULL,
     sheet        varchar(100)  NOT NULL,
     row_no       integer       NOT NULL,
+    -- The row of the record the problem stops (a child row's parent): "valid rows only" leaves it out.
+    group_row    integer       NOT NULL,
     column_name  varchar(100),
     cell_value   varchar(500),
     code         varchar(100)  NOT NULL,

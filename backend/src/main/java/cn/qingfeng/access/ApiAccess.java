@@ -38,7 +38,12 @@ public final class ApiAccess {
             OperationRule.of("verifyJournal", Roles.AUDITOR, Roles.ADMIN),
             OperationRule.of("createRiskMatrix", Roles.ADMIN),
             OperationRule.of("getTestClock", Roles.ADMIN),
-            OperationRule.of("setTestClock", Roles.ADMIN));
+            OperationRule.of("setTestClock", Roles.ADMIN),
+            // Importing is creating: the upload also checks the ledger's own creation rule, each row the ledger's rules.
+            OperationRule.of("createImport", Roles.SUPERVISOR, Roles.UNIT_OFFICER, Roles.IMPORTER),
+            OperationRule.of("revalidateImport", Roles.SUPERVISOR, Roles.UNIT_OFFICER, Roles.IMPORTER),
+            OperationRule.of("commitImport", Roles.SUPERVISOR, Roles.UNIT_OFFICER, Roles.IMPORTER),
+            OperationRule.of("cancelImport", Roles.SUPERVISOR, Roles.UNIT_OFFICER, Roles.IMPORTER));
 
     private static final Map<String, OperationRule> RULES = build();
 

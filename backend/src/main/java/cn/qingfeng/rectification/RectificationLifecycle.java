@@ -1,5 +1,6 @@
 package cn.qingfeng.rectification;
 
+import static cn.qingfeng.common.security.Roles.IMPORTER;
 import static cn.qingfeng.common.security.Roles.SUPERVISOR;
 import static cn.qingfeng.common.security.Roles.UNIT_OFFICER;
 import static cn.qingfeng.rectification.RectificationEnums.Status.APPLIED;
@@ -43,15 +44,15 @@ public final class RectificationLifecycle {
             (f, caller) -> !Objects.equals(caller.subject(), f.item().appliedBy));
 
     public static final Action<Status, RectificationFacts> CREATE = ITEM.action("create", "登记整改事项").creation()
-            .by(SUPERVISOR).to(PENDING).records("rectification.created").serves("createRectification").add();
+            .by(SUPERVISOR, IMPORTER).to(PENDING).records("rectification.created").serves("createRectification").add();
 
     public static final Action<Status, RectificationFacts> UPDATE = ITEM.action("update", "修改整改事项")
-            .from(PENDING, IN_PROGRESS, APPLIED).by(SUPERVISOR)
+            .from(PENDING, IN_PROGRESS, APPLIED).by(SUPERVISOR, IMPORTER)
             .refusedInOtherStates("rectification.closed", "已销号的事项不能修改，如问题反弹请重新打开")
             .records("rectification.updated").versioned().serves("updateRectification").add();
 
     public static final Action<Status, RectificationFacts> ADD_MEASURE = ITEM.action("addMeasure", "添加整改措施")
-            .from(PENDING, IN_PROGRESS).by(SUPERVISOR, UNIT_OFFICER)
+            .from(PENDING, IN_PROGRESS).by(SUPERVISOR, UNIT_OFFICER, IMPORTER)
             .records("rectification.measure-added").addsOnly().serves("addRectificationMeasure").add();
 
     public static final Action<Status, RectificationFacts> START = ITEM.action("start", "开始整改")

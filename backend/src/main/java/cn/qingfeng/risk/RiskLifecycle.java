@@ -1,5 +1,6 @@
 package cn.qingfeng.risk;
 
+import static cn.qingfeng.common.security.Roles.IMPORTER;
 import static cn.qingfeng.common.security.Roles.SUPERVISOR;
 import static cn.qingfeng.common.security.Roles.UNIT_OFFICER;
 import static cn.qingfeng.risk.RiskEnums.Status.CLOSED;
@@ -47,19 +48,19 @@ public final class RiskLifecycle {
             f -> f.risk().residualLevel != null);
 
     public static final Action<Status, RiskFacts> CREATE = RISK.action("create", "登记风险点").creation()
-            .by(SUPERVISOR, UNIT_OFFICER).to(IDENTIFIED).records("risk.created").serves("createRisk").add();
+            .by(SUPERVISOR, UNIT_OFFICER, IMPORTER).to(IDENTIFIED).records("risk.created").serves("createRisk").add();
 
     public static final Action<Status, RiskFacts> UPDATE = RISK.action("update", "修改风险")
-            .from(OPEN).by(SUPERVISOR, UNIT_OFFICER).records("risk.updated").versioned().serves("updateRisk").add();
+            .from(OPEN).by(SUPERVISOR, UNIT_OFFICER, IMPORTER).records("risk.updated").versioned().serves("updateRisk").add();
 
     public static final Action<Status, RiskFacts> GRADE = RISK.action("grade", "评级")
-            .from(OPEN).by(SUPERVISOR).records("risk.graded").versioned().serves("gradeRisk").add();
+            .from(OPEN).by(SUPERVISOR, IMPORTER).records("risk.graded").versioned().serves("gradeRisk").add();
 
     public static final Action<Status, RiskFacts> REGRADE = RISK.action("regrade", "按新矩阵重新评级")
             .from(OPEN).by(SUPERVISOR).requires(GRADED, MATRIX_OUTDATED).records("risk.regraded").versioned().serves("regradeRisk").add();
 
     public static final Action<Status, RiskFacts> ADD_MEASURE = RISK.action("addMeasure", "添加管控措施")
-            .from(OPEN).by(SUPERVISOR, UNIT_OFFICER).records("risk.measure-added").serves("addRiskMeasure").add();
+            .from(OPEN).by(SUPERVISOR, UNIT_OFFICER, IMPORTER).records("risk.measure-added").serves("addRiskMeasure").add();
 
     public static final Action<Status, RiskFacts> START_CONTROL = RISK.action("startControl", "进入管控")
             .from(IDENTIFIED).by(UNIT_OFFICER, SUPERVISOR).requires(GRADED, HAS_MEASURES).to(CONTROLLING)

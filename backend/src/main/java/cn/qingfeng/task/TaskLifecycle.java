@@ -1,5 +1,6 @@
 package cn.qingfeng.task;
 
+import static cn.qingfeng.common.security.Roles.IMPORTER;
 import static cn.qingfeng.common.security.Roles.SUPERVISOR;
 import static cn.qingfeng.task.TaskEnums.Status.CANCELLED;
 import static cn.qingfeng.task.TaskEnums.Status.COMPLETED;
@@ -21,15 +22,15 @@ public final class TaskLifecycle {
             Map.of(DRAFT, "草稿", ISSUED, "已下发", COMPLETED, "已完成", CANCELLED, "已撤销"));
 
     public static final Action<Status, TaskEntity> CREATE = TASK.action("create", "新建任务").creation()
-            .by(SUPERVISOR).to(DRAFT).records("task.created").serves("createTask").add();
+            .by(SUPERVISOR, IMPORTER).to(DRAFT).records("task.created").serves("createTask").add();
 
     /** After issue the change is journaled as such and a new deadline reaches the open assignments. */
     public static final Action<Status, TaskEntity> UPDATE = TASK.action("update", "修改任务")
-            .from(DRAFT, ISSUED).by(SUPERVISOR).refusedInOtherStates("task.closed", "已完成或已撤销的任务不能修改")
+            .from(DRAFT, ISSUED).by(SUPERVISOR, IMPORTER).refusedInOtherStates("task.closed", "已完成或已撤销的任务不能修改")
             .records("task.updated", "task.changed-after-issue").versioned().serves("updateTask").add();
 
     public static final Action<Status, TaskEntity> ISSUE = TASK.action("issue", "下发任务")
-            .from(DRAFT).by(SUPERVISOR).refusedInOtherStates("task.not-draft", "只有草稿可以下发").to(ISSUED)
+            .from(DRAFT).by(SUPERVISOR, IMPORTER).refusedInOtherStates("task.not-draft", "只有草稿可以下发").to(ISSUED)
             .records("task.issued").versioned().serves("issueTask").add();
 
     public static final Action<Status, TaskEntity> CANCEL = TASK.action("cancel", "撤销任务")

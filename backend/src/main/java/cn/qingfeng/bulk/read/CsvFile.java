@@ -63,12 +63,28 @@ public final class CsvFile implements TableFile {
                 List<String> cells = new ArrayList<>(record.size());
                 record.forEach(cells::add);
                 // A spreadsheet's row number: the record's own line count would drift on cells with line breaks.
-                sink.row(sheet, (int) record.getRecordNumber(), cells);
+                try {
+                    sink.row(sheet, (int) record.getRecordNumber(), cells);
+                } catch (RuntimeException e) {
+                    throw new FromSink(e);
+                }
             }
+        } catch (FromSink e) {
+            throw e.failure;
         } catch (IOException | UncheckedIOException e) {
-            throw TableFile.unreadable("import.csv-unreadable", "CSV 文件无法读取：" + e.getMessage());
+            throw TableFile.unreadable("import.csv-unreadable", "CSV 文件无法读取，请确认文件完整后重新上传");
         } catch (IllegalStateException e) {
             throw TableFile.unreadable("import.csv-malformed", "CSV 文件格式有误（引号未闭合或行结构损坏）");
+        }
+    }
+
+    /** What the receiver of the rows threw, carried past the parser's own error handling. */
+    private static final class FromSink extends RuntimeException {
+        final RuntimeException failure;
+
+        FromSink(RuntimeException failure) {
+            super(null, null, false, false);
+            this.failure = failure;
         }
     }
 

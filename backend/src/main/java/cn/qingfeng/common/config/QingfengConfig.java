@@ -41,6 +41,9 @@ public interface QingfengConfig {
     /** The application clock. */
     ClockSettings clock();
 
+    /** Bulk import of spreadsheets. */
+    Imports imports();
+
     /** How the API is reached from outside. */
     Http http();
 
@@ -132,6 +135,28 @@ public interface QingfengConfig {
         @WithDefault("3")
         @Min(0)
         int yellowDays();
+    }
+
+    interface Imports {
+        /** How often each instance looks for waiting imports ("off" disables the worker on this instance). */
+        @WithDefault("1s")
+        String pollInterval();
+
+        /** Runs of one job that may end without finishing (the backend stopped under them) before it fails. */
+        @WithDefault("3")
+        @Min(1)
+        int maxAttempts();
+
+        /** Longest commit of one import: its transaction's timeout. */
+        @WithDefault("PT2H")
+        Duration commitTimeout();
+
+        /** Test hook: a commit waits at this record while {@link #holdFile()} exists (-1: never). */
+        @WithDefault("-1")
+        int holdAtRow();
+
+        @WithDefault("none")
+        String holdFile();
     }
 
     interface Tasks {
