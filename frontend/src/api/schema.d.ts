@@ -360,6 +360,234 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/import-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's saved header mappings
+         * @description Roles: any, within scope.
+         */
+        get: operations["listImportMappings"];
+        put?: never;
+        /**
+         * Save a header mapping under a name (the same name replaces it)
+         * @description Roles: any, within scope.
+         */
+        post: operations["saveImportMapping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-mappings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved header mapping
+         * @description Roles: any, within scope.
+         */
+        delete: operations["deleteImportMapping"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import history, newest first
+         * @description Roles: any, within scope. The caller's own imports; admins, supervisors, leaders and auditors see everyone's.
+         */
+        get: operations["listImports"];
+        put?: never;
+        /**
+         * Upload a file: the dry run starts at once
+         * @description Roles: supervisor, unit_officer, importer. Nothing is written until the commit. 403 import.not-permitted when the caller's role may not create records of the ledger; 413 import.too-large; 422 for a file that is not a readable xlsx or CSV (attachment.archive-* for a suspicious xlsx container, import.xls-unsupported, import.not-a-table).
+         */
+        post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/ledgers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ledgers that take imports, their sheets and columns
+         * @description Roles: any, within scope.
+         */
+        get: operations["listImportLedgers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import with its counts and progress
+         * @description Roles: any, within scope.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/annotated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rows with problems as a workbook, with a 问题说明 column
+         * @description Roles: any, within scope.
+         */
+        get: operations["getImportAnnotated"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an import that has not ended
+         * @description Roles: supervisor, unit_officer, importer. A running import stops at its next progress report and writes nothing. 409 import.ended.
+         */
+        post: operations["cancelImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the file: all or nothing, or only the valid rows
+         * @description Roles: supervisor, unit_officer, importer. 409 import.not-validated, import.nothing-valid, import.has-problems (all or nothing with problems left), import.running. Every record is written through its ledger's service and journaled as client IMPORT with requestId import:<id>; the commit is one transaction.
+         */
+        post: operations["commitImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dry run's problems: sheet, row, column, value, message
+         * @description Roles: any, within scope.
+         */
+        get: operations["listImportProblems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the commit did with each record's row
+         * @description Roles: any, within scope.
+         */
+        get: operations["listImportRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/revalidate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the dry run again with another mapping or conflict mode
+         * @description Roles: supervisor, unit_officer, importer. 409 import.not-validated unless the dry run is done and nothing is committed; 409 import.running while a worker holds it.
+         */
+        post: operations["revalidateImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -415,7 +643,7 @@ export interface paths {
         put?: never;
         /**
          * Register a problem (with its first measures)
-         * @description Roles: supervisor.
+         * @description Roles: supervisor, importer.
          */
         post: operations["createRectification"];
         delete?: never;
@@ -463,7 +691,7 @@ export interface paths {
         head?: never;
         /**
          * Edit an item
-         * @description Roles: supervisor. From: PENDING, IN_PROGRESS, APPLIED. Refusals (409): rectification.closed. Requires If-Match.
+         * @description Roles: supervisor, importer. From: PENDING, IN_PROGRESS, APPLIED. Refusals (409): rectification.closed. Requires If-Match.
          */
         patch: operations["updateRectification"];
         trace?: never;
@@ -499,7 +727,7 @@ export interface paths {
         put?: never;
         /**
          * Add a measure (整改措施)
-         * @description Roles: supervisor, unit_officer (within scope). From: PENDING, IN_PROGRESS. Refusals (409): rectification.illegal-transition.
+         * @description Roles: supervisor, unit_officer, importer (within scope). From: PENDING, IN_PROGRESS. Refusals (409): rectification.illegal-transition.
          */
         post: operations["addRectificationMeasure"];
         delete?: never;
@@ -811,7 +1039,7 @@ export interface paths {
         put?: never;
         /**
          * Register a risk point (with its first control measures)
-         * @description Roles: supervisor, unit_officer (within scope). Grading is a separate act of a supervisor.
+         * @description Roles: supervisor, unit_officer, importer (within scope). Grading is a separate act of a supervisor.
          */
         post: operations["createRisk"];
         delete?: never;
@@ -859,7 +1087,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a risk (not its grade)
-         * @description Roles: supervisor, unit_officer (within scope). From: IDENTIFIED, CONTROLLING, CONTROLLED. Refusals (409): risk.illegal-transition. Requires If-Match.
+         * @description Roles: supervisor, unit_officer, importer (within scope). From: IDENTIFIED, CONTROLLING, CONTROLLED. Refusals (409): risk.illegal-transition. Requires If-Match.
          */
         patch: operations["updateRisk"];
         trace?: never;
@@ -915,7 +1143,7 @@ export interface paths {
         put?: never;
         /**
          * Grade a risk on the current matrix
-         * @description Roles: supervisor. From: IDENTIFIED, CONTROLLING, CONTROLLED. Refusals (409): risk.illegal-transition. Requires If-Match. The grade, its matrix version and the grade it replaced are kept.
+         * @description Roles: supervisor, importer. From: IDENTIFIED, CONTROLLING, CONTROLLED. Refusals (409): risk.illegal-transition. Requires If-Match. The grade, its matrix version and the grade it replaced are kept.
          */
         post: operations["gradeRisk"];
         delete?: never;
@@ -935,7 +1163,7 @@ export interface paths {
         put?: never;
         /**
          * Add a control measure (管控措施)
-         * @description Roles: supervisor, unit_officer (within scope). From: IDENTIFIED, CONTROLLING, CONTROLLED. Refusals (409): risk.illegal-transition.
+         * @description Roles: supervisor, unit_officer, importer (within scope). From: IDENTIFIED, CONTROLLING, CONTROLLED. Refusals (409): risk.illegal-transition.
          */
         post: operations["addRiskMeasure"];
         delete?: never;
@@ -1119,7 +1347,7 @@ export interface paths {
         put?: never;
         /**
          * Create a task (a draft)
-         * @description Roles: supervisor.
+         * @description Roles: supervisor, importer.
          */
         post: operations["createTask"];
         delete?: never;
@@ -1167,7 +1395,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a task
-         * @description Roles: supervisor. From: DRAFT, ISSUED. Refusals (409): task.closed. Requires If-Match. After issue the change is journaled and a new deadline reaches the open assignments.
+         * @description Roles: supervisor, importer. From: DRAFT, ISSUED. Refusals (409): task.closed. Requires If-Match. After issue the change is journaled and a new deadline reaches the open assignments.
          */
         patch: operations["updateTask"];
         trace?: never;
@@ -1203,7 +1431,7 @@ export interface paths {
         put?: never;
         /**
          * Issue a draft to units (lead / co-operating)
-         * @description Roles: supervisor. From: DRAFT. Refusals (409): task.not-draft. Requires If-Match. A recurring task becomes the template of its periods.
+         * @description Roles: supervisor, importer. From: DRAFT. Refusals (409): task.not-draft. Requires If-Match. A recurring task becomes the template of its periods.
          */
         post: operations["issueTask"];
         delete?: never;
@@ -1582,10 +1810,18 @@ export interface components {
             /** Format: int64 */
             offsetSeconds?: number;
         };
+        /** @enum {string} */
+        ColumnType: "TEXT" | "DATE" | "ENUM" | "UNIT" | "UNITS" | "PERSON" | "INT" | "LINES";
+        CommitImport: {
+            /** @description true: import the valid rows and report the rest; false: all or nothing */
+            validRowsOnly: boolean;
+        };
         /** @description Optional: what shows the measure was carried out */
         CompleteMeasure: {
             evidence?: string;
         };
+        /** @enum {string} */
+        Conflict: "STOP" | "SKIP" | "UPDATE";
         CreateRectification: {
             title: string;
             description?: string;
@@ -1737,6 +1973,166 @@ export interface components {
             residualImpact?: number;
             reason?: string;
         };
+        ImportColumn: {
+            key?: string;
+            header?: string;
+            required?: boolean;
+            type?: components["schemas"]["ColumnType"];
+            synonyms?: string[];
+            /** @description Allowed values (labels) of an ENUM column */
+            options?: string[];
+            readOnly?: boolean;
+            note?: string;
+        };
+        /** @description Rows of the main sheet and what became of them */
+        ImportCounts: {
+            /** Format: int32 */
+            rows?: number;
+            /** Format: int32 */
+            valid?: number;
+            /** Format: int32 */
+            invalid?: number;
+            /** Format: int32 */
+            created?: number;
+            /** Format: int32 */
+            updated?: number;
+            /** Format: int32 */
+            unchanged?: number;
+            /** Format: int32 */
+            skipped?: number;
+            /** Format: int32 */
+            rejected?: number;
+        };
+        /** @description How one header of the file was matched to a column */
+        ImportHeader: {
+            sheet?: string;
+            header?: string;
+            /** @description The column's key; absent: ignored */
+            key?: string;
+            /** @description The column's Chinese header */
+            label?: string;
+        };
+        ImportJob: {
+            id?: components["schemas"]["UUID"];
+            /** @enum {string} */
+            ledger?: "tasks" | "rectifications" | "risks";
+            fileName?: string;
+            /** @enum {string} */
+            format?: "XLSX" | "CSV";
+            /**
+             * @description CSV: the encoding used
+             * @enum {string}
+             */
+            encoding?: "UTF_8" | "GB18030";
+            status?: components["schemas"]["ImportStatus"];
+            conflict?: components["schemas"]["Conflict"];
+            validRowsOnly?: boolean;
+            createdByName?: string;
+            createdAt?: components["schemas"]["Instant"];
+            finishedAt?: components["schemas"]["Instant"];
+            counts?: components["schemas"]["ImportCounts"];
+            /** Format: int32 */
+            problemCount?: number;
+            headers?: components["schemas"]["ImportHeader"][];
+            progress?: components["schemas"]["ImportProgress"];
+            /** @description Why it failed, for people */
+            failure?: string;
+            allowedActions?: components["schemas"]["AllowedAction"][];
+        };
+        ImportLedger: {
+            /** @enum {string} */
+            ledger?: "tasks" | "rectifications" | "risks";
+            label?: string;
+            /** @description Whether the caller's role may import into it */
+            permitted?: boolean;
+            sheets?: components["schemas"]["ImportSheet"][];
+        };
+        ImportMapping: {
+            id?: components["schemas"]["UUID"];
+            ledger?: string;
+            name?: string;
+            mapping?: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            createdAt?: components["schemas"]["Instant"];
+        };
+        ImportProblem: {
+            sheet?: string;
+            /**
+             * Format: int32
+             * @description The row as the spreadsheet numbers it
+             */
+            row?: number;
+            /** @description The column's header in the file; absent: the row as a whole */
+            column?: string;
+            value?: string;
+            code?: string;
+            message?: string;
+        };
+        ImportProgress: {
+            /** @enum {string} */
+            phase?: "VALIDATE" | "COMMIT";
+            /** Format: int32 */
+            processed?: number;
+            /** Format: int32 */
+            total?: number;
+            /** Format: int32 */
+            percent?: number;
+            /** Format: double */
+            rowsPerSecond?: number;
+            /**
+             * Format: int64
+             * @description Seconds left at the current pace
+             */
+            etaSeconds?: number;
+            /**
+             * Format: int32
+             * @description 1, or more when a run was interrupted (the backend stopped) and started again
+             */
+            attempt?: number;
+            running?: boolean;
+            cancelRequested?: boolean;
+        };
+        /** @description What the commit did with one record's row */
+        ImportRecord: {
+            /** Format: int32 */
+            row?: number;
+            ledger?: string;
+            recordId?: components["schemas"]["UUID"];
+            code?: string;
+            title?: string;
+            /** @enum {string} */
+            outcome?: "CREATED" | "UPDATED" | "UNCHANGED" | "SKIPPED";
+        };
+        ImportSheet: {
+            name?: string;
+            child?: boolean;
+            columns?: components["schemas"]["ImportColumn"][];
+        };
+        /** @enum {string} */
+        ImportStatus: "VALIDATING" | "VALIDATED" | "COMMITTING" | "COMMITTED" | "FAILED" | "CANCELLED";
+        ImportUpload: {
+            /**
+             * @description The ledger to import into
+             * @enum {string}
+             */
+            ledger: "tasks" | "rectifications" | "risks";
+            /** @description When a row's record exists (by code, else by source and external reference): STOP (default), SKIP or UPDATE */
+            conflict?: components["schemas"]["Conflict"];
+            /** @description CSV only: AUTO (default: a BOM, else UTF-8 if the file decodes as UTF-8, else GB18030), UTF_8 or GB18030 */
+            encoding?: string;
+            /** @description JSON {"<sheet>": {"<header in the file>": "<column key, or empty to ignore>"}} */
+            mapping?: string;
+            /** @description A saved mapping to start from */
+            mappingId?: components["schemas"]["UUID"];
+            /**
+             * Format: binary
+             * @description The xlsx or CSV file, up to the attachments' size limit
+             */
+            file: string;
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
@@ -1867,8 +2263,38 @@ export interface components {
              */
             total?: number;
         };
+        PageJob: {
+            items?: components["schemas"]["ImportJob"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            nextCursor?: string;
+            /**
+             * Format: int64
+             * @description Number of matching items; only when includeTotal=true
+             */
+            total?: number;
+        };
+        PageProblem: {
+            items?: components["schemas"]["ImportProblem"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            nextCursor?: string;
+            /**
+             * Format: int64
+             * @description Number of matching items; only when includeTotal=true
+             */
+            total?: number;
+        };
         PageProgressView: {
             items?: components["schemas"]["TaskProgress"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            nextCursor?: string;
+            /**
+             * Format: int64
+             * @description Number of matching items; only when includeTotal=true
+             */
+            total?: number;
+        };
+        PageRecord: {
+            items?: components["schemas"]["ImportRecord"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             nextCursor?: string;
             /**
@@ -2090,6 +2516,15 @@ export interface components {
         };
         RemoveAttachment: {
             reason: string;
+        };
+        /** @description Run the dry run again with another header mapping or conflict mode */
+        RevalidateImport: {
+            mapping?: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            conflict?: components["schemas"]["Conflict"];
         };
         Risk: {
             id?: components["schemas"]["UUID"];
@@ -2342,6 +2777,15 @@ export interface components {
         RiskReviewState: "NONE" | "GREEN" | "YELLOW" | "RED";
         /** @enum {string} */
         RiskStatus: "IDENTIFIED" | "CONTROLLING" | "CONTROLLED" | "CLOSED";
+        SaveImportMapping: {
+            ledger: string;
+            name: string;
+            mapping: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+        };
         Task: {
             id?: components["schemas"]["UUID"];
             /** @example RW-2026-0001 */
@@ -3474,6 +3918,436 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listImportMappings: {
+        parameters: {
+            query?: {
+                ledger?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportMapping"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    saveImportMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveImportMapping"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportMapping"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteImportMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Also count all matching items (costs a query) */
+                includeTotal?: boolean;
+                ledger?: string;
+                /** @description Page size (1 to the configured maximum, default 50) */
+                limit?: number;
+                /** @description Sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+                status?: components["schemas"]["ImportStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * @description The ledger to import into
+                     * @enum {string}
+                     */
+                    ledger: "tasks" | "rectifications" | "risks";
+                    /** @description When a row's record exists (by code, else by source and external reference): STOP (default), SKIP or UPDATE */
+                    conflict?: components["schemas"]["Conflict"];
+                    /** @description CSV only: AUTO (default: a BOM, else UTF-8 if the file decodes as UTF-8, else GB18030), UTF_8 or GB18030 */
+                    encoding?: string;
+                    /** @description JSON {"<sheet>": {"<header in the file>": "<column key, or empty to ignore>"}} */
+                    mapping?: string;
+                    /** @description A saved mapping to start from */
+                    mappingId?: components["schemas"]["UUID"];
+                    /**
+                     * Format: binary
+                     * @description The xlsx or CSV file, up to the attachments' size limit
+                     */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: poll the job for the dry run's result */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listImportLedgers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportLedger"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getImportAnnotated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    cancelImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    commitImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitImport"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listImportProblems: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Also count all matching items (costs a query) */
+                includeTotal?: boolean;
+                /** @description Page size (1 to the configured maximum, default 50) */
+                limit?: number;
+                /** @description Sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageProblem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listImportRecords: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Also count all matching items (costs a query) */
+                includeTotal?: boolean;
+                /** @description Page size (1 to the configured maximum, default 50) */
+                limit?: number;
+                /** @description Sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    revalidateImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevalidateImport"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["ServerError"];
         };
     };
