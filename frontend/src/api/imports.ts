@@ -1,145 +1,36 @@
-import { authSession, hasAuthSession } from '@/auth/session'
-import { i18n } from '@/i18n'
-import { apiBaseUrl } from './client'
-import { downloadFile, queryString, uploadForm, type QueryInput, type UploadHandle } from './files'
-import { ApiError, isProblem } from './problem'
+import { api, call } from './client'
+import { downloadFile, uploadForm, type UploadHandle } from './files'
+import type { components, operations } from './schema'
 
-/*
- * Bulk import (/imports, /import-mappings). The shapes follow the contract of issue 12 until
- * openapi.yaml carries these operations; then they become re-exports of schema.d.ts.
- */
+/* Bulk import (/imports, /import-mappings): the contract's types, and the calls the wizard makes. */
 
-export const IMPORT_LEDGERS = ['tasks', 'rectifications', 'risks'] as const
-export type ImportLedgerCode = (typeof IMPORT_LEDGERS)[number]
-export const CONFLICT_MODES = ['STOP', 'SKIP', 'UPDATE'] as const
-export type ConflictMode = (typeof CONFLICT_MODES)[number]
-export const IMPORT_ENCODINGS = ['AUTO', 'UTF_8', 'GB18030'] as const
-export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number]
-export const IMPORT_STATUSES = ['VALIDATING', 'VALIDATED', 'COMMITTING', 'COMMITTED', 'FAILED', 'CANCELLED'] as const
-export type ImportStatus = (typeof IMPORT_STATUSES)[number]
-export type ImportOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'SKIPPED'
-export type ImportColumnType = 'TEXT' | 'LINES' | 'DATE' | 'ENUM' | 'UNIT' | 'UNITS' | 'PERSON' | 'INT'
+export type ImportLedger = components['schemas']['ImportLedger']
+export type ImportSheet = components['schemas']['ImportSheet']
+export type ImportColumn = components['schemas']['ImportColumn']
+export type ImportColumnType = components['schemas']['ColumnType']
+export type ImportJob = components['schemas']['ImportJob']
+export type ImportCounts = components['schemas']['ImportCounts']
+/** How one header of the file was matched: to a column key, or to nothing (key absent). */
+export type ImportHeader = components['schemas']['ImportHeader']
+export type ImportProgress = components['schemas']['ImportProgress']
+export type ImportProblem = components['schemas']['ImportProblem']
+export type ImportRecord = components['schemas']['ImportRecord']
+export type ImportMapping = components['schemas']['ImportMapping']
+export type ImportStatus = components['schemas']['ImportStatus']
+export type ConflictMode = components['schemas']['Conflict']
+export type ImportOutcome = NonNullable<ImportRecord['outcome']>
+export type ImportLedgerCode = NonNullable<ImportLedger['ledger']>
+/** `{"<sheet name>": {"<header as in the file>": "<column key, or '' to ignore>"}}` */
+export type ImportMappingSpec = NonNullable<components['schemas']['RevalidateImport']['mapping']>
+/** The action codes of a job's `allowedActions`. */
 export type ImportActionCode = 'commit' | 'cancel' | 'revalidate'
 
-export interface ImportColumn {
-  key?: string
-  header?: string
-  required?: boolean
-  type?: ImportColumnType
-  synonyms?: string[]
-  options?: string[]
-  readOnly?: boolean
-  /** How to fill the column, for people. */
-  note?: string
-}
-
-export interface ImportSheet {
-  name?: string
-  child?: boolean
-  columns?: ImportColumn[]
-}
-
-export interface ImportLedger {
-  ledger?: ImportLedgerCode
-  label?: string
-  /** Whether the caller's role may import into it. */
-  permitted?: boolean
-  sheets?: ImportSheet[]
-}
-
-export interface ImportCounts {
-  rows?: number
-  valid?: number
-  invalid?: number
-  created?: number
-  updated?: number
-  unchanged?: number
-  skipped?: number
-  rejected?: number
-}
-
-/** How one header of the file was matched: to a column key, or to nothing (null). */
-export interface ImportHeader {
-  sheet?: string
-  header?: string
-  key?: string | null
-  label?: string | null
-}
-
-export interface ImportProgress {
-  phase?: 'VALIDATE' | 'COMMIT'
-  processed?: number
-  total?: number
-  percent?: number
-  rowsPerSecond?: number
-  etaSeconds?: number | null
-  attempt?: number
-  running?: boolean
-  cancelRequested?: boolean
-}
-
-export interface ImportAllowedAction {
-  action?: string
-  enabled?: boolean
-  blocked?: 'STATE' | 'RULE'
-  reasonCode?: string
-  reason?: string
-}
-
-export interface ImportJob {
-  id?: string
-  ledger?: ImportLedgerCode
-  fileName?: string
-  format?: 'XLSX' | 'CSV'
-  encoding?: string | null
-  status?: ImportStatus
-  conflict?: ConflictMode
-  validRowsOnly?: boolean
-  createdByName?: string
-  createdAt?: string
-  finishedAt?: string | null
-  counts?: ImportCounts
-  problemCount?: number
-  headers?: ImportHeader[]
-  progress?: ImportProgress | null
-  failure?: string | null
-  allowedActions?: ImportAllowedAction[]
-}
-
-export interface ImportProblem {
-  sheet?: string
-  row?: number
-  column?: string | null
-  value?: string | null
-  code?: string
-  message?: string
-}
-
-export interface ImportRecord {
-  row?: number
-  ledger?: ImportLedgerCode
-  recordId?: string
-  code?: string
-  title?: string
-  outcome?: ImportOutcome
-}
-
-/** `{"<sheet name>": {"<header as in the file>": "<column key, or '' to ignore>"}}` */
-export type ImportMappingSpec = Record<string, Record<string, string>>
-
-export interface ImportMapping {
-  id?: string
-  ledger?: ImportLedgerCode
-  name?: string
-  mapping?: ImportMappingSpec
-  createdAt?: string
-}
-
-export interface ImportPage<T> {
-  items?: T[]
-  nextCursor?: string
-  total?: number
-}
+export const IMPORT_LEDGERS = ['tasks', 'rectifications', 'risks'] as const satisfies readonly ImportLedgerCode[]
+export const CONFLICT_MODES = ['STOP', 'SKIP', 'UPDATE'] as const satisfies readonly ConflictMode[]
+/** What the upload's `encoding` takes (CSV only); the job then names the one used. */
+export const IMPORT_ENCODINGS = ['AUTO', 'UTF_8', 'GB18030'] as const
+export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number]
+export const IMPORT_STATUSES = ['VALIDATING', 'VALIDATED', 'COMMITTING', 'COMMITTED', 'FAILED', 'CANCELLED'] as const satisfies readonly ImportStatus[]
 
 export interface Paging {
   limit?: number
@@ -153,36 +44,10 @@ export const IMPORT_ACCEPT = IMPORT_EXTENSIONS.map((ext) => `.${ext}`).join(',')
 
 const BASE = '/api/v1'
 
-// Until the generated client knows these paths: a JSON call with the same token, language and errors.
-async function requestJson<T>(method: 'GET' | 'POST' | 'DELETE', path: string, options: { query?: QueryInput; body?: unknown } = {}): Promise<T> {
-  const headers = new Headers({ Accept: 'application/json', 'Accept-Language': i18n.global.locale.value })
-  if (hasAuthSession()) headers.set('Authorization', `Bearer ${await authSession().getToken()}`)
-  if (options.body !== undefined) headers.set('Content-Type', 'application/json')
-  let response: Response
-  try {
-    response = await globalThis.fetch(`${apiBaseUrl()}${BASE}${path}${queryString(options.query)}`, {
-      method,
-      headers,
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-    })
-  } catch {
-    throw new ApiError(0, null)
-  }
-  const text = await response.text()
-  let body: unknown
-  try {
-    body = text === '' ? null : JSON.parse(text)
-  } catch {
-    body = null
-  }
-  if (!response.ok) throw new ApiError(response.status, isProblem(body) ? body : null, response.headers.get('X-Request-Id') ?? undefined)
-  return body as T
-}
-
 const id = (value: string): string => encodeURIComponent(value)
 
 export function listImportLedgers(): Promise<ImportLedger[]> {
-  return requestJson('GET', '/imports/ledgers')
+  return call(api().GET('/api/v1/imports/ledgers'))
 }
 
 export function downloadImportTemplate(ledger: ImportLedgerCode): Promise<string> {
@@ -198,7 +63,7 @@ export interface CreateImportRequest {
   mappingId?: string
 }
 
-/** Uploads the file (with progress); the dry run starts at once on the server. */
+/** Uploads the file (with progress: the one multipart upload of files.ts); the dry run starts at once on the server. */
 export function createImport(request: CreateImportRequest, onProgress?: (percent: number) => void): UploadHandle<ImportJob> {
   const form = new FormData()
   form.append('file', request.file, request.file.name)
@@ -210,51 +75,48 @@ export function createImport(request: CreateImportRequest, onProgress?: (percent
   return uploadForm<ImportJob>(`${BASE}/imports`, form, onProgress)
 }
 
-export interface ListImportsQuery extends Paging {
-  ledger?: ImportLedgerCode
-  status?: ImportStatus
-}
+export type ListImportsQuery = NonNullable<operations['listImports']['parameters']['query']>
 
-export function listImports(query: ListImportsQuery): Promise<ImportPage<ImportJob>> {
-  return requestJson('GET', '/imports', { query: { ...query } })
+export function listImports(query: ListImportsQuery) {
+  return call(api().GET('/api/v1/imports', { params: { query } }))
 }
 
 export function getImport(jobId: string): Promise<ImportJob> {
-  return requestJson('GET', `/imports/${id(jobId)}`)
+  return call(api().GET('/api/v1/imports/{id}', { params: { path: { id: jobId } } }))
 }
 
-export function listImportProblems(jobId: string, paging: Paging): Promise<ImportPage<ImportProblem>> {
-  return requestJson('GET', `/imports/${id(jobId)}/problems`, { query: { ...paging } })
+export function listImportProblems(jobId: string, paging: Paging) {
+  return call(api().GET('/api/v1/imports/{id}/problems', { params: { path: { id: jobId }, query: paging } }))
 }
 
 export function downloadImportAnnotated(jobId: string, fallbackName: string): Promise<string> {
   return downloadFile(`${BASE}/imports/${id(jobId)}/annotated`, { fallbackName })
 }
 
-export function revalidateImport(jobId: string, body: { mapping?: ImportMappingSpec; conflict?: ConflictMode }): Promise<ImportJob> {
-  return requestJson('POST', `/imports/${id(jobId)}/revalidate`, { body })
+export function revalidateImport(jobId: string, body: components['schemas']['RevalidateImport']): Promise<ImportJob> {
+  return call(api().POST('/api/v1/imports/{id}/revalidate', { params: { path: { id: jobId } }, body }))
 }
 
-export function commitImport(jobId: string, body: { validRowsOnly: boolean }): Promise<ImportJob> {
-  return requestJson('POST', `/imports/${id(jobId)}/commit`, { body })
+export function commitImport(jobId: string, body: components['schemas']['CommitImport']): Promise<ImportJob> {
+  return call(api().POST('/api/v1/imports/{id}/commit', { params: { path: { id: jobId } }, body }))
 }
 
 export function cancelImport(jobId: string): Promise<ImportJob> {
-  return requestJson('POST', `/imports/${id(jobId)}/cancel`)
+  return call(api().POST('/api/v1/imports/{id}/cancel', { params: { path: { id: jobId } } }))
 }
 
-export function listImportRecords(jobId: string, paging: Paging): Promise<ImportPage<ImportRecord>> {
-  return requestJson('GET', `/imports/${id(jobId)}/records`, { query: { ...paging } })
+export function listImportRecords(jobId: string, paging: Paging) {
+  return call(api().GET('/api/v1/imports/{id}/records', { params: { path: { id: jobId }, query: paging } }))
 }
 
 export function listImportMappings(ledger: ImportLedgerCode): Promise<ImportMapping[]> {
-  return requestJson('GET', '/import-mappings', { query: { ledger } })
+  return call(api().GET('/api/v1/import-mappings', { params: { query: { ledger } } }))
 }
 
-export function saveImportMapping(body: { ledger: ImportLedgerCode; name: string; mapping: ImportMappingSpec }): Promise<ImportMapping> {
-  return requestJson('POST', '/import-mappings', { body })
+export function saveImportMapping(body: components['schemas']['SaveImportMapping']): Promise<ImportMapping> {
+  return call(api().POST('/api/v1/import-mappings', { body }))
 }
 
-export function deleteImportMapping(mappingId: string): Promise<void> {
-  return requestJson('DELETE', `/import-mappings/${id(mappingId)}`)
+export async function deleteImportMapping(mappingId: string): Promise<void> {
+  await call(api().DELETE('/api/v1/import-mappings/{id}', { params: { path: { id: mappingId } } }))
 }

@@ -5,8 +5,6 @@ import AppLayout from '@/layout/AppLayout.vue'
 
 // One component for a new import and an existing one: creating a job only changes the URL.
 const ImportWizardView = () => import('@/views/imports/ImportWizardView.vue')
-// TODO(bulk): a plain 'createImport' once schema.d.ts has the import operations.
-const CREATE_IMPORT = 'createImport' as OperationId
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -113,19 +111,19 @@ export const routes: RouteRecordRaw[] = [
         path: 'imports/new',
         name: 'import-new',
         component: ImportWizardView,
-        meta: { titleKey: 'menu.importNew', icon: 'Upload', menu: true, menuGroup: 'bulk', permission: CREATE_IMPORT },
+        meta: { titleKey: 'menu.importNew', icon: 'Upload', menu: true, menuGroup: 'bulk', permission: 'createImport' },
       },
       {
         path: 'imports',
         name: 'imports',
         component: () => import('@/views/imports/ImportHistoryView.vue'),
-        meta: { titleKey: 'menu.imports', icon: 'Files', menu: true, menuGroup: 'bulk', permission: CREATE_IMPORT },
+        meta: { titleKey: 'menu.imports', icon: 'Files', menu: true, menuGroup: 'bulk', permission: 'createImport' },
       },
       {
         path: 'imports/:id',
         name: 'import-detail',
         component: ImportWizardView,
-        meta: { titleKey: 'menu.importDetail', parent: 'imports', permission: CREATE_IMPORT },
+        meta: { titleKey: 'menu.importDetail', parent: 'imports', permission: 'createImport' },
       },
       {
         path: 'units',

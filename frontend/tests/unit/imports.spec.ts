@@ -76,8 +76,6 @@ function job(overrides: Partial<ImportJob>): ImportJob {
     counts: { rows: 3, valid: 0, invalid: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0 },
     problemCount: 0,
     headers: MATCHED,
-    progress: null,
-    failure: null,
     allowedActions: [],
     ...overrides,
   }
@@ -90,13 +88,13 @@ describe('import model', () => {
     expect(landingStep(null)).toBe('source')
     expect(landingStep(job({ status: 'VALIDATING' }))).toBe('report')
     expect(landingStep(job({ status: 'VALIDATED' }))).toBe('report')
-    expect(landingStep(job({ status: 'VALIDATED', headers: [...MATCHED, { sheet: '风险', header: '备注', key: null, label: null }] }))).toBe('mapping')
+    expect(landingStep(job({ status: 'VALIDATED', headers: [...MATCHED, { sheet: '风险', header: '备注' }] }))).toBe('mapping')
     expect(landingStep(job({ status: 'COMMITTING' }))).toBe('commit')
     expect(['COMMITTED', 'FAILED', 'CANCELLED'].map((status) => landingStep(job({ status: status as ImportJob['status'] })))).toEqual(['result', 'result', 'result'])
   })
 
   it('keeps the mapping as sheet → header → key, and sees a change', () => {
-    const headers: ImportHeader[] = [...MATCHED, { sheet: '风险', header: '备注', key: null, label: null }]
+    const headers: ImportHeader[] = [...MATCHED, { sheet: '风险', header: '备注' }]
     const draft = draftFromHeaders(headers)
     expect(draft).toEqual({ 风险: { 风险名称: 'name', 类别: 'category', 单位: 'unit', 备注: '' } })
     expect(mappingDiffers(draft, headers)).toBe(false)
@@ -358,7 +356,7 @@ describe('useImportWizard', () => {
       job({
         id: 'j2',
         status: 'VALIDATED',
-        headers: [...MATCHED, { sheet: '风险', header: '备注', key: null, label: null }],
+        headers: [...MATCHED, { sheet: '风险', header: '备注' }],
         allowedActions: ENABLED('commit', 'revalidate'),
       }),
     ]

@@ -20,14 +20,9 @@ export type ImportStep = (typeof IMPORT_STEPS)[number]
 
 /** The server is working on the job: poll it. */
 export const BUSY_STATUSES: readonly ImportStatus[] = ['VALIDATING', 'COMMITTING']
-export const FINAL_STATUSES: readonly ImportStatus[] = ['COMMITTED', 'FAILED', 'CANCELLED']
 
 export function isBusy(job: Pick<ImportJob, 'status'> | null | undefined): boolean {
   return job?.status !== undefined && BUSY_STATUSES.includes(job.status)
-}
-
-export function isFinal(job: Pick<ImportJob, 'status'> | null | undefined): boolean {
-  return job?.status !== undefined && FINAL_STATUSES.includes(job.status)
 }
 
 /** The UI's name of a ledger; the server's (Chinese) label for one the UI does not know yet. */
@@ -47,7 +42,7 @@ export function landingStep(job: ImportJob | null | undefined): ImportStep {
     case 'VALIDATING':
       return 'report'
     case 'VALIDATED':
-      return (job.headers ?? []).some((header) => header.key === null || header.key === undefined) ? 'mapping' : 'report'
+      return (job.headers ?? []).some((header) => header.key === undefined || header.key === '') ? 'mapping' : 'report'
     case 'COMMITTING':
       return 'commit'
     default:
