@@ -2119,14 +2119,20 @@ export interface components {
              * @enum {string}
              */
             ledger: "tasks" | "rectifications" | "risks";
-            /** @description When a row's record exists (by code, else by source and external reference): STOP (default), SKIP or UPDATE */
-            conflict?: components["schemas"]["Conflict"];
+            /**
+             * @description When a row's record exists (by code, else by source and external reference): STOP (default), SKIP or UPDATE
+             * @enum {string}
+             */
+            conflict?: "STOP" | "SKIP" | "UPDATE";
             /** @description CSV only: AUTO (default: a BOM, else UTF-8 if the file decodes as UTF-8, else GB18030), UTF_8 or GB18030 */
             encoding?: string;
             /** @description JSON {"<sheet>": {"<header in the file>": "<column key, or empty to ignore>"}} */
             mapping?: string;
-            /** @description A saved mapping to start from */
-            mappingId?: components["schemas"]["UUID"];
+            /**
+             * Format: uuid
+             * @description A saved mapping to start from
+             */
+            mappingId?: string;
             /**
              * Format: binary
              * @description The xlsx or CSV file, up to the attachments' size limit
@@ -4059,14 +4065,20 @@ export interface operations {
                      * @enum {string}
                      */
                     ledger: "tasks" | "rectifications" | "risks";
-                    /** @description When a row's record exists (by code, else by source and external reference): STOP (default), SKIP or UPDATE */
-                    conflict?: components["schemas"]["Conflict"];
+                    /**
+                     * @description When a row's record exists (by code, else by source and external reference): STOP (default), SKIP or UPDATE
+                     * @enum {string}
+                     */
+                    conflict?: "STOP" | "SKIP" | "UPDATE";
                     /** @description CSV only: AUTO (default: a BOM, else UTF-8 if the file decodes as UTF-8, else GB18030), UTF_8 or GB18030 */
                     encoding?: string;
                     /** @description JSON {"<sheet>": {"<header in the file>": "<column key, or empty to ignore>"}} */
                     mapping?: string;
-                    /** @description A saved mapping to start from */
-                    mappingId?: components["schemas"]["UUID"];
+                    /**
+                     * Format: uuid
+                     * @description A saved mapping to start from
+                     */
+                    mappingId?: string;
                     /**
                      * Format: binary
                      * @description The xlsx or CSV file, up to the attachments' size limit

@@ -21,6 +21,8 @@ CREATE TABLE import_job (
     created_by_name  varchar(200) NOT NULL,
     created_by_user  varchar(200) NOT NULL,
     created_by_unit  varchar(50),
+    -- Whose imports a person sees: their own, their units' (as records), or all for bureau-wide roles.
+    unit_id          uuid,
     created_by_roles varchar(500) NOT NULL,
     client_id        varchar(100),
     created_at       timestamptz  NOT NULL,
@@ -29,6 +31,7 @@ CREATE TABLE import_job (
 );
 CREATE INDEX import_job_work_idx ON import_job (created_at) WHERE status IN ('VALIDATING', 'COMMITTING');
 CREATE INDEX import_job_owner_idx ON import_job (created_by, created_at DESC, id DESC);
+CREATE INDEX import_job_unit_idx ON import_job (unit_id, created_at DESC, id DESC);
 CREATE INDEX import_job_created_idx ON import_job (created_at DESC, id DESC);
 
 -- The uploaded file, kept until the job ends (and for the annotated report after it).

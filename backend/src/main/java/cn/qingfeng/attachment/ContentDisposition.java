@@ -14,7 +14,7 @@ public final class ContentDisposition {
      * direction characters (a right-to-left override makes "invoice\u202Efdp.exe" read as a pdf),
      * not empty, at most 255 characters.
      */
-    static java.util.Optional<String> problem(String name) {
+    public static java.util.Optional<String> problem(String name) {
         if (name == null || name.isBlank()) {
             return java.util.Optional.of("文件名不能为空");
         }

@@ -62,6 +62,8 @@ public final class ContractCalls {
     public String riskMeasure;
     public String unit;
     public String attachment;
+    public String importJob;
+    public String importMapping;
     private String unitName;
     private String unitParent;
 
@@ -102,7 +104,16 @@ public final class ContractCalls {
         if (call.ifMatch() != null) {
             req.header("If-Match", call.ifMatch().get());
         }
-        if (call.multipart()) {
+        if (call.multipart() && call.body() instanceof Map<?, ?> parts) {
+            req.contentType(ContentType.MULTIPART);
+            for (var part : parts.entrySet()) {
+                if (part.getValue() instanceof byte[] bytes) {
+                    req.multiPart(String.valueOf(part.getKey()), "导入.csv", bytes, "text/csv");
+                } else {
+                    req.multiPart(String.valueOf(part.getKey()), String.valueOf(part.getValue()));
+                }
+            }
+        } else if (call.multipart()) {
             req.contentType(ContentType.MULTIPART).multiPart("ownerType", "UNIT").multiPart("ownerId", String.valueOf(call.body()))
                     .multiPart("file", "责任书.pdf", pdf(), "application/pdf");
         } else if (call.body() != null) {
@@ -138,9 +149,26 @@ public final class ContractCalls {
         Response u = Api.as("admin").get("/api/v1/units/{id}", unit).then().statusCode(200).extract().response();
         unitName = u.path("name");
         unitParent = u.path("parentId");
+        String officer = officerOf(branch);
+        importJob = given().auth().oauth2(Tokens.user(officer)).accept(ContentType.JSON).contentType(ContentType.MULTIPART)
+                .multiPart("ledger", "risks").multiPart("file", "风险.csv", riskCsv("角色矩阵导入风险", unitName), "text/csv")
+                .post("/api/v1/imports").then().statusCode(202).extract().path("id");
+        importMapping = Api.as(officer).body(Map.of("ledger", "risks", "name", "矩阵映射 " + UUID.randomUUID(),
+                        "mapping", Map.of("风险点", Map.of("名称", "name")))).post("/api/v1/import-mappings")
+                .then().statusCode(200).extract().path("id");
         attachment = Api.as("admin").contentType(ContentType.MULTIPART).multiPart("ownerType", "UNIT").multiPart("ownerId", unit)
                 .multiPart("file", "责任书.pdf", pdf(), "application/pdf").post("/api/v1/attachments")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** The unit's own officer: an import is seen where its importer's unit's records are. */
+    private String officerOf(UUID unit) {
+        return DemoOrganisation.idOf("SJ-YDXX").equals(unit) || DemoOrganisation.idOf("SJ-YDXX-DZB").equals(unit) ? "xx_officer" : "cg_officer";
+    }
+
+    /** A CSV of one risk of the unit, as an officer would import it. */
+    public static byte[] riskCsv(String name, String unitName) {
+        return ("风险名称,风险类别,责任单位\r\n" + name + ",廉政," + unitName + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Every operation with a record in its path, and every restricted one: how this test calls it. */
@@ -231,6 +259,18 @@ public final class ContractCalls {
         c.put("downloadAttachment", new Call(Map.of("id", attachment), null, null, false));
         c.put("removeAttachment", new Call(Map.of("id", attachment), reason, () -> etag("/api/v1/attachments/" + attachment), false));
         c.put("setTestClock", new Call(Map.of(), Map.of("offsetSeconds", 0), null, false));
+        // Imports: a job of the unit's officer, and a mapping of theirs
+        Map<String, String> j = Map.of("id", importJob);
+        c.put("createImport", new Call(Map.of(), Map.of("ledger", "risks", "file", riskCsv("矩阵新导入", unitName)), null, true));
+        c.put("getImport", new Call(j, null, null, false));
+        c.put("listImportProblems", new Call(j, null, null, false));
+        c.put("listImportRecords", new Call(j, null, null, false));
+        c.put("getImportAnnotated", new Call(j, null, null, false));
+        c.put("revalidateImport", new Call(j, Map.of("conflict", "SKIP"), null, false));
+        c.put("commitImport", new Call(j, Map.of("validRowsOnly", true), null, false));
+        c.put("cancelImport", new Call(j, null, null, false));
+        c.put("saveImportMapping", new Call(Map.of(), Map.of("ledger", "risks", "name", "矩阵映射", "mapping", Map.of("风险点", Map.of("名称", "name"))), null, false));
+        c.put("deleteImportMapping", new Call(Map.of("id", importMapping), null, null, false));
         return c;
     }
 

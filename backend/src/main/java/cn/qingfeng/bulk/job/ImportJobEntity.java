@@ -65,6 +65,9 @@ public class ImportJobEntity {
 
     public String createdByUnit;
 
+    /** The importer's unit: the job is seen where that unit's records are. */
+    public UUID unitId;
+
     public String createdByRoles;
 
     public String clientId;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -129,9 +130,16 @@ public class ImportRepository {
         return ListQuery.unscoped(em, ImportOutcomeEntity.class).where("e.jobId = :j", "j", jobId);
     }
 
-    public ListQuery<ImportJobEntity> jobs(String ownerOrNull) {
+    /** The jobs a caller sees: everything, or their own and those of the units in their scope. */
+    public ListQuery<ImportJobEntity> jobs(cn.qingfeng.common.scope.DataScope scope, String owner) {
         ListQuery<ImportJobEntity> q = ListQuery.unscoped(em, ImportJobEntity.class);
-        return ownerOrNull == null ? q : q.where("e.createdBy = :o", "o", ownerOrNull);
+        if (scope.all()) {
+            return q;
+        }
+        if (scope.unitIds().isEmpty()) {
+            return q.where("e.createdBy = :o", "o", owner);
+        }
+        return q.where("(e.createdBy = :o or e.unitId in :units)", Map.of("o", owner, "units", scope.unitIds()));
     }
 
     public List<ImportMappingEntity> mappings(String owner, String ledger) {

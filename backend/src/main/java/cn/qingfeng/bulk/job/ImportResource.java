@@ -60,8 +60,10 @@ public class ImportResource {
         public String ledger;
 
         @RestForm
-        @Schema(description = "When a row's record exists (by code, else by source and external reference): STOP (default), SKIP or UPDATE")
-        public Conflict conflict;
+        @Pattern(regexp = "STOP|SKIP|UPDATE", message = "冲突处理只能是 STOP、SKIP 或 UPDATE")
+        @Schema(description = "When a row's record exists (by code, else by source and external reference): STOP (default), SKIP or UPDATE",
+                enumeration = {"STOP", "SKIP", "UPDATE"})
+        public String conflict;
 
         @RestForm
         @Pattern(regexp = "AUTO|UTF_8|GB18030", message = "编码只能是 AUTO、UTF_8 或 GB18030")
@@ -74,8 +76,9 @@ public class ImportResource {
         public String mapping;
 
         @RestForm
-        @Schema(description = "A saved mapping to start from")
-        public UUID mappingId;
+        @Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", message = "映射方案编号格式不对")
+        @Schema(description = "A saved mapping to start from", format = "uuid")
+        public String mappingId;
 
         @RestForm("file")
         @Schema(type = SchemaType.STRING, format = "binary", required = true, description = "The xlsx or CSV file, up to the attachments' size limit")
@@ -104,7 +107,8 @@ public class ImportResource {
         if (form.file == null) {
             throw cn.qingfeng.common.problem.ProblemException.invalidField("file", "请选择要导入的文件");
         }
-        return accepted(service.upload(form.ledger, form.conflict, form.encoding, form.mapping, form.mappingId,
+        return accepted(service.upload(form.ledger, form.conflict == null ? null : Conflict.valueOf(form.conflict), form.encoding,
+                form.mapping, form.mappingId == null ? null : UUID.fromString(form.mappingId),
                 form.file.fileName(), form.file.uploadedFile()));
     }
 
@@ -140,7 +144,7 @@ public class ImportResource {
 
     @GET
     @Path("/imports/{id}/annotated")
-    @Produces({XLSX, "application/problem+json"})
+    @Produces({XLSX, MediaType.APPLICATION_JSON, "application/problem+json"})
     @Operation(operationId = "getImportAnnotated", summary = "The rows with problems as a workbook, with a 问题说明 column")
     @APIResponse(responseCode = "200", description = "The workbook",
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
@@ -160,7 +164,6 @@ public class ImportResource {
     @POST
     @Path("/imports/{id}/revalidate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @PermissionsAllowed("revalidateImport")
     @Operation(operationId = "revalidateImport", summary = "Run the dry run again with another mapping or conflict mode",
             description = "409 import.not-validated unless the dry run is done and nothing is committed; 409 import.running while a worker holds it.")
     @APIResponse(responseCode = "202", description = "Accepted",
@@ -173,7 +176,6 @@ public class ImportResource {
     @POST
     @Path("/imports/{id}/commit")
     @Consumes(MediaType.APPLICATION_JSON)
-    @PermissionsAllowed("commitImport")
     @Operation(operationId = "commitImport", summary = "Import the file: all or nothing, or only the valid rows",
             description = "409 import.not-validated, import.nothing-valid, import.has-problems (all or nothing with problems left), "
                     + "import.running. Every record is written through its ledger's service and journaled as client IMPORT "
@@ -187,7 +189,6 @@ public class ImportResource {
 
     @POST
     @Path("/imports/{id}/cancel")
-    @PermissionsAllowed("cancelImport")
     @Operation(operationId = "cancelImport", summary = "Cancel an import that has not ended",
             description = "A running import stops at its next progress report and writes nothing. 409 import.ended.")
     @Extension(name = ApiErrors.EXTENSION, value = "409")

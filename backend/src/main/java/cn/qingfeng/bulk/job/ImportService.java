@@ -18,7 +18,6 @@ import cn.qingfeng.common.paging.Pager;
 import cn.qingfeng.common.paging.SortField;
 import cn.qingfeng.common.problem.ProblemException;
 import cn.qingfeng.common.security.CurrentUser;
-import cn.qingfeng.common.security.Roles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +67,12 @@ public class ImportService {
     @Inject
     Clock clock;
 
+    @Inject
+    cn.qingfeng.unit.UnitCallerScope callerUnit;
+
+    @Inject
+    cn.qingfeng.common.scope.CallerScope scope;
+
     // ---------------------------------------------------------------- ledgers
 
     public List<ImportViews.LedgerView> ledgers() {
@@ -114,6 +119,9 @@ public class ImportService {
         if (uploaded == null) {
             throw ProblemException.invalidField("file", "请选择要导入的文件");
         }
+        cn.qingfeng.attachment.ContentDisposition.problem(fileName).ifPresent(reason -> {
+            throw ProblemException.invalidField("file", reason);
+        });
         long size = size(uploaded);
         long max = config.attachments().maxSize().asLongValue();
         if (size > max) {
@@ -138,7 +146,7 @@ public class ImportService {
         ImportJobEntity job = new ImportJobEntity();
         job.id = UUID.randomUUID();
         job.ledger = ledger.path;
-        job.fileName = fileName == null || fileName.isBlank() ? "upload" : fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
+        job.fileName = fileName.strip();
         job.format = format.name();
         job.encoding = format == TableFile.Format.CSV && encoding != null ? encoding : null;
         job.status = ImportStatus.VALIDATING;
@@ -149,6 +157,7 @@ public class ImportService {
         job.createdByName = user.displayName();
         job.createdByUser = user.username();
         job.createdByUnit = user.unitCode().orElse(null);
+        job.unitId = callerUnit.ownUnit().map(u -> u.id).orElse(null);
         job.createdByRoles = String.join(",", user.roles());
         job.clientId = user.clientId().orElse(null);
         job.createdAt = clock.instant();
@@ -176,7 +185,7 @@ public class ImportService {
     }
 
     public Page<ImportViews.Job> list(String ledger, ImportStatus status, PageParams page) {
-        ListQuery<ImportJobEntity> q = repo.jobs(seesAll() ? null : user.subject());
+        ListQuery<ImportJobEntity> q = repo.jobs(scope.current(), user.subject());
         if (ledger != null) {
             q.where("e.ledger = :l", "l", BulkLedger.of(ledger).path);
         }
@@ -198,21 +207,18 @@ public class ImportService {
                 .map(o -> new ImportViews.Record(o.row, job.ledger, o.recordId, o.code, o.title, o.outcome));
     }
 
-    /** The job, if the caller may see it: their own, or anyone's for those who see the whole bureau. */
+    /** The job, if the caller may see it: their own, or one of a unit in their scope (as the unit's records). */
     ImportJobEntity visible(UUID id) {
-        return repo.find(id).filter(j -> j.createdBy.equals(user.subject()) || seesAll())
+        var s = scope.current();
+        return repo.find(id).filter(j -> j.createdBy.equals(user.subject()) || s.all() || (j.unitId != null && s.contains(j.unitId)))
                 .orElseThrow(() -> ProblemException.notFound("导入任务"));
-    }
-
-    private boolean seesAll() {
-        return user.hasAnyRole(Roles.ADMIN, Roles.SUPERVISOR, Roles.LEADER, Roles.AUDITOR);
     }
 
     // ---------------------------------------------------------------- actions
 
     @Transactional
     public ImportViews.Job revalidate(UUID id, ImportRequests.Revalidate req) {
-        ImportJobEntity job = own(id);
+        ImportJobEntity job = own(id, "revalidateImport");
         if (job.status != ImportStatus.VALIDATED) {
             throw ProblemException.conflict("import.not-validated", "只有校验完成、尚未导入的任务可以重新校验");
         }
@@ -229,7 +235,7 @@ public class ImportService {
 
     @Transactional
     public ImportViews.Job commit(UUID id, boolean validRowsOnly) {
-        ImportJobEntity job = own(id);
+        ImportJobEntity job = own(id, "commitImport");
         refusal(job, "commit", validRowsOnly).ifPresent(r -> {
             throw ProblemException.conflict(r.reasonCode(), r.reason());
         });
@@ -242,6 +248,7 @@ public class ImportService {
     @Transactional
     public ImportViews.Job cancel(UUID id) {
         ImportJobEntity job = visible(id);
+        requireRole("cancelImport");
         requireOwner(job);
         if (job.status.ended()) {
             throw ProblemException.conflict("import.ended", "该导入已结束，不能取消");
@@ -256,11 +263,18 @@ public class ImportService {
         return view(job);
     }
 
-    /** The caller's own job, locked; 409 while a worker runs it. */
-    private ImportJobEntity own(UUID id) {
+    /** The caller's own job, locked; 409 while a worker runs it. Out of sight 404, then role 403, then owner 403. */
+    private ImportJobEntity own(UUID id, String operation) {
         ImportJobEntity seen = visible(id);
+        requireRole(operation);
         requireOwner(seen);
         return repo.lockIfIdle(id).orElseThrow(() -> ProblemException.conflict("import.running", "该导入正在执行，请稍候"));
+    }
+
+    private void requireRole(String operation) {
+        if (!ApiAccess.permits(operation, user.roles())) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "你的角色无权执行该操作");
+        }
     }
 
     private void requireOwner(ImportJobEntity job) {
@@ -357,17 +371,20 @@ public class ImportService {
 
     @Transactional
     public ImportViews.Mapping saveMapping(ImportRequests.SaveMapping req) {
-        ImportMappingEntity m = repo.mappingNamed(user.subject(), req.ledger(), req.name().strip()).orElseGet(() -> {
-            ImportMappingEntity n = new ImportMappingEntity();
-            n.id = UUID.randomUUID();
-            n.owner = user.subject();
-            n.ledger = req.ledger();
-            n.name = req.name().strip();
-            n.createdAt = clock.instant();
-            repo.persist(n);
-            return n;
-        });
+        ImportMappingEntity m = repo.mappingNamed(user.subject(), req.ledger(), req.name().strip()).orElse(null);
+        if (m != null) {
+            m.mapping = new LinkedHashMap<>(req.mapping());
+            return mapping(m);
+        }
+        // Persisted complete: Hibernate's insert takes the entity as it is at persist.
+        m = new ImportMappingEntity();
+        m.id = UUID.randomUUID();
+        m.owner = user.subject();
+        m.ledger = req.ledger();
+        m.name = req.name().strip();
         m.mapping = new LinkedHashMap<>(req.mapping());
+        m.createdAt = clock.instant();
+        repo.persist(m);
         return mapping(m);
     }
 
