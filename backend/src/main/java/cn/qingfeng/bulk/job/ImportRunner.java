@@ -251,7 +251,8 @@ public class ImportRunner {
             problems.store();
             job.problemCount = problems.count;
             Set<Integer> refused = problems.groups;
-            int invalid = (int) refused.stream().filter(r -> r > 0).count();
+            // Without a required column no row is read: all of them are invalid.
+            int invalid = scan.missingColumns ? scan.records : (int) refused.stream().filter(r -> r > 0).count();
             job.counts = counts(scan.records, scan.records - invalid, invalid);
             end(job, ImportStatus.VALIDATED, null);
         } finally {
