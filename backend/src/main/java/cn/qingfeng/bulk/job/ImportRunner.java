@@ -347,7 +347,7 @@ public class ImportRunner {
                         counts.merge("rejected", 1, Integer::sum);
                     }
                 }
-                hold(tally.processed + 1);
+                hold(tally, tally.processed + 1);
                 tally.step();
                 if (++sinceClear[0] == COMMIT_CLEAR_EVERY) {
                     repo.flushAndClear();
@@ -366,10 +366,12 @@ public class ImportRunner {
     }
 
     /** The test hook: wait at a row while the hold file exists (a condition, not a time). */
-    private void hold(int row) {
+    private void hold(Tally tally, int row) {
         if (row != config.imports().holdAtRow()) {
             return;
         }
+        // Said before waiting, so that the test knows exactly how far the commit got.
+        QuarkusTransaction.requiringNew().run(() -> repo.reportProgress(tally.jobId, tally.processed, tally.total, clock.instant()));
         Path f = Path.of(config.imports().holdFile());
         while (Files.exists(f)) {
             try {
