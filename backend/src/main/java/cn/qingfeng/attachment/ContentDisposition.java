@@ -3,7 +3,7 @@ package cn.qingfeng.attachment;
 import java.nio.charset.StandardCharsets;
 
 /** Safe file names: for storing what a client sent, and for the download header (RFC 6266 / 5987). */
-final class ContentDisposition {
+public final class ContentDisposition {
 
     private ContentDisposition() {
     }
@@ -51,7 +51,7 @@ final class ContentDisposition {
     }
 
     /** {@code attachment; filename="ascii"; filename*=UTF-8''percent-encoded}. */
-    static String attachment(String filename) {
+    public static String attachment(String filename) {
         StringBuilder ascii = new StringBuilder();
         for (char c : filename.toCharArray()) {
             ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != ';' ? c : '_');
@@ -70,5 +70,14 @@ final class ContentDisposition {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * As {@link #attachment(String)}, with the plain name for clients that do not read
+     * {@code filename*} given apart (e.g. "tasks-20261202.xlsx" for "任务台账-20261202.xlsx").
+     */
+    public static String attachment(String filename, String fallback) {
+        String plain = attachment(fallback);
+        return plain.substring(0, plain.indexOf("; filename*=")) + "; filename*=UTF-8''" + encode(filename);
     }
 }
