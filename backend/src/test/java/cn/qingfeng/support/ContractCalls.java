@@ -231,6 +231,8 @@ public final class ContractCalls {
         c.put("downloadAttachment", new Call(Map.of("id", attachment), null, null, false));
         c.put("removeAttachment", new Call(Map.of("id", attachment), reason, () -> etag("/api/v1/attachments/" + attachment), false));
         c.put("setTestClock", new Call(Map.of(), Map.of("offsetSeconds", 0), null, false));
+        // Bulk import and export
+        c.put("getImportTemplate", new Call(Map.of("ledger", "tasks"), null, null, false));
         return c;
     }
 
