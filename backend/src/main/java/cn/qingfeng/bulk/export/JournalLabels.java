@@ -1,11 +1,13 @@
 package cn.qingfeng.bulk.export;
 
 import cn.qingfeng.bulk.UnitDirectory;
+import cn.qingfeng.common.warning.Warning;
 import cn.qingfeng.measure.MeasureStatus;
 import cn.qingfeng.rectification.RectificationEnums;
 import cn.qingfeng.risk.RiskEnums;
 import cn.qingfeng.task.TaskEnums;
 import cn.qingfeng.unit.UnitKind;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The journal in words, for the audit export: actions, record types, clients and changed fields
@@ -27,7 +30,14 @@ final class JournalLabels {
     private static final Map<String, String> FIELDS = new HashMap<>();
     /** Ids journaled for linking records; the timeline does not show them, nor does the export. */
     private static final Set<String> HIDDEN = Set.of("taskId", "templateId", "progressId", "recordId", "urgeId", "attachmentId",
-            "originId", "closureId", "obligationId", "reviewId", "measureId");
+            "originId", "closureId", "obligationId", "reviewId", "measureId", "gradingId", "reportId");
+    /** Fields whose codes mean the same on every record type. */
+    private static final Map<String, Class<? extends Enum<?>>> SHARED_CODES = Map.of(
+            "measureStatus", MeasureStatus.class, "role", TaskEnums.AssignmentRole.class, "onTime", Warning.class);
+    /** Where a record type gives a field another meaning than the shared word. */
+    private static final Map<String, Map<String, String>> TYPE_FIELDS = Map.of(
+            "rectification", Map.of("cycle", "整改轮次", "deadline", "整改期限"));
+    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
     private static final Set<String> UNIT_FIELDS = Set.of("unitId", "parentId", "issuingUnitId");
     /** The enums whose codes a record type's changes carry, by field. */
     private static final Map<String, Map<String, Class<? extends Enum<?>>>> CODES = Map.of(
@@ -143,7 +153,7 @@ final class JournalLabels {
             if (HIDDEN.contains(field)) {
                 continue;
             }
-            String label = FIELDS.getOrDefault(field, field);
+            String label = TYPE_FIELDS.getOrDefault(entityType, Map.of()).getOrDefault(field, FIELDS.getOrDefault(field, field));
             if (e.getValue() instanceof Map<?, ?> change && (change.containsKey("after") || change.containsKey("before"))) {
                 String after = value(entityType, field, change.get("after"), units);
                 parts.add(change.containsKey("before")
@@ -167,9 +177,15 @@ final class JournalLabels {
             if (UNIT_FIELDS.contains(field)) {
                 return unit(s, units);
             }
-            Class<? extends Enum<?>> type = CODES.getOrDefault(entityType, Map.of()).get(field);
+            if (field.equals("ledger") && Exporter.ENTITY.equals(entityType)) {
+                return LedgerExports.LABELS.getOrDefault(s, s);
+            }
+            Class<? extends Enum<?>> type = CODES.getOrDefault(entityType, Map.of()).getOrDefault(field, SHARED_CODES.get(field));
             String word = type == null ? null : code(type, s);
-            return word != null ? word : s;
+            if (word != null) {
+                return word;
+            }
+            return INSTANT.matcher(s).matches() ? ExportInfo.TIME.format(Instant.parse(s)) : s;
         }
         if (v instanceof Map<?, ?> m) {
             if (m.containsKey("unitId")) {

@@ -57,6 +57,15 @@ public class LedgerExports {
     record EventRow(EventView event, String entity) {
     }
 
+    /** Each export by its journal name, with the label its file and the journal's text give it. */
+    static final Map<String, String> LABELS = Map.of(
+            BulkLedger.TASKS.path, BulkLedger.TASKS.label,
+            "assignments", "承办台账",
+            BulkLedger.RECTIFICATIONS.path, BulkLedger.RECTIFICATIONS.label,
+            BulkLedger.RISKS.path, BulkLedger.RISKS.label,
+            "risk-obligations", "研判与报告义务",
+            "events", "审计日志");
+
     @Inject
     Exporter exporter;
 
@@ -99,17 +108,17 @@ public class LedgerExports {
     }
 
     public Response assignments(TaskFilters.Assignments f, ExportParams p) {
-        return exporter.export(p, f, units -> new ExportSheet<>("assignments", "承办台账", "承办事项", assignmentColumns(units),
+        return exporter.export(p, f, units -> new ExportSheet<>("assignments", LABELS.get("assignments"), "承办事项", assignmentColumns(units),
                 page -> tasks.assignments(f, page)));
     }
 
     public Response obligations(RiskObligationFilter f, ExportParams p) {
-        return exporter.export(p, f, units -> new ExportSheet<>("risk-obligations", "研判与报告义务", "研判与报告义务",
+        return exporter.export(p, f, units -> new ExportSheet<>("risk-obligations", LABELS.get("risk-obligations"), "研判与报告义务",
                 obligationColumns(units), page -> risks.obligations(f.unitId, f.riskId, f.kind, f.state, f.from, f.to, page)));
     }
 
     public Response events(EventFilter f, ExportParams p) {
-        return exporter.export(p, f, units -> new ExportSheet<>("events", "审计日志", "审计日志", eventColumns(units),
+        return exporter.export(p, f, units -> new ExportSheet<>("events", LABELS.get("events"), "审计日志", eventColumns(units),
                 page -> named(journal.page(f, page), units)));
     }
 
@@ -265,7 +274,13 @@ public class LedgerExports {
         Map<String, Map<String, String>> names = new HashMap<>();
         idsByType.forEach((type, ids) -> names.put(type, lookups.names(type, ids, units::label)));
         return new Page<>(page.items().stream().map(e -> new EventRow(e, e.entityId() == null ? null
-                : names.getOrDefault(e.entityType(), Map.of()).getOrDefault(e.entityId(), e.entityId()))).toList(),
+                : names.getOrDefault(e.entityType(), Map.of()).getOrDefault(e.entityId(), fileOrId(e)))).toList(),
                 page.nextCursor(), null);
+    }
+
+    /** An export is named by the file it wrote; anything else unnamed keeps its id. */
+    private static String fileOrId(EventView e) {
+        Object file = Exporter.ENTITY.equals(e.entityType()) && e.changes() != null ? e.changes().get("fileName") : null;
+        return file instanceof Map<?, ?> change && change.get("after") != null ? change.get("after").toString() : e.entityId();
     }
 }

@@ -98,6 +98,7 @@ class ExportTest {
 
         Response x = fetch("jiandu", "/api/v1/tasks/export", query);
         assertThat(x.contentType()).startsWith(ExportFormat.XLSX_TYPE);
+        assertThat(x.header("Content-Length")).isEqualTo(String.valueOf(x.asByteArray().length));
         assertThat(x.header("Content-Disposition")).matches("attachment; filename=\"tasks-\\d{8}\\.xlsx\"; "
                 + "filename\\*=UTF-8''%E4%BB%BB%E5%8A%A1%E5%8F%B0%E8%B4%A6-\\d{8}\\.xlsx");
         try (XSSFWorkbook wb = xlsx(x.asByteArray())) {
@@ -240,6 +241,11 @@ class ExportTest {
         assertThat(column(rows, "对象")).allSatisfy(o -> assertThat(o).isEqualTo(taskCode + " 承办导出 " + m));
         assertThat(column(rows, "动作")).contains("新建任务", "下发任务");
         assertThat(column(rows, "操作人")).containsOnly("李明");
+        // People by name, not by their subject.
+        List<Map<String, String>> users = csv(fetch("shenji", "/api/v1/journal/events/export",
+                Map.of("entityType", "user", "format", "csv")).asByteArray());
+        assertThat(column(users, "对象")).contains("李明");
+        assertThat(column(users, "对象类型")).containsOnly("用户");
         assertThat(String.join("\n", column(rows, "变更摘要"))).contains("标题：承办导出 " + m)
                 .contains("状态：草稿 → 已下发").contains("类别：理论学习").doesNotContain("DRAFT");
     }
