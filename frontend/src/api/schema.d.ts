@@ -24,6 +24,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assignments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the assignment list (xlsx or csv)
+         * @description Roles: any, within scope. The list's filters and sort, within the caller's scope, every row. Journaled (export.created).
+         */
+        get: operations["exportAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assignments/{id}": {
         parameters: {
             query?: never;
@@ -448,6 +468,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/templates/{ledger}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import template of a ledger (xlsx)
+         * @description Roles: any, within scope. A 填写说明 sheet, the ledger's sheets with noted headers, an example row and dropdowns (choices, and the units and people of the caller's scope). Another ledger than tasks, rectifications or risks answers 400.
+         */
+        get: operations["getImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{id}": {
         parameters: {
             query?: never;
@@ -588,6 +628,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/journal/events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export journal events, newest first (xlsx or csv)
+         * @description Roles: auditor, admin. The filters of listEvents; time, actor, client, action, record and changes in words. Journaled once for the whole file (export.created), not per page as the list is.
+         */
+        get: operations["exportEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -646,6 +706,26 @@ export interface paths {
          * @description Roles: supervisor, importer.
          */
         post: operations["createRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the rectification list (xlsx or csv)
+         * @description Roles: any, within scope. The list's filters and sort, within the caller's scope, every row: the ledger's workbook columns, so the file imports back. Journaled (export.created).
+         */
+        get: operations["exportRectifications"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1004,6 +1084,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/risk-obligations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the obligations list (xlsx or csv)
+         * @description Roles: any, within scope. The list's filters, within the caller's scope, every row. Journaled (export.created).
+         */
+        get: operations["exportRiskObligations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/risk-obligations/summary": {
         parameters: {
             query?: never;
@@ -1042,6 +1142,26 @@ export interface paths {
          * @description Roles: supervisor, unit_officer, importer (within scope). Grading is a separate act of a supervisor.
          */
         post: operations["createRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the risk list (xlsx or csv)
+         * @description Roles: any, within scope. The list's filters and sort, within the caller's scope, every row: the ledger's workbook columns, so the file imports back. Journaled (export.created).
+         */
+        get: operations["exportRisks"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1350,6 +1470,26 @@ export interface paths {
          * @description Roles: supervisor, importer.
          */
         post: operations["createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the task list (xlsx or csv)
+         * @description Roles: any, within scope. The list's filters and sort, within the caller's scope, every row: the ledger's workbook columns, so the file imports back. Journaled (export.created).
+         */
+        get: operations["exportTasks"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3206,6 +3346,47 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    exportAssignments: {
+        parameters: {
+            query?: {
+                deadlineFrom?: components["schemas"]["LocalDate"];
+                deadlineTo?: components["schemas"]["LocalDate"];
+                /** @description xlsx (default) or csv */
+                format?: string;
+                /** @description true: PENDING, IN_PROGRESS or SUBMITTED only */
+                open?: boolean;
+                /** @description The list's sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+                status?: components["schemas"]["AssignmentStatus"];
+                taskId?: components["schemas"]["UUID"];
+                unitId?: components["schemas"]["UUID"];
+                /** @description GREEN, YELLOW or RED: open assignments by their deadline; ON_TIME or LATE: finished ones */
+                warning?: components["schemas"]["Warning"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition: attachment): an xlsx workbook or a UTF-8 CSV with a BOM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     getAssignment: {
         parameters: {
             query?: never;
@@ -4134,6 +4315,34 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    getImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ledger: "tasks" | "rectifications" | "risks";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     getImport: {
         parameters: {
             query?: never;
@@ -4363,6 +4572,51 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    exportEvents: {
+        parameters: {
+            query?: {
+                /** @description Exact action, or a prefix ending in '.' (e.g. 'unit.') */
+                action?: string;
+                /** @description Actor subject or username-derived display name */
+                actor?: string;
+                /** @description UI, OA, IMPORT, API or SYSTEM */
+                client?: string;
+                entityId?: string;
+                entityType?: string;
+                /** @description xlsx (default) or csv */
+                format?: string;
+                /** @description Occurred at or after (ISO-8601 with offset) */
+                from?: components["schemas"]["OffsetDateTime"];
+                /** @description The list's sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+                /** @description Occurred before (ISO-8601 with offset) */
+                to?: components["schemas"]["OffsetDateTime"];
+                unitId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition: attachment): an xlsx workbook or a UTF-8 CSV with a BOM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -4494,6 +4748,50 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    exportRectifications: {
+        parameters: {
+            query?: {
+                category?: components["schemas"]["RectificationCategory"];
+                deadlineFrom?: components["schemas"]["LocalDate"];
+                deadlineTo?: components["schemas"]["LocalDate"];
+                /** @description xlsx (default) or csv */
+                format?: string;
+                kind?: components["schemas"]["RectificationKind"];
+                /** @description Text in the code or the title */
+                q?: string;
+                severity?: components["schemas"]["RectificationSeverity"];
+                /** @description The list's sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+                source?: components["schemas"]["RectificationSource"];
+                status?: components["schemas"]["RectificationStatus"];
+                unitId?: components["schemas"]["UUID"];
+                /** @description GREEN, YELLOW or RED: open time-limited items by their deadline */
+                warning?: components["schemas"]["Warning"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition: attachment): an xlsx workbook or a UTF-8 CSV with a BOM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -5182,6 +5480,45 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    exportRiskObligations: {
+        parameters: {
+            query?: {
+                /** @description xlsx (default) or csv */
+                format?: string;
+                from?: components["schemas"]["LocalDate"];
+                kind?: components["schemas"]["RiskObligationKind"];
+                riskId?: components["schemas"]["UUID"];
+                /** @description The list's sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+                /** @description PENDING, MET, LATE, MISSING or CANCELLED */
+                state?: components["schemas"]["RiskObligationState"];
+                to?: components["schemas"]["LocalDate"];
+                unitId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition: attachment): an xlsx workbook or a UTF-8 CSV with a BOM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     getRiskObligationSummary: {
         parameters: {
             query?: {
@@ -5297,6 +5634,57 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    exportRisks: {
+        parameters: {
+            query?: {
+                /** @description Which grading level, likelihood and impact filter: INHERENT (default) or RESIDUAL */
+                basis?: components["schemas"]["RiskBasis"];
+                category?: components["schemas"]["RiskCategory"];
+                /** @description xlsx (default) or csv */
+                format?: string;
+                /** @description false: only risks not yet graded */
+                graded?: boolean;
+                /** @description Heat-map cell: impact 1–5 */
+                impact?: number;
+                /** @description Heat map only: count closed risks too (default false) */
+                includeClosed?: boolean;
+                /** @description Current level (by basis: inherent or residual) */
+                level?: components["schemas"]["RiskLevel"];
+                /** @description Heat-map cell: likelihood 1–5 */
+                likelihood?: number;
+                /** @description Text in the code or the name */
+                q?: string;
+                /** @description Open risks by their next review: GREEN, YELLOW (due soon), RED (missed), NONE (no review scheduled) */
+                reviewState?: components["schemas"]["RiskReviewState"];
+                /** @description The list's sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+                status?: components["schemas"]["RiskStatus"];
+                unitId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition: attachment): an xlsx workbook or a UTF-8 CSV with a BOM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -5933,6 +6321,51 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    exportTasks: {
+        parameters: {
+            query?: {
+                category?: components["schemas"]["TaskCategory"];
+                deadlineFrom?: components["schemas"]["LocalDate"];
+                deadlineTo?: components["schemas"]["LocalDate"];
+                /** @description xlsx (default) or csv */
+                format?: string;
+                priority?: components["schemas"]["TaskPriority"];
+                /** @description Text in the code or the title */
+                q?: string;
+                /** @description The list's sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+                status?: components["schemas"]["TaskStatus"];
+                /** @description The instances of one recurring task */
+                templateId?: components["schemas"]["UUID"];
+                /** @description Tasks issued to this unit */
+                unitId?: components["schemas"]["UUID"];
+                /** @description GREEN, YELLOW or RED: issued tasks by their deadline */
+                warning?: components["schemas"]["Warning"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition: attachment): an xlsx workbook or a UTF-8 CSV with a BOM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["ServerError"];
         };
     };

@@ -35,6 +35,7 @@ public final class ApiAccess {
     /** Operations outside the ledgers that not every caller may use. */
     static final List<OperationRule> OPERATIONS = List.of(
             OperationRule.of("listEvents", Roles.AUDITOR, Roles.ADMIN),
+            OperationRule.of("exportEvents", Roles.AUDITOR, Roles.ADMIN),
             OperationRule.of("verifyJournal", Roles.AUDITOR, Roles.ADMIN),
             OperationRule.of("createRiskMatrix", Roles.ADMIN),
             OperationRule.of("getTestClock", Roles.ADMIN),

@@ -71,4 +71,13 @@ public final class ContentDisposition {
         }
         return out.toString();
     }
+
+    /**
+     * As {@link #attachment(String)}, with the plain name for clients that do not read
+     * {@code filename*} given apart (e.g. "tasks-20261202.xlsx" for "任务台账-20261202.xlsx").
+     */
+    public static String attachment(String filename, String fallback) {
+        String plain = attachment(fallback);
+        return plain.substring(0, plain.indexOf("; filename*=")) + "; filename*=UTF-8''" + encode(filename);
+    }
 }

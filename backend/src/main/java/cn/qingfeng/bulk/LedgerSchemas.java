@@ -30,6 +30,12 @@ public final class LedgerSchemas {
         }
     }
 
+    /**
+     * The template's example rows carry this reference (the record's, and their children's link to
+     * it); the import leaves such rows out, so an example row left in the file is not imported.
+     */
+    public static final String EXAMPLE_REF = "示例";
+
     private static Column code(String header) {
         return Column.of("code", header, TEXT).max(50).aka("编号", "code", "系统编号")
                 .note("已有记录的编号：填写时按编号更新该记录，新记录留空").build();
@@ -48,7 +54,7 @@ public final class LedgerSchemas {
     private static Column parent(String what) {
         return Column.of(SheetSchema.PARENT, "所属" + what, TEXT).required().max(100)
                 .aka(what + "编号", "所属" + what + "编号", "上级编号", "parentCode", "parent")
-                .note("填写主表中该" + what + "的编号或外部编号").example("FW-2026-001").build();
+                .note("填写主表中该" + what + "的编号或外部编号").example(EXAMPLE_REF).build();
     }
 
     private static SheetSchema measures(String sheet, String what) {

@@ -46,6 +46,18 @@ public class JournalService {
     /** The audit view of the journal; the read itself is journaled (who looked at what). */
     @Transactional
     public Page<EventView> list(EventFilter f, PageParams page) {
+        Page<EventView> result = page(f, page);
+        journal.record("journal.read", "journal", null, null, Changes.of()
+                .set("filters", f.asMap())
+                .set("returned", result.items().size()));
+        return result;
+    }
+
+    /**
+     * One page of the audit view, not journaled: for a caller that journals the whole read itself
+     * (an export records its filters and row count once, not once per page).
+     */
+    public Page<EventView> page(EventFilter f, PageParams page) {
         ListQuery<EventEntity> q = ListQuery.unscoped(em, EventEntity.class)
                 .whereIf(f.actor, "(e.actorSubject = :actor or e.actorName = :actor)", "actor")
                 .whereIf(f.entityType, "e.entityType = :entityType", "entityType")
@@ -61,11 +73,7 @@ public class JournalService {
                 q.where("e.action = :action", "action", f.action);
             }
         }
-        Page<EventView> result = pager.page(q, page, SORT, "-seq").map(EventView::of);
-        journal.record("journal.read", "journal", null, null, Changes.of()
-                .set("filters", f.asMap())
-                .set("returned", result.items().size()));
-        return result;
+        return pager.page(q, page, SORT, "-seq").map(EventView::of);
     }
 
     /**

@@ -1,5 +1,8 @@
 package cn.qingfeng.rectification;
 
+import cn.qingfeng.bulk.export.ExportFormat;
+import cn.qingfeng.bulk.export.ExportParams;
+import cn.qingfeng.bulk.export.LedgerExports;
 import cn.qingfeng.common.openapi.ApiErrors;
 import cn.qingfeng.common.paging.Page;
 import cn.qingfeng.common.paging.PageParams;
@@ -28,9 +31,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,10 +60,25 @@ public class RectificationResource {
     @Inject
     RectificationQueries queries;
 
+    @Inject
+    LedgerExports exports;
+
     @GET
     @Operation(operationId = "listRectifications", summary = "List rectification items")
     public Page<ItemView> list(@BeanParam RectificationFilter filter, @BeanParam PageParams page) {
         return queries.list(filter, page);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(MediaType.WILDCARD)
+    @Operation(operationId = "exportRectifications", summary = "Export the rectification list (xlsx or csv)",
+            description = "The list's filters and sort, within the caller's scope, every row: the ledger's workbook columns, so the file imports back. Journaled (export.created).")
+    @APIResponse(responseCode = "200", description = ExportFormat.RESPONSE, content = {
+            @Content(mediaType = ExportFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response export(@BeanParam RectificationFilter filter, @BeanParam ExportParams export) {
+        return exports.rectifications(filter, export);
     }
 
     @GET

@@ -1,9 +1,11 @@
 package cn.qingfeng.risk;
 
+import cn.qingfeng.bulk.export.ExportFormat;
+import cn.qingfeng.bulk.export.ExportParams;
+import cn.qingfeng.bulk.export.LedgerExports;
 import cn.qingfeng.common.paging.Page;
 import cn.qingfeng.common.paging.PageParams;
 import cn.qingfeng.risk.RiskEnums.ObligationKind;
-import cn.qingfeng.risk.RiskEnums.ObligationState;
 import cn.qingfeng.risk.RiskViews.ObligationSummary;
 import cn.qingfeng.risk.RiskViews.RiskObligationView;
 import io.quarkus.security.Authenticated;
@@ -14,10 +16,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What "杜绝迟报、漏报" is checked against: every review and report that was due, and how it was done. */
@@ -29,16 +35,28 @@ public class RiskObligationResource {
     @Inject
     RiskQueries queries;
 
+    @Inject
+    LedgerExports exports;
+
     @GET
     @Authenticated
     @Operation(operationId = "listRiskObligations", summary = "Reviews and reports due, with met / late / missing",
             description = "from/to filter the due date.")
-    public Page<RiskObligationView> list(@QueryParam("unitId") UUID unitId, @QueryParam("riskId") UUID riskId,
-                                         @QueryParam("kind") ObligationKind kind,
-                                         @QueryParam("state") @Parameter(description = "PENDING, MET, LATE, MISSING or CANCELLED") ObligationState state,
-                                         @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-                                         @BeanParam PageParams page) {
-        return queries.obligations(unitId, riskId, kind, state, from, to, page);
+    public Page<RiskObligationView> list(@BeanParam RiskObligationFilter filter, @BeanParam PageParams page) {
+        return queries.obligations(filter.unitId, filter.riskId, filter.kind, filter.state, filter.from, filter.to, page);
+    }
+
+    @GET
+    @Path("/export")
+    @Authenticated
+    @Produces(MediaType.WILDCARD)
+    @Operation(operationId = "exportRiskObligations", summary = "Export the obligations list (xlsx or csv)",
+            description = "The list's filters, within the caller's scope, every row. Journaled (export.created).")
+    @APIResponse(responseCode = "200", description = ExportFormat.RESPONSE, content = {
+            @Content(mediaType = ExportFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response export(@BeanParam RiskObligationFilter filter, @BeanParam ExportParams export) {
+        return exports.obligations(filter, export);
     }
 
     @GET

@@ -1,5 +1,8 @@
 package cn.qingfeng.risk;
 
+import cn.qingfeng.bulk.export.ExportFormat;
+import cn.qingfeng.bulk.export.ExportParams;
+import cn.qingfeng.bulk.export.LedgerExports;
 import cn.qingfeng.common.openapi.ApiErrors;
 import cn.qingfeng.common.paging.Page;
 import cn.qingfeng.common.paging.PageParams;
@@ -28,7 +31,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -54,10 +59,25 @@ public class RiskResource {
     @Inject
     RiskQueries queries;
 
+    @Inject
+    LedgerExports exports;
+
     @GET
     @Operation(operationId = "listRisks", summary = "List risks")
     public Page<RiskView> list(@BeanParam RiskFilter filter, @BeanParam PageParams page) {
         return queries.list(filter, page);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(MediaType.WILDCARD)
+    @Operation(operationId = "exportRisks", summary = "Export the risk list (xlsx or csv)",
+            description = "The list's filters and sort, within the caller's scope, every row: the ledger's workbook columns, so the file imports back. Journaled (export.created).")
+    @APIResponse(responseCode = "200", description = ExportFormat.RESPONSE, content = {
+            @Content(mediaType = ExportFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response export(@BeanParam RiskFilter filter, @BeanParam ExportParams export) {
+        return exports.risks(filter, export);
     }
 
     @GET

@@ -1,5 +1,8 @@
 package cn.qingfeng.task;
 
+import cn.qingfeng.bulk.export.ExportFormat;
+import cn.qingfeng.bulk.export.ExportParams;
+import cn.qingfeng.bulk.export.LedgerExports;
 import cn.qingfeng.common.paging.Page;
 import cn.qingfeng.common.paging.PageParams;
 import cn.qingfeng.common.web.ETags;
@@ -22,9 +25,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/assignments")
@@ -40,11 +48,26 @@ public class AssignmentResource {
     @Inject
     TaskQueries queries;
 
+    @Inject
+    LedgerExports exports;
+
     @GET
     @Operation(operationId = "listAssignments", summary = "List assignments (a unit officer's: their units')",
             description = "Sorted by deadline by default.")
     public Page<AssignmentView> list(@BeanParam TaskFilters.Assignments filter, @BeanParam PageParams page) {
         return queries.assignments(filter, page);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(MediaType.WILDCARD)
+    @Operation(operationId = "exportAssignments", summary = "Export the assignment list (xlsx or csv)",
+            description = "The list's filters and sort, within the caller's scope, every row. Journaled (export.created).")
+    @APIResponse(responseCode = "200", description = ExportFormat.RESPONSE, content = {
+            @Content(mediaType = ExportFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response export(@BeanParam TaskFilters.Assignments filter, @BeanParam ExportParams export) {
+        return exports.assignments(filter, export);
     }
 
     @GET

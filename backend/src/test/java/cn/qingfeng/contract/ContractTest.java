@@ -22,7 +22,10 @@ class ContractTest {
 
     @Test
     void committedOpenApiEqualsTheServedDocument() throws Exception {
-        String served = given().port(9001).accept("application/yaml").get("/q/openapi")
+        // The management interface's test port, as configured (a second worktree runs its tests on other ports).
+        int management = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001);
+        String served = given().port(management).accept("application/yaml").get("/q/openapi")
                 .then().statusCode(200).extract().asString();
         JsonNode servedDoc = YAML.readTree(served);
         JsonNode committedDoc = YAML.readTree(Path.of("..", "openapi.yaml").toFile());

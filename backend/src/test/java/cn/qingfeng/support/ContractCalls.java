@@ -271,6 +271,8 @@ public final class ContractCalls {
         c.put("cancelImport", new Call(j, null, null, false));
         c.put("saveImportMapping", new Call(Map.of(), Map.of("ledger", "risks", "name", "矩阵映射", "mapping", Map.of("风险点", Map.of("名称", "name"))), null, false));
         c.put("deleteImportMapping", new Call(Map.of("id", importMapping), null, null, false));
+        // Bulk import and export
+        c.put("getImportTemplate", new Call(Map.of("ledger", "tasks"), null, null, false));
         return c;
     }
 

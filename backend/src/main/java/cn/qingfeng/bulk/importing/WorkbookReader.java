@@ -1,6 +1,7 @@
 package cn.qingfeng.bulk.importing;
 
 import cn.qingfeng.bulk.Column;
+import cn.qingfeng.bulk.LedgerSchemas;
 import cn.qingfeng.bulk.LedgerSchemas.LedgerSchema;
 import cn.qingfeng.bulk.SheetSchema;
 import cn.qingfeng.bulk.read.RowSink;
@@ -73,6 +74,9 @@ public final class WorkbookReader {
                 header(sheet, row, cells, scan);
                 return;
             }
+            if (example(sheetRow(sheet, row, cells))) {
+                return;
+            }
             if (sheet.schema.child()) {
                 SheetRow r = sheetRow(sheet, row, cells);
                 String parent = r.raw(SheetSchema.PARENT);
@@ -110,6 +114,9 @@ public final class WorkbookReader {
                 return;
             }
             SheetRow r = sheetRow(sheet, row, cells);
+            if (example(r)) {
+                return;
+            }
             List<SheetRow> mine = new ArrayList<>();
             for (String key : new String[]{r.raw("code"), r.raw("externalRef")}) {
                 if (key != null) {
@@ -187,6 +194,12 @@ public final class WorkbookReader {
             values.putIfAbsent(key, "");
         }
         return new SheetRow(sheet.schema, sheet.name, row, values, sheet.headers);
+    }
+
+    /** The template's example row (its reference, or its link to the example record), left in the file. */
+    private static boolean example(SheetRow r) {
+        String ref = r.raw(r.sheet().child() ? SheetSchema.PARENT : "externalRef");
+        return ref != null && ref.strip().equals(LedgerSchemas.EXAMPLE_REF);
     }
 
     static String normalise(String header) {

@@ -61,7 +61,7 @@ public final class CsvFile implements TableFile {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file)); Reader reader = reader(in)) {
             for (CSVRecord record : format.parse(reader)) {
                 List<String> cells = new ArrayList<>(record.size());
-                record.forEach(cells::add);
+                record.forEach(v -> cells.add(unneutralised(v)));
                 // A spreadsheet's row number: the record's own line count would drift on cells with line breaks.
                 try {
                     sink.row(sheet, (int) record.getRecordNumber(), cells);
@@ -76,6 +76,18 @@ public final class CsvFile implements TableFile {
         } catch (IllegalStateException e) {
             throw TableFile.unreadable("import.csv-malformed", "CSV 文件格式有误（引号未闭合或行结构损坏）");
         }
+    }
+
+    /**
+     * The export writes text that a spreadsheet would take for a formula ({@code =}, {@code +},
+     * {@code -}, {@code @}, tab, CR first) behind an apostrophe; reading it back takes it off, so the
+     * round trip gives the text that was exported.
+     */
+    static String unneutralised(String cell) {
+        if (cell.length() >= 2 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0) {
+            return cell.substring(1);
+        }
+        return cell;
     }
 
     /** What the receiver of the rows threw, carried past the parser's own error handling. */
