@@ -1,4 +1,5 @@
 import { downloadFile, type QueryInput } from './files'
+import type { paths } from './schema'
 
 /** The lists that export (GET …/export takes the list's own query, minus paging, plus `format`). */
 export const EXPORT_PATHS = [
@@ -8,7 +9,7 @@ export const EXPORT_PATHS = [
   '/api/v1/risks/export',
   '/api/v1/risk-obligations/export',
   '/api/v1/journal/events/export',
-] as const
+] as const satisfies readonly (keyof paths)[]
 export type ExportPath = (typeof EXPORT_PATHS)[number]
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const
