@@ -27,7 +27,7 @@ test.describe('login and menus', () => {
 
     await expect(page.getByTestId('user-name')).toHaveText('刘洋')
     await expect(page.getByTestId('user-unit')).toHaveText('体育场馆管理中心')
-    expect(await menuTexts(page)).toEqual(['工作台', '任务列表', '承办事项', '整改台账', '风险台账', '研判与报告', '组织机构', '个人信息'])
+    expect(await menuTexts(page)).toEqual(['工作台', '任务列表', '承办事项', '整改台账', '风险台账', '研判与报告', '导入数据', '导入记录', '组织机构', '个人信息'])
 
     await page.getByTestId('menu-units').click()
     await expect(page).toHaveTitle('组织机构 - 清风')
