@@ -2,6 +2,8 @@
 # List benchmarks on a database of their own (qingfeng_bench).
 #   scripts/bench.sh seed N   migrate qingfeng_bench, seed the demo organisation, add N tasks, N rectification items, N risks
 #   scripts/bench.sh run      time the task, assignment, rectification and risk lists (p50 / p95 / max of each)
+#   scripts/bench.sh bulk [N] import N risks from an xlsx end to end (upload, dry run, commit) beside a
+#                             PostgreSQL COPY of the same rows, then export them; peak RSS of each (N: 100000)
 # PostgreSQL as for the tests (QF_TEST_PG_URL, :5432 or embedded); Keycloak on :8180 (started if needed).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -49,6 +51,76 @@ if [[ "$mode" == seed ]]; then
   log "adding $n tasks, $n rectification items and $n risks (this takes a while for a million)"
   java -jar tools/pgctl/target/pgctl.jar sql --url "$bench_db" --user qingfeng_owner --password qingfeng_owner \
     --file scripts/seed-large.sql --set n="$n"
+  exit 0
+fi
+
+if [[ "$mode" == bulk ]]; then
+  n="${2:-100000}"
+  start_api true
+  SUP="$(scripts/keycloak.sh token jiandu)"
+  API=http://127.0.0.1:18080/api/v1
+  command -v psql >/dev/null || { log "the COPY baseline needs psql (PostgreSQL's client)"; exit 1; }
+  pg_url="${bench_db#jdbc:}"
+  export PGUSER=qingfeng_owner PGPASSWORD=qingfeng_owner
+  units="$(psql "$pg_url" -Atc "select id || '|' || name from unit where active order by depth, code" | paste -sd';')"
+  tag="$(date +%s)"
+  dir=.local/bench-bulk
+  rm -rf "$dir"
+  log "writing $n risk rows as xlsx (and as COPY files)"
+  java -cp "backend/target/quarkus-app/lib/main/*" scripts/bench/BulkFiles.java "$n" "$tag" "$dir" "$units"
+  json() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {}, {"d": d}))' "$1"; }
+  rss() { ps -o rss= -p "$API_PID" | tr -d ' '; }
+  # Samples the backend's RSS (KiB) every half second into a file until told to stop.
+  sample() { (while [[ ! -f "$dir/stop-$1" ]]; do rss; sleep 0.5; done) > "$dir/rss-$1.txt" & }
+  settle() {
+    while true; do
+      job="$(curl -fsS -H "Authorization: Bearer $SUP" "$API/imports/$1")"
+      case "$(json 'd["status"]' <<<"$job")" in VALIDATING|COMMITTING) sleep 0.5 ;; *) printf '%s' "$job"; return ;; esac
+    done
+  }
+  now() { date +%s.%N; }
+  rss0="$(rss)"
+  sample import
+  t0="$(now)"
+  id="$(curl -fsS -H "Authorization: Bearer $SUP" -F ledger=risks -F "file=@$dir/risks.xlsx" "$API/imports" | json 'd["id"]')"
+  job="$(settle "$id")"
+  t1="$(now)"
+  [[ "$(json 'd["problemCount"]' <<<"$job")" == 0 ]] || { log "the dry run found problems: $job"; exit 1; }
+  curl -fsS -H "Authorization: Bearer $SUP" -H 'Content-Type: application/json' -d '{"validRowsOnly": false}' "$API/imports/$id/commit" >/dev/null
+  job="$(settle "$id")"
+  t2="$(now)"
+  touch "$dir/stop-import"; sleep 1
+  [[ "$(json 'd["status"]' <<<"$job")" == COMMITTED ]] || { log "the commit did not finish: $job"; exit 1; }
+  peak_import="$(sort -n "$dir/rss-import.txt" | tail -1)"
+  log "COPY of the same rows into risk and event (rolled back)"
+  copy_ms="$(psql "$pg_url" -v ON_ERROR_STOP=1 <<SQL | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | awk '{ s += $1 } END { print s }'
+BEGIN;
+\\timing on
+\\copy risk (id, code, name, category, manifestation, unit_id, status, external_source, external_ref, created_by, created_by_name, created_at, updated_at) from '$dir/risk.csv' csv
+\\copy event (id, occurred_at, actor_subject, actor_name, client, action, entity_type, entity_id, unit_id, changes, request_id) from '$dir/event.csv' csv
+\\timing off
+ROLLBACK;
+SQL
+)"
+  rss1="$(rss)"
+  sample export
+  t3="$(now)"
+  curl -fsS -o "$dir/export.xlsx" -H "Authorization: Bearer $SUP" "$API/risks/export?q=$tag&format=xlsx"
+  t4="$(now)"
+  touch "$dir/stop-export"; sleep 1
+  peak_export="$(sort -n "$dir/rss-export.txt" | tail -1)"
+  exported="$(java -cp "backend/target/quarkus-app/lib/main/*" scripts/bench/CountRows.java "$dir/export.xlsx")"
+  awk -v n="$n" -v t0="$t0" -v t1="$t1" -v t2="$t2" -v t3="$t3" -v t4="$t4" -v copy="$copy_ms" \
+      -v rss0="$rss0" -v peak="$peak_import" -v rss1="$rss1" -v epeak="$peak_export" -v rows="$exported" 'BEGIN {
+    dry = t1 - t0; commit = t2 - t1; ex = t4 - t3
+    total = dry + commit
+    printf "bulk: %d risks from one xlsx (%s), 2 cores\n", n, "risks.xlsx"
+    printf "  import, upload to committed      %8.1f s   (dry run %.1f s, commit %.1f s; %.0f rows/s)\n", total, dry, commit, n / total
+    printf "  COPY of the same rows             %8.1f s   (risk + event rows)\n", copy / 1000
+    printf "  ratio import / COPY               %8.1f x   (goal <= 3x)\n", total / (copy / 1000)
+    printf "  backend RSS before / peak         %8.0f / %.0f MB\n", rss0 / 1024, peak / 1024
+    printf "  export of the %d rows (xlsx)    %8.1f s   RSS %.0f -> peak %.0f MB (growth %.0f MB, goal < 64)\n", rows, ex, rss1 / 1024, epeak / 1024, (epeak - rss1) / 1024
+  }'
   exit 0
 fi
 

@@ -102,6 +102,12 @@ public class RectificationService {
 
     @Transactional
     public ItemDetail create(RectificationRequests.Create req) {
+        return detail(createRecord(req));
+    }
+
+    /** {@link #create} without building the answer's view (a bulk import does not read it). */
+    @Transactional
+    public RectificationItemEntity createRecord(RectificationRequests.Create req) {
         ledger.enter(CREATE);
         if (req.kind() == Kind.TIME_LIMITED && req.deadline() == null) {
             throw ProblemException.invalidField("deadline", "限期整改须设定整改期限");
@@ -153,7 +159,7 @@ public class RectificationService {
             }
         }
         items.flush();
-        return detail(i);
+        return i;
     }
 
     @Transactional

@@ -108,6 +108,12 @@ public class RiskService {
 
     @Transactional
     public RiskDetail create(RiskRequests.Create req) {
+        return flushed(createRecord(req));
+    }
+
+    /** {@link #create} without building the answer's view (a bulk import does not read it). */
+    @Transactional
+    public RiskEntity createRecord(RiskRequests.Create req) {
         ledger.enter(CREATE);
         ExternalRefs.check(RiskLifecycle.RISK, req.externalSource(), req.externalRef(), risks::externalRefTaken);
         if (units.find(req.unitId(), scope.current()).filter(u -> u.active).isEmpty()) {
@@ -140,7 +146,8 @@ public class RiskService {
                 measures.add(ADD_MEASURE, r, MEASURES, m, null);
             }
         }
-        return flushed(r);
+        risks.flush();
+        return r;
     }
 
     @Transactional

@@ -99,6 +99,12 @@ public class TaskService {
 
     @Transactional
     public TaskDetail create(TaskRequests.Create req) {
+        return new TaskDetail(view(createRecord(req)), List.of());
+    }
+
+    /** {@link #create} without building the answer's view (a bulk import does not read it). */
+    @Transactional
+    public TaskEntity createRecord(TaskRequests.Create req) {
         ledger.enter(CREATE);
         ExternalRefs.check(TaskLifecycle.TASK, req.externalSource(), req.externalRef(),
                 (source, ref) -> tasks.byExternalRef(source, ref).isPresent());
@@ -144,7 +150,7 @@ public class TaskService {
                 .set("deadline", t.deadline).set("recurrence", t.recurrence).set("basis", t.basis).set("originType", t.originType).set("originId", t.originId)
                 .set("externalRef", t.externalRef));
         tasks.flush();
-        return new TaskDetail(view(t), List.of());
+        return t;
     }
 
     @Transactional

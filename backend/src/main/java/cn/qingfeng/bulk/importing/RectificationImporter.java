@@ -69,8 +69,8 @@ public class RectificationImporter implements LedgerImporter {
                     v.problem("code", code, "import.unknown-code", "编号 " + code + " 不存在（新整改事项请不填编号）");
                     ctx.check(problems);
                 }
-                ItemDetail made = service.create(create);
-                return new Outcome(Outcome.Kind.CREATED, made.item().id(), made.item().code(), made.item().title());
+                RectificationItemEntity made = service.createRecord(create);
+                return new Outcome(Outcome.Kind.CREATED, made.id, made.code, made.title);
             }
             RectificationItemEntity i = existing.get();
             switch (ctx.conflict()) {

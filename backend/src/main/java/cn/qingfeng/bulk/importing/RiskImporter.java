@@ -70,11 +70,11 @@ public class RiskImporter implements LedgerImporter {
                     v.problem("code", code, "import.unknown-code", "编号 " + code + " 不存在（新风险点请不填编号）");
                     ctx.check(problems);
                 }
-                RiskDetail made = service.create(create);
+                RiskEntity made = service.createRecord(create);
                 if (likelihood != null && impact != null) {
-                    made = service.grade(made.risk().id(), made.version(), new RiskRequests.Grade(likelihood, impact, null, null, GRADED_BY_IMPORT));
+                    service.grade(made.id, made.version, new RiskRequests.Grade(likelihood, impact, null, null, GRADED_BY_IMPORT));
                 }
-                return new Outcome(Outcome.Kind.CREATED, made.risk().id(), made.risk().code(), made.risk().name());
+                return new Outcome(Outcome.Kind.CREATED, made.id, made.code, made.name);
             }
             RiskEntity r = existing.get();
             switch (ctx.conflict()) {

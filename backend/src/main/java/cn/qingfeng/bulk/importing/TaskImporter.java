@@ -86,11 +86,11 @@ public class TaskImporter implements LedgerImporter {
                     v.problem("code", code, "import.unknown-code", "编号 " + code + " 不存在（新任务请不填编号）");
                     ctx.check(problems);
                 }
-                TaskDetail made = service.create(create);
+                TaskEntity made = service.createRecord(create);
                 if (!plan.isEmpty()) {
-                    made = service.issue(made.task().id(), made.version(), issue(plan));
+                    service.issue(made.id, made.version, issue(plan));
                 }
-                return new Outcome(Outcome.Kind.CREATED, made.task().id(), made.task().code(), made.task().title());
+                return new Outcome(Outcome.Kind.CREATED, made.id, made.code, made.title);
             }
             TaskEntity t = existing.get();
             switch (ctx.conflict()) {

@@ -51,8 +51,12 @@ public class ImportRunner {
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
     /** Problems kept for the report; all of them are counted. */
     static final int MAX_STORED_PROBLEMS = 10_000;
-    private static final int DRY_RUN_CHUNK = 200;
-    private static final int COMMIT_CLEAR_EVERY = 200;
+    private static final int DRY_RUN_CHUNK = 100;
+    /**
+     * The session is flushed and cleared this often: every query auto-flushes, and a flush looks at
+     * every entity the session holds, so a session left to grow makes each row slower than the last.
+     */
+    private static final int CLEAR_EVERY = 10;
     /** A commit of "valid rows only" leaves out a row the services refuse and starts again, this often at most. */
     private static final int MAX_RETRIES = 20;
     /** Codes come in blocks this size during a commit (see CodeGenerator): other creators wait a moment, not the whole import. */
@@ -303,6 +307,9 @@ public class ImportRunner {
                             }
                         }
                         tally.step();
+                        if ((i - start + 1) % CLEAR_EVERY == 0) {
+                            repo.flushAndClear();
+                        }
                     }
                     throw new ChunkDone(chunk.size());
                 });
@@ -349,7 +356,7 @@ public class ImportRunner {
                 }
                 hold(tally, tally.processed + 1);
                 tally.step();
-                if (++sinceClear[0] == COMMIT_CLEAR_EVERY) {
+                if (++sinceClear[0] == CLEAR_EVERY) {
                     repo.flushAndClear();
                     sinceClear[0] = 0;
                 }
