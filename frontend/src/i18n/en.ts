@@ -1019,7 +1019,7 @@ const en: MessageSchema = {
       header: 'Column in the file',
       column: 'Field',
       ignore: 'Ignore this column',
-      unmatched: 'Not recognised',
+      unmatched: 'Not imported',
       none: 'No recognisable column in the file',
     },
     revalidate: 'Check again with this mapping',

@@ -1009,7 +1009,7 @@ const zhCN = {
       header: '文件中的列',
       column: '对应字段',
       ignore: '忽略此列',
-      unmatched: '未识别',
+      unmatched: '不导入',
       none: '文件中没有可识别的列',
     },
     revalidate: '按调整后的对应关系重新检查',

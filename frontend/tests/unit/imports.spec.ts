@@ -89,6 +89,8 @@ describe('import model', () => {
     expect(landingStep(job({ status: 'VALIDATING' }))).toBe('report')
     expect(landingStep(job({ status: 'VALIDATED' }))).toBe('report')
     expect(landingStep(job({ status: 'VALIDATED', headers: [...MATCHED, { sheet: '风险', header: '备注' }] }))).toBe('mapping')
+    // Checked again with the user's own mapping: an unmatched header is one they ignore.
+    expect(landingStep(job({ status: 'VALIDATED', headers: [...MATCHED, { sheet: '风险', header: '备注' }] }), true)).toBe('report')
     expect(landingStep(job({ status: 'COMMITTING' }))).toBe('commit')
     expect(['COMMITTED', 'FAILED', 'CANCELLED'].map((status) => landingStep(job({ status: status as ImportJob['status'] })))).toEqual(['result', 'result', 'result'])
   })
@@ -309,7 +311,9 @@ describe('useImportWizard', () => {
     wizard.setMappingCell('风险', '类别', '')
     expect(wizard.mappingChanged.value).toBe(true)
     server.answers.revalidate = job({ status: 'VALIDATING', allowedActions: [] })
-    server.script = [job({ status: 'VALIDATED', counts: { rows: 3, valid: 3, invalid: 0 }, problemCount: 0, allowedActions: ENABLED('commit', 'revalidate') })]
+    // The server now reports 类别 as ignored, as asked.
+    const ignored: ImportHeader[] = MATCHED.map((header) => (header.header === '类别' ? { sheet: '风险', header: '类别' } : header))
+    server.script = [job({ status: 'VALIDATED', headers: ignored, counts: { rows: 3, valid: 3, invalid: 0 }, problemCount: 0, allowedActions: ENABLED('commit', 'revalidate') })]
     server.problems = []
     await wizard.revalidate()
     expect(server.last('POST', '/imports/j1/revalidate')?.body).toEqual({
@@ -319,6 +323,9 @@ describe('useImportWizard', () => {
     expect(wizard.step.value).toBe('report')
     await until(() => wizard.job.value?.status === 'VALIDATED', 'the second dry run')
     await flush()
+    // The user's own mapping was checked: its report, not the columns again.
+    expect(wizard.step.value).toBe('report')
+    expect(wizard.mappingChanged.value).toBe(false)
     expect(wizard.problems.items.value).toEqual([])
 
     wizard.goTo('commit')

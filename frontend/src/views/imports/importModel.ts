@@ -34,15 +34,17 @@ export function ledgerLabel(code: string | undefined, serverLabel?: string): str
 /**
  * Where a job opens: a running dry run on its report, a checked one on its columns when some header
  * was not recognised (else on the report), a running commit on the commit step, an ended job on its result.
+ * A check the user asked for with their own mapping (`mapped`) opens on its report: a header left
+ * unmatched then is one they chose to ignore.
  */
-export function landingStep(job: ImportJob | null | undefined): ImportStep {
+export function landingStep(job: ImportJob | null | undefined, mapped = false): ImportStep {
   switch (job?.status) {
     case undefined:
       return 'source'
     case 'VALIDATING':
       return 'report'
     case 'VALIDATED':
-      return (job.headers ?? []).some((header) => header.key === undefined || header.key === '') ? 'mapping' : 'report'
+      return !mapped && (job.headers ?? []).some((header) => header.key === undefined || header.key === '') ? 'mapping' : 'report'
     case 'COMMITTING':
       return 'commit'
     default:

@@ -117,6 +117,8 @@ export function useImportWizard(options: ImportWizardOptions = {}) {
   /** Bumped whenever another job is shown: answers about the previous one are dropped. */
   let generation = 0
   let pollFailures = 0
+  /** The running check is one the user started with their mapping (see landingStep). */
+  let mapped = false
 
   function stopPolling(): void {
     if (timer !== undefined) clearTimeout(timer)
@@ -158,7 +160,8 @@ export function useImportWizard(options: ImportWizardOptions = {}) {
     job.value = next
     const changed = fresh || previous?.id !== next.id || previous?.status !== next.status
     if (changed) {
-      step.value = landingStep(next)
+      step.value = landingStep(next, mapped)
+      if (next.status !== 'VALIDATING') mapped = false
       if (next.status === 'VALIDATED' || next.status === 'FAILED' || next.status === 'CANCELLED' || next.status === 'COMMITTED') {
         draft.value = draftFromHeaders(next.headers)
         draftConflict.value = next.conflict ?? 'STOP'
@@ -173,6 +176,7 @@ export function useImportWizard(options: ImportWizardOptions = {}) {
 
   async function loadJob(id: string): Promise<void> {
     generation += 1
+    mapped = false
     stopPolling()
     pollFailures = 0
     jobLoading.value = true
@@ -190,6 +194,7 @@ export function useImportWizard(options: ImportWizardOptions = {}) {
   /** Back to an empty first step (keeping the ledger and options chosen). */
   function clearJob(): void {
     generation += 1
+    mapped = false
     stopPolling()
     job.value = null
     file.value = null
@@ -315,7 +320,11 @@ export function useImportWizard(options: ImportWizardOptions = {}) {
   }
 
   function revalidate(): Promise<void> {
-    return act('revalidate', (id) => revalidateImport(id, { mapping: draft.value, conflict: draftConflict.value }))
+    return act('revalidate', async (id) => {
+      const next = await revalidateImport(id, { mapping: draft.value, conflict: draftConflict.value })
+      mapped = true
+      return next
+    })
   }
 
   async function saveMapping(): Promise<void> {
