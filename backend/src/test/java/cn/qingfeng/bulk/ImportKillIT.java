@@ -3,25 +3,21 @@ package cn.qingfeng.bulk;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qingfeng.support.AppProcess;
 import cn.qingfeng.support.Tokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.File;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +32,7 @@ class ImportKillIT {
     private static final String BASE = "http://127.0.0.1:" + PORT;
     private static final int ROWS = 300;
     private static final int HOLD_AT = 120;
-    private static final String DB = System.getenv().getOrDefault("QF_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/qingfeng_test");
+    private static final String DB = AppProcess.DB;
 
     private final List<Process> started = new ArrayList<>();
 
@@ -46,39 +42,13 @@ class ImportKillIT {
     }
 
     private Process start(Path log, Path holdFile) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + PORT, "-Dquarkus.management.port=9017",
-                "-Dqingfeng.imports.poll-interval=200ms",
-                "-Dqingfeng.imports.hold-at-row=" + HOLD_AT, "-Dqingfeng.imports.hold-file=" + holdFile,
-                "-Dqingfeng.tasks.scheduler-interval=off", "-Dqingfeng.risks.scheduler-interval=off",
-                "-jar", System.getProperty("qingfeng.app.jar", "target/quarkus-app/quarkus-run.jar")));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("QF_DB_URL", DB);
-        pb.environment().put("QF_DEMO_DATA", "true");
-        pb.environment().put("QF_CURSOR_SECRET", "import-kill-test-cursor-secret");
-        Process p = pb.start();
+        Process p = AppProcess.start(PORT, log, List.of("-Dqingfeng.imports.hold-at-row=" + HOLD_AT, "-Dqingfeng.imports.hold-file=" + holdFile));
         started.add(p);
-        waitFor("the backend is ready (log: " + log + ")", () -> ready() || !p.isAlive());
-        assertThat(p.isAlive()).as("backend started, see " + log).isTrue();
         return p;
     }
 
-    private static boolean ready() {
-        try {
-            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:9017/q/health/ready").toURL().openConnection();
-            c.setConnectTimeout(500);
-            return c.getResponseCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant give = Instant.now().plus(Duration.ofMinutes(3));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting until " + what).isBefore(give);
-            Thread.sleep(100);
-        }
+    private static void waitFor(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        AppProcess.waitFor(what, condition);
     }
 
     private static RequestSpecification api() {
