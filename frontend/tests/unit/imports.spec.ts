@@ -177,6 +177,7 @@ class FakeServer {
     if (path === '/imports/ledgers') return jsonResponse([{ ledger: 'tasks', label: '督办任务', permitted: false, sheets: [] }, { ...RISKS, permitted: true }])
     if (path === '/import-mappings' && request.method === 'GET') return jsonResponse([{ id: 'm1', ledger: 'risks', name: '区县格式', mapping: { 风险: { 备注: 'name' } } }])
     if (path === '/import-mappings' && request.method === 'POST') return jsonResponse({ id: `m-${this.calls.length}`, ...(body as object) }, 201)
+    if (path === '/imports') return jsonResponse({ items: [this.current] })
     if (path.endsWith('/problems')) return jsonResponse({ items: this.problems })
     if (path.endsWith('/records')) return jsonResponse({ items: this.records })
     const action = /\/imports\/[^/]+\/(revalidate|commit|cancel)$/.exec(path)?.[1]
@@ -494,5 +495,25 @@ describe('import pages', () => {
     expect(link.attributes('href')).toBe('/risks/r1')
     expect(done.get('[data-testid="import-records"]').text()).toContain('新建')
     done.unmount()
+  })
+
+  it('lists the jobs of 导入记录 in words, filtered as the URL says', async () => {
+    server.current = job({ status: 'COMMITTED', counts: { rows: 3, valid: 3, created: 2, updated: 1 } })
+    const { plugins } = setupApp(userWith(['unit_officer'], []))
+    const router = await importRouter('/imports?ledger=risks&status=COMMITTED')
+    const { default: ImportHistoryView } = await import('@/views/imports/ImportHistoryView.vue')
+    const wrapper = mount(ImportHistoryView, { global: { plugins: [...plugins, router] } })
+    await flush()
+    const query = server.last('GET', '/imports')?.query
+    expect(query?.get('ledger')).toBe('risks')
+    expect(query?.get('status')).toBe('COMMITTED')
+    const row = wrapper.get('[data-testid="import-history-table"] .el-table__row').text()
+    expect(row).toContain('风险点.xlsx')
+    expect(row).toContain('风险台账')
+    expect(row).toContain('已导入')
+    expect(row).toContain('刘洋')
+    expect(row).not.toMatch(/COMMITTED|risks/)
+    expect(wrapper.get('[data-testid="import-history-link"]').attributes('href')).toBe('/imports/j1')
+    wrapper.unmount()
   })
 })

@@ -29,10 +29,11 @@ import {
   type ImportMappingSpec,
   type ImportProblem,
   type ImportRecord,
+  type Paging,
 } from '@/api/imports'
 import { ApiError } from '@/api/problem'
 import { recordActions } from '@/composables/useAllowedActions'
-import { usePagedTable } from '@/composables/usePagedTable'
+import { usePagedTable, type Page } from '@/composables/usePagedTable'
 import { formatBytes } from '@/utils/format'
 import {
   annotatedName,
@@ -96,20 +97,18 @@ export function useImportWizard(options: ImportWizardOptions = {}) {
   )
   const sizeLimit = formatBytes(MAX_IMPORT_BYTES)
 
-  const problems = usePagedTable<ImportProblem, Record<string, string>>({
-    syncUrl: false,
-    immediate: false,
-    filters: {},
-    limit: 50,
-    fetch: ({ limit, cursor }) => listImportProblems(jobId.value, { limit, ...(cursor === undefined ? {} : { cursor }) }),
-  })
-  const records = usePagedTable<ImportRecord, Record<string, string>>({
-    syncUrl: false,
-    immediate: false,
-    filters: {},
-    limit: 50,
-    fetch: ({ limit, cursor }) => listImportRecords(jobId.value, { limit, ...(cursor === undefined ? {} : { cursor }) }),
-  })
+  /** A paged list of the job shown (its problems, its records), loaded when the job gets there. */
+  function jobList<T>(fetch: (id: string, paging: Paging) => Promise<Page<T>>) {
+    return usePagedTable<T, Record<string, string>>({
+      syncUrl: false,
+      immediate: false,
+      filters: {},
+      limit: 50,
+      fetch: ({ limit, cursor }) => fetch(jobId.value, { limit, ...(cursor === undefined ? {} : { cursor }) }),
+    })
+  }
+  const problems = jobList<ImportProblem>(listImportProblems)
+  const records = jobList<ImportRecord>(listImportRecords)
 
   // ---- the job and its polling ----
 
