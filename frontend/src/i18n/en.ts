@@ -435,6 +435,9 @@ const en: MessageSchema = {
     verifyBroken: 'Journal chain broken at position {position} ({reason})',
   },
   action: {
+    export: {
+      created: 'Ledger exported',
+    },
     rectification: {
       created: 'Problem registered',
       updated: 'Problem updated',
@@ -520,6 +523,7 @@ const en: MessageSchema = {
     },
   },
   entityType: {
+    export: 'Export',
     user: 'User',
     unit: 'Unit',
     attachment: 'Attachment',
@@ -867,6 +871,9 @@ const en: MessageSchema = {
     set: '{field}: {after}',
   },
   field: {
+    rows: 'Rows',
+    fileName: 'File name',
+    sort: 'Sort',
     file: 'File',
     ledger: 'Ledger',
     conflict: 'Existing records',

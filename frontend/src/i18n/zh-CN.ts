@@ -434,6 +434,9 @@ const zhCN = {
   },
   // Journal action codes (entity.verb), nested because vue-i18n treats dots as paths.
   action: {
+    export: {
+      created: '导出台账',
+    },
     rectification: {
       created: '登记问题',
       updated: '修改问题',
@@ -519,6 +522,7 @@ const zhCN = {
     },
   },
   entityType: {
+    export: '导出',
     user: '用户',
     unit: '单位',
     attachment: '附件',
@@ -866,6 +870,9 @@ const zhCN = {
     set: '{field}：{after}',
   },
   field: {
+    rows: '行数',
+    fileName: '文件名',
+    sort: '排序',
     file: '文件',
     ledger: '台账',
     conflict: '冲突处理',
