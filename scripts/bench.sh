@@ -57,8 +57,9 @@ fi
 if [[ "$mode" == bulk ]]; then
   n="${2:-100000}"
   start_api true
-  SUP="$(scripts/keycloak.sh token jiandu)"
   API=http://127.0.0.1:18080/api/v1
+  # A fresh token for every call: the run outlasts an access token's lifetime.
+  sup() { scripts/keycloak.sh token jiandu; }
   command -v psql >/dev/null || { log "the COPY baseline needs psql (PostgreSQL's client)"; exit 1; }
   pg_url="${bench_db#jdbc:}"
   export PGUSER=qingfeng_owner PGPASSWORD=qingfeng_owner
@@ -74,19 +75,19 @@ if [[ "$mode" == bulk ]]; then
   sample() { (while [[ ! -f "$dir/stop-$1" ]]; do rss; sleep 0.5; done) > "$dir/rss-$1.txt" & }
   settle() {
     while true; do
-      job="$(curl -fsS -H "Authorization: Bearer $SUP" "$API/imports/$1")"
-      case "$(json 'd["status"]' <<<"$job")" in VALIDATING|COMMITTING) sleep 0.5 ;; *) printf '%s' "$job"; return ;; esac
+      job="$(curl -fsS -H "Authorization: Bearer $(sup)" "$API/imports/$1")"
+      case "$(json 'd["status"]' <<<"$job")" in VALIDATING|COMMITTING) sleep 2 ;; *) printf '%s' "$job"; return ;; esac
     done
   }
   now() { date +%s.%N; }
   rss0="$(rss)"
   sample import
   t0="$(now)"
-  id="$(curl -fsS -H "Authorization: Bearer $SUP" -F ledger=risks -F "file=@$dir/risks.xlsx" "$API/imports" | json 'd["id"]')"
+  id="$(curl -fsS -H "Authorization: Bearer $(sup)" -F ledger=risks -F "file=@$dir/risks.xlsx" "$API/imports" | json 'd["id"]')"
   job="$(settle "$id")"
   t1="$(now)"
   [[ "$(json 'd["problemCount"]' <<<"$job")" == 0 ]] || { log "the dry run found problems: $job"; exit 1; }
-  curl -fsS -H "Authorization: Bearer $SUP" -H 'Content-Type: application/json' -d '{"validRowsOnly": false}' "$API/imports/$id/commit" >/dev/null
+  curl -fsS -H "Authorization: Bearer $(sup)" -H 'Content-Type: application/json' -d '{"validRowsOnly": false}' "$API/imports/$id/commit" >/dev/null
   job="$(settle "$id")"
   t2="$(now)"
   touch "$dir/stop-import"; sleep 1
@@ -105,7 +106,7 @@ SQL
   rss1="$(rss)"
   sample export
   t3="$(now)"
-  curl -fsS -o "$dir/export.xlsx" -H "Authorization: Bearer $SUP" "$API/risks/export?q=$tag&format=xlsx"
+  curl -fsS -o "$dir/export.xlsx" -H "Authorization: Bearer $(sup)" "$API/risks/export?q=$tag&format=xlsx"
   t4="$(now)"
   touch "$dir/stop-export"; sleep 1
   peak_export="$(sort -n "$dir/rss-export.txt" | tail -1)"
