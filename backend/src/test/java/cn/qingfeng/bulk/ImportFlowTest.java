@@ -92,6 +92,10 @@ class ImportFlowTest {
         assertThat(stop.getInt("counts.valid")).isZero();
         JsonPath stopped = Api.as("jiandu").get("/api/v1/imports/{id}/problems", stop.getString("id")).then().extract().jsonPath();
         assertThat(stopped.getList("items.code", String.class)).contains("import.exists");
+        JsonPath skip = dryRun("jiandu", "tasks", "督办任务.xlsx", file, Map.of("conflict", "SKIP"));
+        JsonPath skipped = commit("jiandu", skip.getString("id"), true);
+        assertThat(skipped.getInt("counts.skipped")).isEqualTo(2);
+        assertThat(skipped.getInt("counts.created")).isZero();
     }
 
     @Test

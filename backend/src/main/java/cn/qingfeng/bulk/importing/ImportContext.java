@@ -54,6 +54,32 @@ public record ImportContext(UnitDirectory units, Validator validator, Conflict c
         }
     }
 
+    /** A code given for a record that does not exist: the row is refused (a new record has no code yet). */
+    public void noSuchCode(RowValues v, List<RowProblem> problems, String code, String what) {
+        if (code != null) {
+            v.problem("code", code, "import.unknown-code", "编号 " + code + " 不存在（新" + what + "请不填编号）");
+            check(problems);
+        }
+    }
+
+    /**
+     * What a row does with the record it names, by the import's conflict mode, for every ledger:
+     * STOP refuses the row, SKIP leaves the record ({@code skipped}), UPDATE applies the row.
+     */
+    public Outcome onExisting(RowValues v, List<RowProblem> problems, String code, String ref, String what, Outcome skipped,
+                              Supplier<Outcome> update) {
+        return switch (conflict) {
+            case STOP -> {
+                v.problem(code != null ? "code" : "externalRef", code != null ? code : ref, "import.exists",
+                        what + "已存在（" + skipped.code() + "），如需更新请选择“更新”");
+                check(problems);
+                throw new IllegalStateException("unreachable");
+            }
+            case SKIP -> skipped;
+            case UPDATE -> update.get();
+        };
+    }
+
     /** A service's refusal, as the row's problems. */
     public RowRefused refused(RowValues row, ProblemException e) {
         return new RowRefused(row.refused(e));

@@ -65,42 +65,28 @@ public class RectificationImporter implements LedgerImporter {
         Optional<RectificationItemEntity> existing = items.byCodeOrExternalRef(key.code(), key.source(), key.ref());
         try {
             if (existing.isEmpty()) {
-                if (code != null) {
-                    v.problem("code", code, "import.unknown-code", "编号 " + code + " 不存在（新整改事项请不填编号）");
-                    ctx.check(problems);
-                }
+                ctx.noSuchCode(v, problems, code, "整改事项");
                 RectificationItemEntity made = service.createRecord(create);
                 return new Outcome(Outcome.Kind.CREATED, made.id, made.code, made.title);
             }
             RectificationItemEntity i = existing.get();
-            switch (ctx.conflict()) {
-                case STOP -> {
-                    v.problem(code != null ? "code" : "externalRef", code != null ? code : ref, "import.exists",
-                            "整改事项已存在（" + i.code + "），如需更新请选择“更新”");
-                    ctx.check(problems);
+            return ctx.onExisting(v, problems, code, ref, "整改事项", new Outcome(Outcome.Kind.SKIPPED, i.id, i.code, i.title), () -> {
+                ItemDetail now = service.detail(i.id);
+                boolean changedAny = false;
+                RectificationRequests.Update u = new RectificationRequests.Update(changed(title, i.title), changed(description, i.description),
+                        changed(severity, i.severity), changed(category, i.category), changed(leader, i.responsibleLeader),
+                        changed(person, i.responsiblePerson), changed(deadline, i.deadline));
+                if (u.title() != null || u.description() != null || u.severity() != null || u.category() != null
+                        || u.responsibleLeader() != null || u.responsiblePerson() != null || u.deadline() != null) {
+                    now = service.update(i.id, now.version(), u);
+                    changedAny = true;
                 }
-                case SKIP -> {
-                    return new Outcome(Outcome.Kind.SKIPPED, i.id, i.code, i.title);
+                for (MeasureRequests.Add add : MeasureRows.missing(measures, now.measures())) {
+                    now = service.addMeasure(i.id, add);
+                    changedAny = true;
                 }
-                case UPDATE -> {
-                    ItemDetail now = service.detail(i.id);
-                    boolean changedAny = false;
-                    RectificationRequests.Update u = new RectificationRequests.Update(changed(title, i.title), changed(description, i.description),
-                            changed(severity, i.severity), changed(category, i.category), changed(leader, i.responsibleLeader),
-                            changed(person, i.responsiblePerson), changed(deadline, i.deadline));
-                    if (u.title() != null || u.description() != null || u.severity() != null || u.category() != null
-                            || u.responsibleLeader() != null || u.responsiblePerson() != null || u.deadline() != null) {
-                        now = service.update(i.id, now.version(), u);
-                        changedAny = true;
-                    }
-                    for (MeasureRequests.Add add : MeasureRows.missing(measures, now.measures())) {
-                        now = service.addMeasure(i.id, add);
-                        changedAny = true;
-                    }
-                    return new Outcome(changedAny ? Outcome.Kind.UPDATED : Outcome.Kind.UNCHANGED, i.id, now.item().code(), now.item().title());
-                }
-            }
-            throw new IllegalStateException();
+                return new Outcome(changedAny ? Outcome.Kind.UPDATED : Outcome.Kind.UNCHANGED, i.id, now.item().code(), now.item().title());
+            });
         } catch (ProblemException e) {
             throw ctx.refused(v, e);
         }

@@ -66,10 +66,7 @@ public class RiskImporter implements LedgerImporter {
         Optional<RiskEntity> existing = risks.byCodeOrExternalRef(key.code(), key.source(), key.ref());
         try {
             if (existing.isEmpty()) {
-                if (code != null) {
-                    v.problem("code", code, "import.unknown-code", "编号 " + code + " 不存在（新风险点请不填编号）");
-                    ctx.check(problems);
-                }
+                ctx.noSuchCode(v, problems, code, "风险点");
                 RiskEntity made = service.createRecord(create);
                 if (likelihood != null && impact != null) {
                     service.grade(made.id, made.version, new RiskRequests.Grade(likelihood, impact, null, null, GRADED_BY_IMPORT));
@@ -77,38 +74,27 @@ public class RiskImporter implements LedgerImporter {
                 return new Outcome(Outcome.Kind.CREATED, made.id, made.code, made.name);
             }
             RiskEntity r = existing.get();
-            switch (ctx.conflict()) {
-                case STOP -> {
-                    v.problem(code != null ? "code" : "externalRef", code != null ? code : ref, "import.exists",
-                            "风险点已存在（" + r.code + "），如需更新请选择“更新”");
-                    ctx.check(problems);
+            return ctx.onExisting(v, problems, code, ref, "风险点", new Outcome(Outcome.Kind.SKIPPED, r.id, r.code, r.name), () -> {
+                RiskDetail now = service.detail(r.id);
+                boolean changedAny = false;
+                RiskRequests.Update u = new RiskRequests.Update(changed(name, r.name), changed(category, r.category),
+                        changed(manifestation, r.manifestation), changed(leader, r.responsibleLeader), changed(person, r.responsiblePerson),
+                        changed(cycle, r.reviewCycleOverride), null);
+                if (u.name() != null || u.category() != null || u.manifestation() != null || u.responsibleLeader() != null
+                        || u.responsiblePerson() != null || u.reviewCycle() != null) {
+                    now = service.update(r.id, now.version(), u);
+                    changedAny = true;
                 }
-                case SKIP -> {
-                    return new Outcome(Outcome.Kind.SKIPPED, r.id, r.code, r.name);
+                if (likelihood != null && (!Objects.equals(likelihood, r.likelihood) || !Objects.equals(impact, r.impact))) {
+                    now = service.grade(r.id, now.version(), new RiskRequests.Grade(likelihood, impact, null, null, GRADED_BY_IMPORT));
+                    changedAny = true;
                 }
-                case UPDATE -> {
-                    RiskDetail now = service.detail(r.id);
-                    boolean changedAny = false;
-                    RiskRequests.Update u = new RiskRequests.Update(changed(name, r.name), changed(category, r.category),
-                            changed(manifestation, r.manifestation), changed(leader, r.responsibleLeader), changed(person, r.responsiblePerson),
-                            changed(cycle, r.reviewCycleOverride), null);
-                    if (u.name() != null || u.category() != null || u.manifestation() != null || u.responsibleLeader() != null
-                            || u.responsiblePerson() != null || u.reviewCycle() != null) {
-                        now = service.update(r.id, now.version(), u);
-                        changedAny = true;
-                    }
-                    if (likelihood != null && (!Objects.equals(likelihood, r.likelihood) || !Objects.equals(impact, r.impact))) {
-                        now = service.grade(r.id, now.version(), new RiskRequests.Grade(likelihood, impact, null, null, GRADED_BY_IMPORT));
-                        changedAny = true;
-                    }
-                    for (MeasureRequests.Add add : MeasureRows.missing(measures, now.measures())) {
-                        now = service.addMeasure(r.id, add);
-                        changedAny = true;
-                    }
-                    return new Outcome(changedAny ? Outcome.Kind.UPDATED : Outcome.Kind.UNCHANGED, r.id, now.risk().code(), now.risk().name());
+                for (MeasureRequests.Add add : MeasureRows.missing(measures, now.measures())) {
+                    now = service.addMeasure(r.id, add);
+                    changedAny = true;
                 }
-            }
-            throw new IllegalStateException();
+                return new Outcome(changedAny ? Outcome.Kind.UPDATED : Outcome.Kind.UNCHANGED, r.id, now.risk().code(), now.risk().name());
+            });
         } catch (ProblemException e) {
             throw ctx.refused(v, e);
         }

@@ -82,10 +82,7 @@ public class TaskImporter implements LedgerImporter {
         Optional<TaskEntity> existing = tasks.byCodeOrExternalRef(key.code(), key.source(), key.ref());
         try {
             if (existing.isEmpty()) {
-                if (code != null) {
-                    v.problem("code", code, "import.unknown-code", "编号 " + code + " 不存在（新任务请不填编号）");
-                    ctx.check(problems);
-                }
+                ctx.noSuchCode(v, problems, code, "任务");
                 TaskEntity made = service.createRecord(create);
                 if (!plan.isEmpty()) {
                     service.issue(made.id, made.version, issue(plan));
@@ -93,20 +90,8 @@ public class TaskImporter implements LedgerImporter {
                 return new Outcome(Outcome.Kind.CREATED, made.id, made.code, made.title);
             }
             TaskEntity t = existing.get();
-            switch (ctx.conflict()) {
-                case STOP -> {
-                    v.problem(code != null ? "code" : "externalRef", code != null ? code : ref, "import.exists",
-                            "任务已存在（" + t.code + "），如需更新请选择“更新”");
-                    ctx.check(problems);
-                }
-                case SKIP -> {
-                    return new Outcome(Outcome.Kind.SKIPPED, t.id, t.code, t.title);
-                }
-                case UPDATE -> {
-                    return update(t, v, title, category, priority, deadline, basis, description, plan, ctx, problems);
-                }
-            }
-            throw new IllegalStateException();
+            return ctx.onExisting(v, problems, code, ref, "任务", new Outcome(Outcome.Kind.SKIPPED, t.id, t.code, t.title),
+                    () -> update(t, v, title, category, priority, deadline, basis, description, plan, ctx, problems));
         } catch (ProblemException e) {
             throw ctx.refused(v, e);
         }
