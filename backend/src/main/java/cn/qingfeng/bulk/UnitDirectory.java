@@ -42,10 +42,6 @@ public final class UnitDirectory {
         return named.get(0);
     }
 
-    public UnitEntity byId(UUID id) {
-        return byId.get(id);
-    }
-
     /** How a sheet names the unit: its name, or its code where the name is not unique. */
     public String label(UUID id) {
         UnitEntity u = byId.get(id);
@@ -53,9 +49,5 @@ public final class UnitDirectory {
             return null;
         }
         return byName.getOrDefault(u.name, List.of()).size() > 1 ? u.code : u.name;
-    }
-
-    public List<UnitEntity> all() {
-        return List.copyOf(byId.values());
     }
 }

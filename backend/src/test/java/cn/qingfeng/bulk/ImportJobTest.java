@@ -69,6 +69,11 @@ class ImportJobTest {
         assertThat(job.getInt("counts.valid")).isZero();
         JsonPath problems = Api.as("jiandu").get("/api/v1/imports/{id}/problems", job.getString("id")).then().extract().jsonPath();
         assertThat(problems.getList("items.code", String.class)).containsExactly("import.missing-column");
+        // A sheet named without its headers is refused, not left for the worker to stumble on.
+        Map<String, Object> noHeaders = new java.util.HashMap<>();
+        noHeaders.put("任务", null);
+        Api.as("jiandu").body(Map.of("mapping", noHeaders)).post("/api/v1/imports/{id}/revalidate", job.getString("id"))
+                .then().statusCode(400).contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
         Map<String, Map<String, String>> mapping = Map.of("任务", Map.of("事项名称", "title"));
         Api.as("jiandu").body(Map.of("mapping", mapping)).post("/api/v1/imports/{id}/revalidate", job.getString("id"))
                 .then().statusCode(202);

@@ -39,10 +39,6 @@ public final class RowValues {
         return row;
     }
 
-    public boolean has(String key) {
-        return row.cells().containsKey(key);
-    }
-
     public String text(String key) {
         Column c = column(key);
         String v = row.raw(key);

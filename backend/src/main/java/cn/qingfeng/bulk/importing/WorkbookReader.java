@@ -74,11 +74,11 @@ public final class WorkbookReader {
                 header(sheet, row, cells, scan);
                 return;
             }
-            if (example(sheetRow(sheet, row, cells))) {
+            SheetRow r = sheetRow(sheet, row, cells);
+            if (example(r)) {
                 return;
             }
             if (sheet.schema.child()) {
-                SheetRow r = sheetRow(sheet, row, cells);
                 String parent = r.raw(SheetSchema.PARENT);
                 scan.children.computeIfAbsent(parent == null ? "" : parent.strip(), k -> new ArrayList<>()).add(r);
             } else {

@@ -88,6 +88,15 @@ public class ImportRepository {
         }
     }
 
+    /** The progress of several jobs at once (a page of the history). */
+    public Map<UUID, ImportProgressEntity> progress(java.util.Collection<UUID> jobIds) {
+        if (jobIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select p from ImportProgressEntity p where p.jobId in :ids", ImportProgressEntity.class)
+                .setParameter("ids", jobIds).getResultStream().collect(java.util.stream.Collectors.toMap(p -> p.jobId, p -> p));
+    }
+
     public Optional<ImportProgressEntity> progress(UUID jobId) {
         return Optional.ofNullable(em.find(ImportProgressEntity.class, jobId));
     }

@@ -15,7 +15,7 @@ public final class ImportRequests {
     }
 
     @Schema(name = "RevalidateImport", description = "Run the dry run again with another header mapping or conflict mode")
-    public record Revalidate(@Size(max = 10) Map<@Size(max = 100) String, @Size(max = 100) Map<@Size(max = 200) String, @Size(max = 50) String>> mapping,
+    public record Revalidate(@Size(max = 10) Map<@Size(max = 100) String, @NotNull @Size(max = 200) Map<@Size(max = 200) String, @NotNull @Size(max = 50) String>> mapping,
                              Conflict conflict) {
     }
 

@@ -130,7 +130,7 @@ public class ImportService {
         if (size == 0) {
             throw ProblemException.invalidField("file", "文件是空的");
         }
-        TableFile.Format format = TableFile.sniff(head(uploaded), fileName);
+        TableFile.Format format = TableFile.sniff(head(uploaded));
         if (format == TableFile.Format.XLSX) {
             ArchiveInspector.inspect(uploaded, TableFile.XLSX_LIMITS);
         }
@@ -192,7 +192,9 @@ public class ImportService {
         if (status != null) {
             q.where("e.status = :s", "s", status);
         }
-        return pager.page(q, page, JOB_SORT, "-createdAt").map(this::view);
+        Page<ImportJobEntity> jobs = pager.page(q, page, JOB_SORT, "-createdAt");
+        Map<UUID, ImportProgressEntity> progress = repo.progress(jobs.items().stream().map(j -> j.id).toList());
+        return jobs.map(j -> view(j, progress.get(j.id)));
     }
 
     public Page<ImportViews.Problem> problems(UUID id, PageParams page) {
@@ -321,7 +323,10 @@ public class ImportService {
     // ---------------------------------------------------------------- views
 
     ImportViews.Job view(ImportJobEntity job) {
-        ImportProgressEntity p = repo.progress(job.id).orElse(null);
+        return view(job, repo.progress(job.id).orElse(null));
+    }
+
+    private ImportViews.Job view(ImportJobEntity job, ImportProgressEntity p) {
         List<AllowedAction> actions = new ArrayList<>();
         if (job.createdBy.equals(user.subject())) {
             for (String a : List.of("commit", "cancel", "revalidate")) {

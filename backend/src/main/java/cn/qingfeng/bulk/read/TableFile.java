@@ -20,7 +20,7 @@ public sealed interface TableFile permits XlsxFile, CsvFile {
     enum Format { XLSX, CSV }
 
     /** What the file is, by its first bytes (not by its name). */
-    static Format sniff(byte[] head, String fileName) {
+    static Format sniff(byte[] head) {
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return Format.XLSX;
         }
