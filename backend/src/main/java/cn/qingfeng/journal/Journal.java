@@ -27,6 +27,9 @@ public class Journal {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<JournalListener> listeners;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEntity record(String action, String entityType, Object entityId, UUID unitId, Changes changes) {
         EventEntity e = new EventEntity();
@@ -51,6 +54,9 @@ public class Journal {
             e.actorName = "system";
         }
         em.persist(e);
+        for (JournalListener l : listeners) {
+            l.recorded(e);
+        }
         return e;
     }
 }
