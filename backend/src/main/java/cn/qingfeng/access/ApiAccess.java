@@ -44,7 +44,22 @@ public final class ApiAccess {
             OperationRule.of("createImport", Roles.SUPERVISOR, Roles.UNIT_OFFICER, Roles.IMPORTER),
             OperationRule.of("revalidateImport", Roles.SUPERVISOR, Roles.UNIT_OFFICER, Roles.IMPORTER),
             OperationRule.of("commitImport", Roles.SUPERVISOR, Roles.UNIT_OFFICER, Roles.IMPORTER),
-            OperationRule.of("cancelImport", Roles.SUPERVISOR, Roles.UNIT_OFFICER, Roles.IMPORTER));
+            OperationRule.of("cancelImport", Roles.SUPERVISOR, Roles.UNIT_OFFICER, Roles.IMPORTER),
+            // Outbound events carry every ledger's changes: their receivers are the admins' business.
+            OperationRule.of("listWebhookSubscriptions", Roles.ADMIN),
+            OperationRule.of("createWebhookSubscription", Roles.ADMIN),
+            OperationRule.of("getWebhookSubscription", Roles.ADMIN),
+            OperationRule.of("updateWebhookSubscription", Roles.ADMIN),
+            OperationRule.of("rotateWebhookSecret", Roles.ADMIN),
+            OperationRule.of("sendWebhookTest", Roles.ADMIN),
+            OperationRule.of("listWebhookDeliveries", Roles.ADMIN),
+            OperationRule.of("getWebhookDelivery", Roles.ADMIN),
+            OperationRule.of("replayWebhookDelivery", Roles.ADMIN),
+            OperationRule.of("replayWebhookDeliveries", Roles.ADMIN),
+            OperationRule.of("listWebhookAllowedHosts", Roles.ADMIN),
+            OperationRule.of("allowWebhookHost", Roles.ADMIN),
+            OperationRule.of("disallowWebhookHost", Roles.ADMIN),
+            OperationRule.of("listWebhookEventTypes", Roles.ADMIN));
 
     private static final Map<String, OperationRule> RULES = build();
 

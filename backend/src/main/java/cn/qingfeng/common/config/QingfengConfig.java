@@ -47,6 +47,53 @@ public interface QingfengConfig {
     /** How the API is reached from outside. */
     Http http();
 
+    /** Outbound events: the outbox, its dispatcher and the subscriptions' receivers. */
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** How often a dispatcher looks for due deliveries ("off" disables the schedule). */
+        @WithDefault("1s")
+        String dispatchInterval();
+
+        /** Deliveries one dispatcher leases at a time. */
+        @WithDefault("100")
+        @Min(1)
+        @Max(1000)
+        int batchSize();
+
+        /** Requests in flight at once per instance. */
+        @WithDefault("8")
+        @Min(1)
+        @Max(64)
+        int concurrency();
+
+        /** How long a lease holds: a delivery leased by an instance that died is taken over after it. */
+        @WithDefault("60s")
+        Duration lease();
+
+        /** Per request to a receiver; at most 15 s (longer settings are cut to 15 s). */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Delay before each retry after a failed attempt; after the last, the delivery is dead. Jittered ±10 %. */
+        @WithDefault("5s,5m,30m,2h,5h,10h,14h,20h,24h")
+        @NotEmpty
+        List<Duration> retrySchedule();
+
+        /** How long a rotated-out secret keeps signing beside the new one. */
+        @WithDefault("24h")
+        Duration rotationOverlap();
+
+        /** Days finished deliveries stay in the log. */
+        @WithDefault("30")
+        @Min(1)
+        int logRetentionDays();
+
+        /** The SPA's public base URL, for absolute links in to-dos sent to an OA. */
+        @WithDefault("${qingfeng.http.public-url}")
+        String spaUrl();
+    }
+
     interface Http {
         /**
          * The API's public base URL (scheme, host, port), e.g. {@code https://qingfeng.example.gov.cn};
