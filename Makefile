@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN := $(CURDIR)/backend/mvnw
 export MVN
 
-.PHONY: run test test-backend test-frontend verify-security openapi check-openapi build clean help seed-large bench bench-bulk
+.PHONY: run test test-backend test-frontend verify-security openapi check-openapi build clean help seed-large bench bench-bulk bench-webhooks
 
 help:
 	@echo "make run            the whole app: embedded PostgreSQL, Keycloak, API :8080, SPA :5173"
@@ -14,6 +14,7 @@ help:
 	@echo "make check-openapi  fail when openapi.yaml differs from what the code serves"
 	@echo "make seed-large N=1000000   fill the benchmark database with N tasks"
 	@echo "make bench          list latencies on the benchmark database (after seed-large)"
+	@echo "make bench-webhooks outbound events: commit-to-delivery delay p50/p99 and backlog throughput (WEBHOOK_N=...)"
 	@echo "make bench-bulk     100k-row xlsx import end to end vs PostgreSQL COPY, and the export (BULK_N=...)"
 
 run:
@@ -53,6 +54,9 @@ bench:
 	@scripts/bench.sh run
 
 # Bulk import and export: N rows end to end beside a COPY of the same rows (default 100000).
+bench-webhooks:
+	@scripts/bench.sh webhooks $(or $(WEBHOOK_N),2000)
+
 bench-bulk:
 	@scripts/bench.sh bulk $(or $(BULK_N),100000)
 

@@ -2,6 +2,8 @@
 # List benchmarks on a database of their own (qingfeng_bench).
 #   scripts/bench.sh seed N   migrate qingfeng_bench, seed the demo organisation, add N tasks, N rectification items, N risks
 #   scripts/bench.sh run      time the task, assignment, rectification and risk lists (p50 / p95 / max of each)
+#   scripts/bench.sh webhooks [N]  outbound events to a receiver on this machine: delay from commit to
+#                             delivery (p50 / p99) and the throughput of draining a backlog (N: 2000)
 #   scripts/bench.sh bulk [N] import N risks from an xlsx end to end (upload, dry run, commit) beside a
 #                             PostgreSQL COPY of the same rows, then export them; peak RSS of each (N: 100000)
 # PostgreSQL as for the tests (QF_TEST_PG_URL, :5432 or embedded); Keycloak on :8180 (started if needed).
@@ -51,6 +53,13 @@ if [[ "$mode" == seed ]]; then
   log "adding $n tasks, $n rectification items and $n risks (this takes a while for a million)"
   java -jar tools/pgctl/target/pgctl.jar sql --url "$bench_db" --user qingfeng_owner --password qingfeng_owner \
     --file scripts/seed-large.sql --set n="$n"
+  exit 0
+fi
+
+if [[ "$mode" == webhooks ]]; then
+  n="${2:-2000}"
+  start_api true
+  java scripts/bench/WebhookBench.java http://127.0.0.1:18080/api/v1 "${QF_KEYCLOAK_URL:-http://127.0.0.1:8180}/realms/qingfeng" "$n"
   exit 0
 fi
 

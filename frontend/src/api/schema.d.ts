@@ -1772,6 +1772,238 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/allowed-hosts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hosts allowed as receivers although they resolve to internal addresses
+         * @description Roles: admin.
+         */
+        get: operations["listWebhookAllowedHosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/allowed-hosts/{host}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Allow a host (e.g. a test receiver on this machine) as a receiver
+         * @description Roles: admin.
+         */
+        put: operations["allowWebhookHost"];
+        post?: never;
+        /**
+         * Remove a host from the allowed list
+         * @description Roles: admin.
+         */
+        delete: operations["disallowWebhookHost"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log, newest first
+         * @description Roles: admin.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/deliveries/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver again a subscription's deliveries created in a time range
+         * @description Roles: admin.
+         */
+        post: operations["replayWebhookDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A delivery with its payload and every attempt
+         * @description Roles: admin.
+         */
+        get: operations["getWebhookDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver again now, with the same webhook-id
+         * @description Roles: admin.
+         */
+        post: operations["replayWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every event type a subscription can ask for
+         * @description Roles: admin.
+         */
+        get: operations["listWebhookEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subscriptions, newest first
+         * @description Roles: admin.
+         */
+        get: operations["listWebhookSubscriptions"];
+        put?: never;
+        /**
+         * Subscribe a receiver to events
+         * @description Roles: admin. Answers the signing secret once. 400 webhook.url-not-allowed when the URL resolves to a loopback, link-local or private address and its host is not on the allowed list.
+         */
+        post: operations["createWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subscription with its delivery counts
+         * @description Roles: admin.
+         */
+        get: operations["getWebhookSubscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a subscription; status ACTIVE enables it again (e.g. after a 410)
+         * @description Roles: admin.
+         */
+        patch: operations["updateWebhookSubscription"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new signing secret; the old one signs beside it until previousSecretValidUntil
+         * @description Roles: admin.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a webhook.test event to this subscription only
+         * @description Roles: admin.
+         */
+        post: operations["sendWebhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2389,6 +2621,16 @@ export interface components {
              */
             total?: number;
         };
+        PageDelivery: {
+            items?: components["schemas"]["WebhookDelivery"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            nextCursor?: string;
+            /**
+             * Format: int64
+             * @description Number of matching items; only when includeTotal=true
+             */
+            total?: number;
+        };
         PageEventView: {
             items?: components["schemas"]["Event"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -2481,6 +2723,16 @@ export interface components {
         };
         PageRiskView: {
             items?: components["schemas"]["Risk"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            nextCursor?: string;
+            /**
+             * Format: int64
+             * @description Number of matching items; only when includeTotal=true
+             */
+            total?: number;
+        };
+        PageSubscription: {
+            items?: components["schemas"]["WebhookSubscription"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             nextCursor?: string;
             /**
@@ -2932,6 +3184,8 @@ export interface components {
                 };
             };
         };
+        /** @enum {string} */
+        Status: "PENDING" | "RETRYING" | "DELIVERED" | "SKIPPED" | "DEAD";
         Task: {
             id?: components["schemas"]["UUID"];
             /** @example RW-2026-0001 */
@@ -3156,6 +3410,150 @@ export interface components {
         };
         /** @enum {string} */
         Warning: "GREEN" | "YELLOW" | "RED" | "ON_TIME" | "LATE" | "NONE";
+        WebhookAllowHost: {
+            note?: string;
+        };
+        WebhookAllowedHost: {
+            host?: string;
+            note?: string;
+            addedBy?: string;
+            addedAt?: components["schemas"]["Instant"];
+        };
+        WebhookAllowedHostList: {
+            items?: components["schemas"]["WebhookAllowedHost"][];
+        };
+        WebhookAttempt: {
+            at?: components["schemas"]["Instant"];
+            /** @enum {string} */
+            outcome?: "DELIVERED" | "SKIPPED" | "RETRY" | "GONE" | "REJECTED";
+            /** Format: int32 */
+            statusCode?: number;
+            /** Format: int32 */
+            latencyMs?: number;
+            /** @description The first ≤ 1,000 characters of the answer, or the error */
+            responseExcerpt?: string;
+        };
+        WebhookDelivery: {
+            id?: components["schemas"]["UUID"];
+            subscriptionId?: components["schemas"]["UUID"];
+            subscriptionName?: string;
+            /** @description The stable webhook-id of every attempt: the journal event's id */
+            eventId?: components["schemas"]["UUID"];
+            eventType?: string;
+            entityType?: string;
+            entityId?: string;
+            /** @enum {string} */
+            status?: "PENDING" | "RETRYING" | "DELIVERED" | "SKIPPED" | "DEAD";
+            /** Format: int32 */
+            attempts?: number;
+            nextAttemptAt?: components["schemas"]["Instant"];
+            /** Format: int32 */
+            lastStatusCode?: number;
+            /** Format: int32 */
+            lastLatencyMs?: number;
+            lastError?: string;
+            createdAt?: components["schemas"]["Instant"];
+            deliveredAt?: components["schemas"]["Instant"];
+        };
+        WebhookDeliveryDetail: {
+            delivery?: components["schemas"]["WebhookDelivery"];
+            /** @description The event as delivered: type, timestamp, data */
+            payload?: {
+                [key: string]: unknown;
+            };
+            attempts?: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookEventType: {
+            /** @example task.issued */
+            type?: string;
+            /** @example task */
+            ledger?: string;
+        };
+        WebhookEventTypeList: {
+            items?: components["schemas"]["WebhookEventType"][];
+        };
+        WebhookReplayRange: {
+            subscriptionId: components["schemas"]["UUID"];
+            /** @description Deliveries created at or after */
+            from: components["schemas"]["OffsetDateTime"];
+            /** @description Deliveries created before */
+            to: components["schemas"]["OffsetDateTime"];
+            /**
+             * @description Only deliveries in this state
+             * @enum {string}
+             */
+            status?: "PENDING" | "RETRYING" | "DELIVERED" | "SKIPPED" | "DEAD";
+        };
+        WebhookReplayResult: {
+            /**
+             * Format: int32
+             * @description Deliveries due again now
+             */
+            replayed?: number;
+        };
+        WebhookSubscription: {
+            id?: components["schemas"]["UUID"];
+            name?: string;
+            url?: string;
+            /** @enum {string} */
+            adapter?: "GENERIC" | "WEAVER" | "SEEYON" | "LANDRAY";
+            /** @description Event types delivered; empty: all. An entry ending in '.' is a prefix, e.g. 'todo.' */
+            eventTypes?: string[];
+            /** @description Adapter settings; secret-like values (password, token, secret) come back as •••• */
+            settings?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            status?: "ACTIVE" | "DISABLED";
+            /** @description Why it was disabled, e.g. the receiver answered 410 */
+            disabledReason?: string;
+            /** @description The last 4 characters of the current secret */
+            secretHint?: string;
+            /** @description Until when the previous secret still signs beside the new one */
+            previousSecretValidUntil?: components["schemas"]["Instant"];
+            createdAt?: components["schemas"]["Instant"];
+            updatedAt?: components["schemas"]["Instant"];
+            stats?: components["schemas"]["WebhookSubscriptionStats"];
+            /** Format: int64 */
+            version?: number;
+        };
+        WebhookSubscriptionCreate: {
+            name: string;
+            /** @description http(s); internal addresses only for hosts an admin allowed */
+            url: string;
+            /** @enum {string} */
+            adapter: "GENERIC" | "WEAVER" | "SEEYON" | "LANDRAY";
+            eventTypes?: string[];
+            settings?: {
+                [key: string]: string;
+            };
+        };
+        /** @description Deliveries of the subscription in the log, by state */
+        WebhookSubscriptionStats: {
+            /** Format: int64 */
+            pending?: number;
+            /** Format: int64 */
+            delivered?: number;
+            /** Format: int64 */
+            dead?: number;
+        };
+        /** @description Only the fields given change; a settings value •••• keeps the stored one */
+        WebhookSubscriptionUpdate: {
+            name?: string;
+            url?: string;
+            eventTypes?: string[];
+            settings?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            status?: "ACTIVE" | "DISABLED";
+        };
+        /** @description A subscription and its new signing secret: the only time the secret is shown */
+        WebhookSubscriptionWithSecret: {
+            subscription?: components["schemas"]["WebhookSubscription"];
+            /** @description whsec_… (Standard Webhooks); keep it, it is not shown again */
+            secret?: string;
+        };
         FieldViolation: {
             field?: string;
             message?: string;
@@ -6947,6 +7345,431 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageEventView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listWebhookAllowedHosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAllowedHostList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    allowWebhookHost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                host: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookAllowHost"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAllowedHost"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    disallowWebhookHost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                host: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                eventType?: string;
+                from?: components["schemas"]["OffsetDateTime"];
+                /** @description Also count all matching items (costs a query) */
+                includeTotal?: boolean;
+                /** @description Page size (1 to the configured maximum, default 50) */
+                limit?: number;
+                /** @description Sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+                status?: components["schemas"]["Status"];
+                subscriptionId?: components["schemas"]["UUID"];
+                to?: components["schemas"]["OffsetDateTime"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    replayWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookReplayRange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplayResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    replayWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listWebhookEventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventTypeList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listWebhookSubscriptions: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Also count all matching items (costs a query) */
+                includeTotal?: boolean;
+                /** @description Page size (1 to the configured maximum, default 50) */
+                limit?: number;
+                /** @description Sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageSubscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscriptionCreate"];
+            };
+        };
+        responses: {
+            /** @description Created, with its secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscriptionUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    sendWebhookTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
             400: components["responses"]["BadRequest"];

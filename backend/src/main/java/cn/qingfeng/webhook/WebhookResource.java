@@ -149,8 +149,8 @@ public class WebhookResource {
     @PermissionsAllowed("allowWebhookHost")
     @Operation(operationId = "allowWebhookHost", summary = "Allow a host (e.g. a test receiver on this machine) as a receiver")
     public WebhookViews.AllowedHost allow(@PathParam("host") @Pattern(regexp = HOST, message = HOST_MESSAGE) String host,
-                                          @Valid WebhookRequests.AllowHost request) {
-        return service.allow(host, request == null ? null : request.note());
+                                          @Valid @NotNull WebhookRequests.AllowHost request) {
+        return service.allow(host, request.note());
     }
 
     @DELETE

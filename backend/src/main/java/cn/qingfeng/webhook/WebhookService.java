@@ -91,7 +91,7 @@ public class WebhookService {
         s.name = req.name().trim();
         s.url = req.url().trim();
         s.adapter = SubscriptionEntity.Adapter.valueOf(req.adapter());
-        s.eventTypes = new ArrayList<>(types);
+        s.eventTypes = types.toArray(String[]::new);
         s.settings = req.settings() == null ? new HashMap<>() : new HashMap<>(req.settings());
         s.secret = WebhookSecrets.generate();
         s.status = SubscriptionEntity.Status.ACTIVE;
@@ -117,7 +117,7 @@ public class WebhookService {
             s.name = req.name().trim();
         }
         if (req.eventTypes() != null) {
-            s.eventTypes = new ArrayList<>(eventTypes(req.eventTypes()));
+            s.eventTypes = eventTypes(req.eventTypes()).toArray(String[]::new);
         }
         if (req.settings() != null) {
             Map<String, String> next = new HashMap<>();
@@ -235,7 +235,7 @@ public class WebhookService {
         }
         int n = em.createNativeQuery("update webhook_delivery set status = 'PENDING', next_attempt_at = :now, leased_until = null"
                         + " where subscription_id = :sub and created_at >= :from and created_at < :to"
-                        + (req.status() == null ? "" : " and status = :status"))
+                        + " and (cast(:status as varchar) is null or status = cast(:status as varchar))")
                 .setParameter("now", clock.instant())
                 .setParameter("sub", req.subscriptionId())
                 .setParameter("from", req.from().toInstant())
@@ -335,7 +335,7 @@ public class WebhookService {
         m.put("name", s.name);
         m.put("url", s.url);
         m.put("adapter", s.adapter.name());
-        m.put("eventTypes", List.copyOf(s.eventTypes));
+        m.put("eventTypes", List.of(s.eventTypes));
         m.put("settings", settings);
         m.put("status", s.status.name());
         return m;
@@ -345,7 +345,7 @@ public class WebhookService {
         Map<String, String> settings = new LinkedHashMap<>();
         new java.util.TreeMap<>(s.settings).forEach((k, v) -> settings.put(k, secretSetting(k) ? MASK : v));
         Instant now = clock.instant();
-        return new WebhookViews.Subscription(s.id, s.name, s.url, s.adapter.name(), List.copyOf(s.eventTypes), settings,
+        return new WebhookViews.Subscription(s.id, s.name, s.url, s.adapter.name(), List.of(s.eventTypes), settings,
                 s.status.name(), s.disabledReason, s.secret.substring(s.secret.length() - 4),
                 s.previousSecretValidUntil != null && s.previousSecretValidUntil.isAfter(now) ? s.previousSecretValidUntil : null,
                 s.createdAt, s.updatedAt, stats == null ? new WebhookViews.Stats(0, 0, 0) : stats, s.version);

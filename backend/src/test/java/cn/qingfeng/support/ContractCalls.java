@@ -64,6 +64,8 @@ public final class ContractCalls {
     public String attachment;
     public String importJob;
     public String importMapping;
+    public String subscription;
+    public String delivery;
     private String unitName;
     private String unitParent;
 
@@ -156,6 +158,12 @@ public final class ContractCalls {
         importMapping = Api.as(officer).body(Map.of("ledger", "risks", "name", "矩阵映射 " + UUID.randomUUID(),
                         "mapping", Map.of("风险点", Map.of("名称", "name")))).post("/api/v1/import-mappings")
                 .then().statusCode(200).extract().path("id");
+        // Outbound events: a subscription to a receiver nobody runs (tests deliver only when they dispatch), one delivery
+        Api.as("admin").body(Map.of("note", "契约测试")).put("/api/v1/webhooks/allowed-hosts/127.0.0.1").then().statusCode(200);
+        subscription = Api.as("admin").body(Map.of("name", "契约订阅 " + UUID.randomUUID(), "url", "http://127.0.0.1:9/contract",
+                        "adapter", "GENERIC", "eventTypes", List.of("webhook.test")))
+                .post("/api/v1/webhooks/subscriptions").then().statusCode(201).extract().path("subscription.id");
+        delivery = Api.as("admin").post("/api/v1/webhooks/subscriptions/{id}/test", subscription).then().statusCode(200).extract().path("id");
         attachment = Api.as("admin").contentType(ContentType.MULTIPART).multiPart("ownerType", "UNIT").multiPart("ownerId", unit)
                 .multiPart("file", "责任书.pdf", pdf(), "application/pdf").post("/api/v1/attachments")
                 .then().statusCode(201).extract().path("id");
@@ -271,6 +279,21 @@ public final class ContractCalls {
         c.put("cancelImport", new Call(j, null, null, false));
         c.put("saveImportMapping", new Call(Map.of(), Map.of("ledger", "risks", "name", "矩阵映射", "mapping", Map.of("风险点", Map.of("名称", "name"))), null, false));
         c.put("deleteImportMapping", new Call(Map.of("id", importMapping), null, null, false));
+        // Outbound events
+        Map<String, String> ws = Map.of("id", subscription);
+        c.put("createWebhookSubscription", new Call(Map.of(), Map.of("name", "契约新订阅", "url", "http://127.0.0.1:9/contract-new",
+                "adapter", "GENERIC", "eventTypes", List.of("webhook.test")), null, false));
+        c.put("getWebhookSubscription", new Call(ws, null, null, false));
+        c.put("updateWebhookSubscription", new Call(ws, Map.of("name", "契约订阅"),
+                () -> etagAs("admin", "/api/v1/webhooks/subscriptions/" + subscription), false));
+        c.put("rotateWebhookSecret", new Call(ws, null, null, false));
+        c.put("sendWebhookTest", new Call(ws, null, null, false));
+        c.put("getWebhookDelivery", new Call(Map.of("id", delivery), null, null, false));
+        c.put("replayWebhookDelivery", new Call(Map.of("id", delivery), null, null, false));
+        c.put("replayWebhookDeliveries", new Call(Map.of(), Map.of("subscriptionId", subscription,
+                "from", "2026-01-01T00:00:00Z", "to", "2026-01-02T00:00:00Z"), null, false));
+        c.put("allowWebhookHost", new Call(Map.of("host", "127.0.0.1"), Map.of("note", "契约测试"), null, false));
+        c.put("disallowWebhookHost", new Call(Map.of("host", "contract-removed.invalid"), null, null, false));
         // Bulk import and export
         c.put("getImportTemplate", new Call(Map.of("ledger", "tasks"), null, null, false));
         return c;
@@ -287,7 +310,11 @@ public final class ContractCalls {
     }
 
     public static String etag(String path) {
-        return Api.as("jiandu").get(path).then().statusCode(200).extract().header("ETag");
+        return etagAs("jiandu", path);
+    }
+
+    public static String etagAs(String user, String path) {
+        return Api.as(user).get(path).then().statusCode(200).extract().header("ETag");
     }
 
     private static String measureTag(String owner, String measureId) {

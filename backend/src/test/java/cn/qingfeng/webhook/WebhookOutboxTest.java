@@ -46,7 +46,18 @@ class WebhookOutboxTest {
     @BeforeAll
     static void start() throws Exception {
         receiver = new Receiver();
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void allow() {
+        disableAll();
         Api.as("admin").body(Map.of("note", "test receiver")).put("/api/v1/webhooks/allowed-hosts/127.0.0.1").then().statusCode(200);
+    }
+
+    /** Subscriptions other tests left (e.g. the contract fixtures') must not take this test's events. */
+    private static void disableAll() {
+        QuarkusTransaction.requiringNew().run(() -> io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get()
+                .createNativeQuery("update webhook_subscription set status = 'DISABLED'").executeUpdate());
     }
 
     @AfterAll
@@ -59,8 +70,7 @@ class WebhookOutboxTest {
         clock.reset();
         receiver.reset();
         // Nothing a test left due may reach the next one's receiver.
-        QuarkusTransaction.requiringNew().run(() -> io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get()
-                .createNativeQuery("update webhook_subscription set status = 'DISABLED'").executeUpdate());
+        disableAll();
     }
 
     private String subscribe(String... types) {
@@ -133,9 +143,9 @@ class WebhookOutboxTest {
 
     @Test
     void retryAfterIsHonoured() {
-        String sub = subscribe("task.urged-test.");
+        String sub = subscribe("task.updated");
         receiver.mode(Receiver.Mode.RETRY_AFTER_120);
-        events("task.urged-test.x", 1);
+        events("task.updated", 1);
         Instant before = clock.instant();
         drain();
         JsonPath d = deliveries(sub, "RETRYING");
@@ -153,32 +163,32 @@ class WebhookOutboxTest {
 
     @Test
     void goneDisablesTheSubscriptionAndNothingIsLostUntilItIsEnabledAgain() {
-        String sub = subscribe("task.gone-test.");
+        String sub = subscribe("task.updated");
         receiver.mode(Receiver.Mode.GONE);
-        events("task.gone-test.a", 1);
+        events("task.updated", 1);
         drain();
         JsonPath s = Api.as("admin").get("/api/v1/webhooks/subscriptions/" + sub).then().statusCode(200).extract().jsonPath();
         assertThat(s.getString("status")).isEqualTo("DISABLED");
         assertThat(s.getString("disabledReason")).contains("410");
         assertThat(count(sub, "DEAD")).isEqualTo(1);
 
-        events("task.gone-test.b", 1);             // while disabled: not owed to it
+        events("task.updated", 1);             // while disabled: not owed to it
         assertThat(count(sub, "PENDING")).isZero();
 
         receiver.mode(Receiver.Mode.UP);
         String etag = Api.as("admin").get("/api/v1/webhooks/subscriptions/" + sub).then().extract().header("ETag");
         Api.as("admin").header("If-Match", etag).body(Map.of("status", "ACTIVE"))
                 .patch("/api/v1/webhooks/subscriptions/" + sub).then().statusCode(200).body("status", equalTo("ACTIVE"));
-        events("task.gone-test.c", 1);
+        events("task.updated", 1);
         drain();
         assertThat(count(sub, "DELIVERED")).isEqualTo(1);
     }
 
     @Test
     void theLastFailedRetryLeavesADeadLetterThatCanBeReplayed() {
-        String sub = subscribe("task.dead-test.");
+        String sub = subscribe("task.updated");
         receiver.mode(Receiver.Mode.DOWN);
-        String eventId = events("task.dead-test.a", 1).get(0);
+        String eventId = events("task.updated", 1).get(0);
         for (int i = 0; i < 10; i++) {             // the first attempt and nine retries
             drain();
             clock.shift(Duration.ofHours(27));
@@ -197,9 +207,9 @@ class WebhookOutboxTest {
 
     @Test
     void aTimeRangeIsReplayedWithTheSameIds() {
-        String sub = subscribe("task.range-test.");
+        String sub = subscribe("task.updated");
         Instant from = clock.instant().minusSeconds(1);
-        List<String> ids = events("task.range-test.a", 3);
+        List<String> ids = events("task.updated", 3);
         drain();
         assertThat(receiver.accepted).hasSize(3);
         Api.as("admin").body(Map.of("subscriptionId", sub, "from", from.toString(), "to", clock.instant().plusSeconds(1).toString()))
@@ -214,7 +224,9 @@ class WebhookOutboxTest {
         String other = subscribe();
         String delivery = Api.as("admin").post("/api/v1/webhooks/subscriptions/" + sub + "/test").then().statusCode(200)
                 .body("eventType", equalTo("webhook.test")).extract().path("id");
-        assertThat(count(other, "PENDING")).isZero();
+        assertThat(Api.as("admin").queryParam("subscriptionId", other).queryParam("eventType", "webhook.test")
+                .queryParam("includeTotal", true).get("/api/v1/webhooks/deliveries").then().statusCode(200)
+                .extract().jsonPath().getLong("total")).isZero();
         drain();
         JsonPath d = Api.as("admin").get("/api/v1/webhooks/deliveries/" + delivery).then().statusCode(200).extract().jsonPath();
         assertThat(d.getString("delivery.status")).isEqualTo("DELIVERED");
