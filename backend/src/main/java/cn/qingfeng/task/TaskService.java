@@ -107,7 +107,7 @@ public class TaskService {
     public TaskEntity createRecord(TaskRequests.Create req) {
         ledger.enter(CREATE);
         ExternalRefs.check(TaskLifecycle.TASK, req.externalSource(), req.externalRef(),
-                (source, ref) -> tasks.byExternalRef(source, ref).isPresent());
+                (source, ref) -> tasks.byExternalRef(source, ref).map(t -> new ExternalRefs.Existing(t.id, t.code)));
         UUID issuingUnit = req.issuingUnitId() != null ? req.issuingUnitId()
                 : callerUnit.ownUnit().map(u -> u.id).orElseThrow(() ->
                         ProblemException.invalidField("issuingUnitId", "请指定下发单位"));
