@@ -44,7 +44,13 @@ public final class ApiAccess {
             OperationRule.of("createImport", Roles.SUPERVISOR, Roles.UNIT_OFFICER, Roles.IMPORTER),
             OperationRule.of("revalidateImport", Roles.SUPERVISOR, Roles.UNIT_OFFICER, Roles.IMPORTER),
             OperationRule.of("commitImport", Roles.SUPERVISOR, Roles.UNIT_OFFICER, Roles.IMPORTER),
-            OperationRule.of("cancelImport", Roles.SUPERVISOR, Roles.UNIT_OFFICER, Roles.IMPORTER));
+            OperationRule.of("cancelImport", Roles.SUPERVISOR, Roles.UNIT_OFFICER, Roles.IMPORTER),
+            // Who a person is in the OA: kept by admins.
+            OperationRule.of("listOaUsers", Roles.ADMIN),
+            OperationRule.of("getOaUser", Roles.ADMIN),
+            OperationRule.of("putOaUser", Roles.ADMIN),
+            OperationRule.of("deleteOaUser", Roles.ADMIN),
+            OperationRule.of("importOaUsers", Roles.ADMIN));
 
     private static final Map<String, OperationRule> RULES = build();
 
