@@ -72,7 +72,14 @@ public class ProblemResponsesFilter implements OASFilter {
             statuses.add("415");
         }
         Object listed = op.getExtensions() == null ? null : op.getExtensions().get(ApiErrors.EXTENSION);
-        // SmallRye may hang the operation's extension on its explicit responses too.
+        // SmallRye may hang the operation's extension on its explicit responses too (on the responses
+        // object itself when there are several).
+        if (responses.getExtensions() != null && responses.getExtensions().containsKey(ApiErrors.EXTENSION)) {
+            if (listed == null) {
+                listed = responses.getExtensions().get(ApiErrors.EXTENSION);
+            }
+            responses.removeExtension(ApiErrors.EXTENSION);
+        }
         responses.getAPIResponses().values().forEach(r -> {
             if (r.getExtensions() != null && r.getExtensions().containsKey(ApiErrors.EXTENSION)) {
                 r.removeExtension(ApiErrors.EXTENSION);
