@@ -42,7 +42,8 @@ final class OaUserCsv {
     record Line(int number, String oaLogin, String username, String displayName) {
     }
 
-    record Parsed(List<Line> lines, List<ImportProblem> problems) {
+    /** The good lines, every problem, and how many data lines (blank ones aside) the file has. */
+    record Parsed(List<Line> lines, List<ImportProblem> problems, int read) {
     }
 
     private OaUserCsv() {
@@ -58,6 +59,7 @@ final class OaUserCsv {
         String text = decode(file);
         List<ImportProblem> problems = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
+        int read = 0;
         try (Reader reader = new StringReader(text)) {
             Map<String, Integer> columns = null;
             Set<String> seen = new HashSet<>();
@@ -75,7 +77,7 @@ final class OaUserCsv {
                 if (cells.stream().allMatch(String::isEmpty)) {
                     continue;
                 }
-                if (lines.size() + problems.size() >= MAX_LINES) {
+                if (++read > MAX_LINES) {
                     problems.add(new ImportProblem(number, "file", null, "一次最多导入 " + MAX_LINES + " 行"));
                     break;
                 }
@@ -87,7 +89,7 @@ final class OaUserCsv {
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             problems.add(new ImportProblem(1, "file", null, "CSV 文件格式有误（引号未闭合或行结构损坏）"));
         }
-        return new Parsed(lines, problems);
+        return new Parsed(lines, problems, read);
     }
 
     private static Map<String, Integer> header(List<String> cells, int number, List<ImportProblem> problems) {

@@ -171,7 +171,7 @@ public class OaUserService {
             problems.sort(java.util.Comparator.comparingInt(ImportProblem::line));
             throw new ProblemException(422, "oa-user.import-rejected", "Unprocessable Content",
                     problems.size() + " 行有问题，未导入任何数据", List.of(),
-                    Map.of("problems", problems.size() > 500 ? problems.subList(0, 500) : problems, "lines", parsed.lines().size()));
+                    Map.of("problems", problems.size() > 500 ? problems.subList(0, 500) : problems, "lines", parsed.read()));
         }
         // Two logins may swap usernames: the unique constraint is checked at commit, on the final state.
         em.createNativeQuery("set constraints oa_user_mapping_username_uk deferred").executeUpdate();
@@ -201,7 +201,7 @@ public class OaUserService {
             }
         }
         em.flush();
-        int lineCount = parsed.lines().size();
+        int lineCount = parsed.read();
         return new ImportResult(lineCount, created, updated, lineCount - created - updated);
     }
 
