@@ -238,6 +238,24 @@ class IdempotencyTest {
     }
 
     @Test
+    void aServerErrorGivesTheKeyBackSoTheRetryRunsAgain() throws Exception {
+        FailingOnceResource.CALLS.set(0);
+        String key = UUID.randomUUID().toString();
+        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/api/v1/testing/fails-once"))
+                .header("Authorization", "Bearer " + oa()).header("Idempotency-Key", key).header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        assertThat(send(r).status()).isEqualTo(500);
+        assertThat(keyRows(key)).isZero();
+        Answer retried = send(r);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body()).isEqualTo("{\"call\":2}");
+        Answer replayed = send(r);
+        assertThat(replayed.replayed()).isEqualTo("true");
+        assertThat(replayed.body()).isEqualTo(retried.body());
+        assertThat(FailingOnceResource.CALLS.get()).isEqualTo(2);
+    }
+
+    @Test
     void anUploadIsReadByTheEndpointAndReplayedWhateverBoundaryTheRetryUses() throws Exception {
         // Larger than what the filter keeps in memory: the body goes through a temporary file.
         byte[] pdf = pdf(400 * 1024);
