@@ -271,7 +271,7 @@ export interface paths {
         put?: never;
         /**
          * Upload an evidence file to a record
-         * @description Roles: by the record (assignment: unit_officer, supervisor; rectification: unit_officer, supervisor; rectification-measure: unit_officer, supervisor; risk: unit_officer, supervisor; risk-measure: unit_officer, supervisor; unit: admin, supervisor, unit_officer), within scope. Refusals (409): assignment.not-in-progress, risk.closed, risk.illegal-transition. The type is sniffed from the bytes: 415 attachment.type-not-allowed / attachment.type-mismatch; 413 attachment.too-large; zip containers (docx, xlsx, ofd, zip) are looked into first: 422 attachment.archive-too-many-entries, attachment.archive-too-large, attachment.archive-ratio (a zip bomb), attachment.archive-xml-dtd (a DTD or entity in an XML part), attachment.archive-unreadable. The SHA-256 of the bytes is returned.
+         * @description Roles: by the record (task: supervisor, integration; assignment: unit_officer, supervisor; rectification: unit_officer, supervisor, integration; rectification-measure: unit_officer, supervisor; risk: unit_officer, supervisor; risk-measure: unit_officer, supervisor; unit: admin, supervisor, unit_officer), within scope. Refusals (409): task.closed, assignment.not-in-progress, risk.closed, risk.illegal-transition. The type is sniffed from the bytes: 415 attachment.type-not-allowed / attachment.type-mismatch; 413 attachment.too-large; zip containers (docx, xlsx, ofd, zip) are looked into first: 422 attachment.archive-too-many-entries, attachment.archive-too-large, attachment.archive-ratio (a zip bomb), attachment.archive-xml-dtd (a DTD or entity in an XML part), attachment.archive-unreadable. The SHA-256 of the bytes is returned.
          */
         post: operations["uploadAttachment"];
         delete?: never;
@@ -331,7 +331,7 @@ export interface paths {
         put?: never;
         /**
          * Withdraw a file (kept for the record)
-         * @description Roles: by the record (assignment: unit_officer, supervisor; rectification: unit_officer, supervisor; rectification-measure: unit_officer, supervisor; risk: unit_officer, supervisor; risk-measure: unit_officer, supervisor; unit: admin, supervisor, unit_officer), within scope. Refusals (409): assignment.not-in-progress, risk.closed, risk.illegal-transition. Only the uploader, an admin or a supervisor may withdraw a file (403 attachment.not-uploader). If-Match: the file's version.
+         * @description Roles: by the record (task: supervisor, integration; assignment: unit_officer, supervisor; rectification: unit_officer, supervisor, integration; rectification-measure: unit_officer, supervisor; risk: unit_officer, supervisor; risk-measure: unit_officer, supervisor; unit: admin, supervisor, unit_officer), within scope. Refusals (409): task.closed, assignment.not-in-progress, risk.closed, risk.illegal-transition. Only the uploader, an admin or a supervisor may withdraw a file (403 attachment.not-uploader). If-Match: the file's version.
          */
         post: operations["removeAttachment"];
         delete?: never;
@@ -628,6 +628,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integration/oa-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The OA people mapping (OA login ↔ Qingfeng username)
+         * @description Roles: admin.
+         */
+        get: operations["listOaUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/oa-users/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the mapping from CSV (all lines or none)
+         * @description Roles: admin. Each line creates or replaces its OA login's mapping; the state the whole file leads to is checked (each username once). Any problem and nothing is written: 422 oa-user.import-rejected with `problems` [{line, field, value, message}] (OaUserImportProblem); 422 oa-user.import-not-utf8; 413 oa-user.import-too-large.
+         */
+        post: operations["importOaUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/oa-users/{oaLogin}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One OA login's mapping
+         * @description Roles: admin.
+         */
+        get: operations["getOaUser"];
+        /**
+         * Map an OA login to a Qingfeng user (create or replace)
+         * @description Roles: admin. Creating needs no If-Match (201); replacing requires If-Match (428 without, 412 when stale; 200). A username is mapped from one OA login only: 409 oa-user.username-taken names the other. Journaled (oa_user.*).
+         */
+        put: operations["putOaUser"];
+        post?: never;
+        /**
+         * Remove an OA login's mapping
+         * @description Roles: admin. If-Match is optional; when given it must name the current version (412). Journaled (oa_user.deleted).
+         */
+        delete: operations["deleteOaUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/journal/events/export": {
         parameters: {
             query?: never;
@@ -703,7 +771,7 @@ export interface paths {
         put?: never;
         /**
          * Register a problem (with its first measures)
-         * @description Roles: supervisor, importer.
+         * @description Roles: supervisor, importer, integration.
          */
         post: operations["createRectification"];
         delete?: never;
@@ -771,7 +839,7 @@ export interface paths {
         head?: never;
         /**
          * Edit an item
-         * @description Roles: supervisor, importer. From: PENDING, IN_PROGRESS, APPLIED. Refusals (409): rectification.closed. Requires If-Match.
+         * @description Roles: supervisor, importer, integration. From: PENDING, IN_PROGRESS, APPLIED. Refusals (409): rectification.closed. Requires If-Match.
          */
         patch: operations["updateRectification"];
         trace?: never;
@@ -807,7 +875,7 @@ export interface paths {
         put?: never;
         /**
          * Add a measure (整改措施)
-         * @description Roles: supervisor, unit_officer, importer (within scope). From: PENDING, IN_PROGRESS. Refusals (409): rectification.illegal-transition.
+         * @description Roles: supervisor, unit_officer, importer, integration (within scope). From: PENDING, IN_PROGRESS. Refusals (409): rectification.illegal-transition.
          */
         post: operations["addRectificationMeasure"];
         delete?: never;
@@ -1467,7 +1535,7 @@ export interface paths {
         put?: never;
         /**
          * Create a task (a draft)
-         * @description Roles: supervisor, importer.
+         * @description Roles: supervisor, importer, integration.
          */
         post: operations["createTask"];
         delete?: never;
@@ -1535,7 +1603,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a task
-         * @description Roles: supervisor, importer. From: DRAFT, ISSUED. Refusals (409): task.closed. Requires If-Match. After issue the change is journaled and a new deadline reaches the open assignments.
+         * @description Roles: supervisor, importer, integration. From: DRAFT, ISSUED. Refusals (409): task.closed. Requires If-Match. After issue the change is journaled and a new deadline reaches the open assignments.
          */
         patch: operations["updateTask"];
         trace?: never;
@@ -1571,9 +1639,29 @@ export interface paths {
         put?: never;
         /**
          * Issue a draft to units (lead / co-operating)
-         * @description Roles: supervisor, importer. From: DRAFT. Refusals (409): task.not-draft. Requires If-Match. A recurring task becomes the template of its periods.
+         * @description Roles: supervisor, importer, integration. From: DRAFT. Refusals (409): task.not-draft. Requires If-Match. A recurring task becomes the template of its periods.
          */
         post: operations["issueTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a task stands, per unit (for the OA to show)
+         * @description Roles: any, within scope. Status with zh-CN labels, each unit's assignment in the caller's scope with its warning light, and whether the work was done on time.
+         */
+        get: operations["getTaskStatus"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2084,6 +2172,26 @@ export interface components {
         AssignmentRole: "LEAD" | "COOPERATING";
         /** @enum {string} */
         AssignmentStatus: "PENDING" | "IN_PROGRESS" | "SUBMITTED" | "DONE" | "CANCELLED";
+        /** @description One unit's part of a task, as the task's status shows it */
+        AssignmentStatusSummary: {
+            assignmentId?: components["schemas"]["UUID"];
+            unitId?: components["schemas"]["UUID"];
+            unitCode?: string;
+            unitName?: string;
+            role?: components["schemas"]["AssignmentRole"];
+            /** @example 牵头 */
+            roleLabel?: string;
+            status?: components["schemas"]["AssignmentStatus"];
+            /** @example 办理中 */
+            statusLabel?: string;
+            /** @description GREEN, YELLOW (due soon) or RED (overdue) while open; absent once done or cancelled, or without a deadline */
+            warning?: components["schemas"]["Warning"];
+            deadline?: components["schemas"]["LocalDate"];
+            /** @description Once done: submitted by the deadline; null while open */
+            doneOnTime?: boolean;
+            submittedAt?: components["schemas"]["Instant"];
+            completedAt?: components["schemas"]["Instant"];
+        };
         Attachment: {
             id?: components["schemas"]["UUID"];
             /** @example UNIT */
@@ -2582,6 +2690,64 @@ export interface components {
         Note: {
             note?: string;
         };
+        /** @description An OA login and the Qingfeng user it is */
+        OaUser: {
+            /** @description The OA login (the record's key) */
+            id?: string;
+            oaLogin?: string;
+            /** @description The Qingfeng (Keycloak) username, lower case */
+            username?: string;
+            displayName?: string;
+            note?: string;
+            createdAt?: components["schemas"]["Instant"];
+            updatedAt?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version?: number;
+        };
+        /** @description Why one line of an import was refused */
+        OaUserImportProblem: {
+            /**
+             * Format: int32
+             * @description Line of the file, 1 = the header row
+             */
+            line?: number;
+            /** @description oaLogin, username, displayName or file */
+            field?: string;
+            value?: string;
+            message?: string;
+        };
+        /** @description What an import changed (all lines or none) */
+        OaUserImportResult: {
+            /**
+             * Format: int32
+             * @description Data lines read (the header row aside)
+             */
+            lines?: number;
+            /** Format: int32 */
+            created?: number;
+            /** Format: int32 */
+            updated?: number;
+            /** Format: int32 */
+            unchanged?: number;
+        };
+        OaUserImportUpload: {
+            /**
+             * Format: binary
+             * @description CSV, UTF-8 (with or without BOM), header row oaLogin,username,displayName; up to 2 MB and 10,000 lines
+             */
+            file: string;
+        };
+        /** @description The Qingfeng user an OA login is */
+        OaUserPut: {
+            /**
+             * @description Qingfeng (Keycloak) username; stored in lower case
+             * @example jiandu
+             */
+            username: string;
+            /** @description The person's name as the OA shows it */
+            displayName?: string;
+            note?: string;
+        };
         /**
          * Format: date-time
          * @description ISO-8601 with an offset, years 1900–2999
@@ -2653,6 +2819,16 @@ export interface components {
         };
         PageJob: {
             items?: components["schemas"]["ImportJob"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            nextCursor?: string;
+            /**
+             * Format: int64
+             * @description Number of matching items; only when includeTotal=true
+             */
+            total?: number;
+        };
+        PageOaUserView: {
+            items?: components["schemas"]["OaUser"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             nextCursor?: string;
             /**
@@ -3266,6 +3442,25 @@ export interface components {
         TaskRecurrence: "NONE" | "WEEKLY" | "MONTHLY" | "QUARTERLY" | "HALF_YEARLY";
         /** @enum {string} */
         TaskStatus: "DRAFT" | "ISSUED" | "COMPLETED" | "CANCELLED";
+        /** @description Where a task stands, for an outside system to show (the OA): each unit's assignment in the caller's scope, its light and whether it was done on time. Labels are zh-CN. */
+        TaskStatusSummary: {
+            id?: components["schemas"]["UUID"];
+            /** @example RW-2026-0001 */
+            code?: string;
+            title?: string;
+            externalSource?: string;
+            /** @description E.g. the OA document number (文号) the task was created from */
+            externalRef?: string;
+            status?: components["schemas"]["TaskStatus"];
+            /** @example 已下发 */
+            statusLabel?: string;
+            deadline?: components["schemas"]["LocalDate"];
+            /** @description Every unit's part is done (已完成) */
+            completed?: boolean;
+            /** @description Once completed: every unit submitted by its deadline; null while open or when cancelled */
+            doneOnTime?: boolean;
+            assignments?: components["schemas"]["AssignmentStatusSummary"][];
+        };
         TaskUnit: {
             unitId: components["schemas"]["UUID"];
             role: components["schemas"]["AssignmentRole"];
@@ -3665,7 +3860,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The content was refused on inspection (e.g. a zip bomb); `code` says why */
+        /** @description The content was refused on inspection (e.g. a zip bomb), or an Idempotency-Key was reused for another request; `code` says why */
         UnprocessableContent: {
             headers: {
                 [name: string]: unknown;
@@ -3818,6 +4013,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -3842,6 +4039,7 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -3851,6 +4049,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -3881,6 +4081,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -3925,7 +4126,10 @@ export interface operations {
     addAssignmentProgress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -3954,6 +4158,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -3997,7 +4202,10 @@ export interface operations {
     addAssignmentRecord: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -4026,6 +4234,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -4034,6 +4243,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -4064,6 +4275,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -4073,6 +4285,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -4103,6 +4317,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -4184,7 +4399,10 @@ export interface operations {
     urgeAssignment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -4213,13 +4431,17 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
     replyToUrge: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
                 urgeId: components["schemas"]["UUID"];
@@ -4249,6 +4471,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -4293,7 +4516,10 @@ export interface operations {
     uploadAttachment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4398,6 +4624,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -4428,6 +4656,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -4537,7 +4766,10 @@ export interface operations {
     saveImportMapping: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4561,8 +4793,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -4632,7 +4866,10 @@ export interface operations {
     createImport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4681,6 +4918,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -4800,7 +5038,10 @@ export interface operations {
     cancelImport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -4823,13 +5064,17 @@ export interface operations {
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
     commitImport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -4858,6 +5103,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -4938,7 +5184,10 @@ export interface operations {
     revalidateImport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -4967,6 +5216,195 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listOaUsers: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Also count all matching items (costs a query) */
+                includeTotal?: boolean;
+                /** @description Page size (1 to the configured maximum, default 50) */
+                limit?: number;
+                /** @description Text in the OA login, the username or the name */
+                q?: string;
+                /** @description Sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOaUserView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    importOaUsers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description CSV, UTF-8 (with or without BOM), header row oaLogin,username,displayName; up to 2 MB and 10,000 lines
+                     */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Imported: the counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OaUserImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getOaUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The OA login: 1–100 characters, no spaces, control or direction characters */
+                oaLogin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OaUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    putOaUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The OA login: 1–100 characters, no spaces, control or direction characters */
+                oaLogin: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OaUserPut"];
+            };
+        };
+        responses: {
+            /** @description Replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OaUser"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OaUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteOaUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The OA login: 1–100 characters, no spaces, control or direction characters */
+                oaLogin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -5077,6 +5515,10 @@ export interface operations {
                 cursor?: string;
                 deadlineFrom?: components["schemas"]["LocalDate"];
                 deadlineTo?: components["schemas"]["LocalDate"];
+                /** @description The source's own reference, e.g. the OA document number (exact match; with externalSource it is unique) */
+                externalRef?: string;
+                /** @description Records registered from this source, e.g. OA */
+                externalSource?: string;
                 /** @description Also count all matching items (costs a query) */
                 includeTotal?: boolean;
                 kind?: components["schemas"]["RectificationKind"];
@@ -5119,7 +5561,10 @@ export interface operations {
     createRectification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5146,6 +5591,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -5155,6 +5601,10 @@ export interface operations {
                 category?: components["schemas"]["RectificationCategory"];
                 deadlineFrom?: components["schemas"]["LocalDate"];
                 deadlineTo?: components["schemas"]["LocalDate"];
+                /** @description The source's own reference, e.g. the OA document number (exact match; with externalSource it is unique) */
+                externalRef?: string;
+                /** @description Records registered from this source, e.g. OA */
+                externalSource?: string;
                 /** @description xlsx (default) or csv */
                 format?: string;
                 kind?: components["schemas"]["RectificationKind"];
@@ -5294,6 +5744,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -5318,6 +5770,7 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -5325,7 +5778,10 @@ export interface operations {
     addRectificationMeasure: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -5354,6 +5810,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -5362,6 +5819,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -5387,6 +5846,7 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -5396,6 +5856,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -5421,6 +5883,7 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -5430,6 +5893,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -5461,6 +5926,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -5505,7 +5971,10 @@ export interface operations {
     addRectificationProgress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -5534,6 +6003,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -5542,6 +6012,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -5572,6 +6044,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -5581,6 +6054,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -5611,6 +6086,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -5620,6 +6096,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -5644,6 +6122,7 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -5690,6 +6169,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -5720,6 +6201,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -5753,7 +6235,10 @@ export interface operations {
     createRiskMatrix: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5777,8 +6262,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -5956,6 +6443,10 @@ export interface operations {
                 category?: components["schemas"]["RiskCategory"];
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description The source's own reference, e.g. the OA document number (exact match; with externalSource it is unique) */
+                externalRef?: string;
+                /** @description Records registered from this source, e.g. OA */
+                externalSource?: string;
                 /** @description false: only risks not yet graded */
                 graded?: boolean;
                 /** @description Heat-map cell: impact 1–5 */
@@ -6005,7 +6496,10 @@ export interface operations {
     createRisk: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6032,6 +6526,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -6041,6 +6536,10 @@ export interface operations {
                 /** @description Which grading level, likelihood and impact filter: INHERENT (default) or RESIDUAL */
                 basis?: components["schemas"]["RiskBasis"];
                 category?: components["schemas"]["RiskCategory"];
+                /** @description The source's own reference, e.g. the OA document number (exact match; with externalSource it is unique) */
+                externalRef?: string;
+                /** @description Records registered from this source, e.g. OA */
+                externalSource?: string;
                 /** @description xlsx (default) or csv */
                 format?: string;
                 /** @description false: only risks not yet graded */
@@ -6092,6 +6591,10 @@ export interface operations {
                 /** @description Which grading level, likelihood and impact filter: INHERENT (default) or RESIDUAL */
                 basis?: components["schemas"]["RiskBasis"];
                 category?: components["schemas"]["RiskCategory"];
+                /** @description The source's own reference, e.g. the OA document number (exact match; with externalSource it is unique) */
+                externalRef?: string;
+                /** @description Records registered from this source, e.g. OA */
+                externalSource?: string;
                 /** @description false: only risks not yet graded */
                 graded?: boolean;
                 /** @description Heat-map cell: impact 1–5 */
@@ -6204,6 +6707,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -6234,6 +6739,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -6243,6 +6749,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -6267,6 +6775,7 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -6276,6 +6785,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -6306,6 +6817,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -6313,7 +6825,10 @@ export interface operations {
     addRiskMeasure: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -6342,6 +6857,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -6350,6 +6866,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -6381,6 +6899,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -6390,6 +6909,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -6415,6 +6936,7 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -6424,6 +6946,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -6454,6 +6978,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -6463,6 +6988,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -6493,6 +7020,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -6500,7 +7028,10 @@ export interface operations {
     createRiskReport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -6529,6 +7060,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -6537,6 +7069,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -6567,6 +7101,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -6576,6 +7111,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -6600,6 +7137,7 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -6649,6 +7187,10 @@ export interface operations {
                 cursor?: string;
                 deadlineFrom?: components["schemas"]["LocalDate"];
                 deadlineTo?: components["schemas"]["LocalDate"];
+                /** @description The source's own reference, e.g. the OA document number (exact match; with externalSource it is unique) */
+                externalRef?: string;
+                /** @description Records registered from this source, e.g. OA */
+                externalSource?: string;
                 /** @description Also count all matching items (costs a query) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
@@ -6692,7 +7234,10 @@ export interface operations {
     createTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6719,6 +7264,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -6728,6 +7274,10 @@ export interface operations {
                 category?: components["schemas"]["TaskCategory"];
                 deadlineFrom?: components["schemas"]["LocalDate"];
                 deadlineTo?: components["schemas"]["LocalDate"];
+                /** @description The source's own reference, e.g. the OA document number (exact match; with externalSource it is unique) */
+                externalRef?: string;
+                /** @description Records registered from this source, e.g. OA */
+                externalSource?: string;
                 /** @description xlsx (default) or csv */
                 format?: string;
                 priority?: components["schemas"]["TaskPriority"];
@@ -6869,6 +7419,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -6899,6 +7451,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -6908,6 +7461,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -6938,7 +7493,36 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getTaskStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskStatusSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -7082,7 +7666,10 @@ export interface operations {
     createUnit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7109,6 +7696,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -7212,6 +7800,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -7236,6 +7826,7 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -7245,6 +7836,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -7275,6 +7868,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -7284,6 +7878,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -7314,6 +7910,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };

@@ -5,6 +5,7 @@ import cn.qingfeng.common.ledger.Action;
 import cn.qingfeng.common.openapi.ApiErrors;
 import cn.qingfeng.common.openapi.ProblemResponsesFilter;
 import cn.qingfeng.common.security.Roles;
+import cn.qingfeng.integration.idempotency.IdempotencyDocumentation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -20,8 +21,8 @@ import org.eclipse.microprofile.openapi.models.Operation;
 /**
  * Writes each operation's access into the contract from {@link ApiAccess}: the "Roles:" text, the
  * security scopes, the states an action starts from, its refusal codes and the problem statuses
- * that follow (409, and 412/428 for If-Match). Nothing of this is written by hand; an operation
- * whose description still states roles, or a rule naming an operation that does not exist, fails
+ * that follow (409, and 412/428 for If-Match), and the Idempotency-Key of every POST. Nothing of
+ * this is written by hand; an operation whose description still states roles, or a rule naming an operation that does not exist, fails
  * the build. Then documents the problem responses ({@link ProblemResponsesFilter}).
  */
 public class AccessDocumentation implements OASFilter {
@@ -43,6 +44,7 @@ public class AccessDocumentation implements OASFilter {
             }
         }
         documentInputRules(api);
+        IdempotencyDocumentation.document(api);
         new ProblemResponsesFilter().filterOpenAPI(api);
     }
 

@@ -59,7 +59,13 @@ public final class ApiAccess {
             OperationRule.of("listWebhookAllowedHosts", Roles.ADMIN),
             OperationRule.of("allowWebhookHost", Roles.ADMIN),
             OperationRule.of("disallowWebhookHost", Roles.ADMIN),
-            OperationRule.of("listWebhookEventTypes", Roles.ADMIN));
+            OperationRule.of("listWebhookEventTypes", Roles.ADMIN),
+            // Who a person is in the OA: kept by admins.
+            OperationRule.of("listOaUsers", Roles.ADMIN),
+            OperationRule.of("getOaUser", Roles.ADMIN),
+            OperationRule.of("putOaUser", Roles.ADMIN),
+            OperationRule.of("deleteOaUser", Roles.ADMIN),
+            OperationRule.of("importOaUsers", Roles.ADMIN));
 
     private static final Map<String, OperationRule> RULES = build();
 

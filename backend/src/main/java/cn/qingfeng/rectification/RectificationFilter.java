@@ -35,4 +35,10 @@ public class RectificationFilter {
     @QueryParam("q")
     @Parameter(description = "Text in the code or the title")
     public String q;
+    @QueryParam("externalSource")
+    @Parameter(description = "Records registered from this source, e.g. OA")
+    public String externalSource;
+    @QueryParam("externalRef")
+    @Parameter(description = "The source's own reference, e.g. the OA document number (exact match; with externalSource it is unique)")
+    public String externalRef;
 }

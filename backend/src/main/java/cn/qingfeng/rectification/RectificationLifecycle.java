@@ -1,6 +1,7 @@
 package cn.qingfeng.rectification;
 
 import static cn.qingfeng.common.security.Roles.IMPORTER;
+import static cn.qingfeng.common.security.Roles.INTEGRATION;
 import static cn.qingfeng.common.security.Roles.SUPERVISOR;
 import static cn.qingfeng.common.security.Roles.UNIT_OFFICER;
 import static cn.qingfeng.rectification.RectificationEnums.Status.APPLIED;
@@ -44,15 +45,15 @@ public final class RectificationLifecycle {
             (f, caller) -> !Objects.equals(caller.subject(), f.item().appliedBy));
 
     public static final Action<Status, RectificationFacts> CREATE = ITEM.action("create", "登记整改事项").creation()
-            .by(SUPERVISOR, IMPORTER).to(PENDING).records("rectification.created").serves("createRectification").add();
+            .by(SUPERVISOR, IMPORTER, INTEGRATION).to(PENDING).records("rectification.created").serves("createRectification").add();
 
     public static final Action<Status, RectificationFacts> UPDATE = ITEM.action("update", "修改整改事项")
-            .from(PENDING, IN_PROGRESS, APPLIED).by(SUPERVISOR, IMPORTER)
+            .from(PENDING, IN_PROGRESS, APPLIED).by(SUPERVISOR, IMPORTER, INTEGRATION)
             .refusedInOtherStates("rectification.closed", "已销号的事项不能修改，如问题反弹请重新打开")
             .records("rectification.updated").versioned().serves("updateRectification").add();
 
     public static final Action<Status, RectificationFacts> ADD_MEASURE = ITEM.action("addMeasure", "添加整改措施")
-            .from(PENDING, IN_PROGRESS).by(SUPERVISOR, UNIT_OFFICER, IMPORTER)
+            .from(PENDING, IN_PROGRESS).by(SUPERVISOR, UNIT_OFFICER, IMPORTER, INTEGRATION)
             .records("rectification.measure-added").addsOnly().serves("addRectificationMeasure").add();
 
     public static final Action<Status, RectificationFacts> START = ITEM.action("start", "开始整改")
@@ -81,7 +82,7 @@ public final class RectificationLifecycle {
 
     /** Evidence may change at any time: a close-off keeps the list it was granted on, so a difference shows. */
     public static final Action<Status, RectificationFacts> ATTACH = ITEM.action("attach", "上传或撤回佐证材料")
-            .fromAny().by(UNIT_OFFICER, SUPERVISOR).serves("uploadAttachment", "removeAttachment").add();
+            .fromAny().by(UNIT_OFFICER, SUPERVISOR, INTEGRATION).serves("uploadAttachment", "removeAttachment").add();
 
     /** Measures change while the item is worked on; from 申请销号 on they are what is being verified. */
     public static final MeasureLifecycles.Measures MEASURES = MeasureLifecycles.of("rectification", "rectification", "整改事项",

@@ -73,6 +73,8 @@ public class RectificationQueries {
                 .whereIf(f.source, "e.source = :source", "source")
                 .whereIf(f.severity, "e.severity = :severity", "severity")
                 .whereIf(f.kind, "e.kind = :kind", "kind")
+                .whereIf(f.externalSource, "e.externalSource = :externalSource", "externalSource")
+                .whereIf(f.externalRef, "e.externalRef = :externalRef", "externalRef")
                 .whereIf(f.deadlineFrom, "e.deadline >= :deadlineFrom", "deadlineFrom")
                 .whereIf(f.deadlineTo, "e.deadline <= :deadlineTo", "deadlineTo")
                 .search(f.q, "e.code", "e.title");

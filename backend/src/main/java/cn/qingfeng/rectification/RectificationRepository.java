@@ -99,8 +99,10 @@ public class RectificationRepository implements RecordKind<Status, Rectification
         return out;
     }
 
-    public boolean externalRefTaken(String source, String ref) {
-        return items(DataScope.everything()).where("e.externalSource = :s", "s", source).where("e.externalRef = :r", "r", ref).exists();
+    /** The item a source's reference is registered for, whoever may see it. */
+    public java.util.Optional<cn.qingfeng.common.ledger.ExternalRefs.Existing> externalRefTaken(String source, String ref) {
+        return items(DataScope.everything()).where("e.externalSource = :s", "s", source).where("e.externalRef = :r", "r", ref)
+                .first("e.id", 1).stream().findFirst().map(i -> new cn.qingfeng.common.ledger.ExternalRefs.Existing(i.id, i.code));
     }
 
     public boolean isEmpty() {

@@ -41,4 +41,10 @@ public class RiskFilter {
     @QueryParam("includeClosed")
     @Parameter(description = "Heat map only: count closed risks too (default false)")
     public Boolean includeClosed;
+    @QueryParam("externalSource")
+    @Parameter(description = "Records registered from this source, e.g. OA")
+    public String externalSource;
+    @QueryParam("externalRef")
+    @Parameter(description = "The source's own reference, e.g. the OA document number (exact match; with externalSource it is unique)")
+    public String externalRef;
 }

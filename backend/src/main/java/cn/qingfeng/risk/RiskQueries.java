@@ -121,6 +121,8 @@ public class RiskQueries {
                 .whereIf(f.category, "e.category = :category", "category")
                 .whereIf(f.unitId, "e.unitId = :unitId", "unitId")
                 .whereIf(f.status, "e.status = :status", "status")
+                .whereIf(f.externalSource, "e.externalSource = :externalSource", "externalSource")
+                .whereIf(f.externalRef, "e.externalRef = :externalRef", "externalRef")
                 .search(f.q, "e.code", "e.name");
         if (withCell) {
             checkScale("likelihood", f.likelihood);

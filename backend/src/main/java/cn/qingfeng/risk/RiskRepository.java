@@ -173,8 +173,10 @@ public class RiskRepository implements RecordKind<Status, RiskEntity, RiskFacts>
         return Optional.ofNullable(em.find(RiskReviewEntity.class, reviewId));
     }
 
-    public boolean externalRefTaken(String source, String ref) {
-        return risks(DataScope.everything()).where("e.externalSource = :s", "s", source).where("e.externalRef = :x", "x", ref).exists();
+    /** The risk a source's reference is registered for, whoever may see it. */
+    public java.util.Optional<cn.qingfeng.common.ledger.ExternalRefs.Existing> externalRefTaken(String source, String ref) {
+        return risks(DataScope.everything()).where("e.externalSource = :s", "s", source).where("e.externalRef = :x", "x", ref)
+                .first("e.id", 1).stream().findFirst().map(r -> new cn.qingfeng.common.ledger.ExternalRefs.Existing(r.id, r.code));
     }
 
     public boolean isEmpty() {

@@ -36,7 +36,20 @@ public final class TaskEnums {
 
     /** 牵头 / 配合. */
     @Schema(name = "AssignmentRole")
-    public enum AssignmentRole { LEAD, COOPERATING }
+    public enum AssignmentRole {
+        LEAD("牵头"), COOPERATING("配合");
+
+        private final String label;
+
+        AssignmentRole(String label) {
+            this.label = label;
+        }
+
+        /** The role in words (zh-CN), for answers read by people elsewhere (the OA). */
+        public String label() {
+            return label;
+        }
+    }
 
     /** 待签收 → 办理中 → 已报送 → 已办结 (退回: back to 办理中); 已撤销 with the task. */
     @Schema(name = "AssignmentStatus")

@@ -39,6 +39,12 @@ public final class TaskFilters {
         @QueryParam("templateId")
         @Parameter(description = "The instances of one recurring task")
         public UUID templateId;
+        @QueryParam("externalSource")
+        @Parameter(description = "Records registered from this source, e.g. OA")
+        public String externalSource;
+        @QueryParam("externalRef")
+        @Parameter(description = "The source's own reference, e.g. the OA document number (exact match; with externalSource it is unique)")
+        public String externalRef;
     }
 
     public static class Assignments {

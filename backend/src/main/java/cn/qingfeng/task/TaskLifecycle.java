@@ -1,6 +1,7 @@
 package cn.qingfeng.task;
 
 import static cn.qingfeng.common.security.Roles.IMPORTER;
+import static cn.qingfeng.common.security.Roles.INTEGRATION;
 import static cn.qingfeng.common.security.Roles.SUPERVISOR;
 import static cn.qingfeng.task.TaskEnums.Status.CANCELLED;
 import static cn.qingfeng.task.TaskEnums.Status.COMPLETED;
@@ -22,20 +23,25 @@ public final class TaskLifecycle {
             Map.of(DRAFT, "草稿", ISSUED, "已下发", COMPLETED, "已完成", CANCELLED, "已撤销"));
 
     public static final Action<Status, TaskEntity> CREATE = TASK.action("create", "新建任务").creation()
-            .by(SUPERVISOR, IMPORTER).to(DRAFT).records("task.created").serves("createTask").add();
+            .by(SUPERVISOR, IMPORTER, INTEGRATION).to(DRAFT).records("task.created").serves("createTask").add();
 
     /** After issue the change is journaled as such and a new deadline reaches the open assignments. */
     public static final Action<Status, TaskEntity> UPDATE = TASK.action("update", "修改任务")
-            .from(DRAFT, ISSUED).by(SUPERVISOR, IMPORTER).refusedInOtherStates("task.closed", "已完成或已撤销的任务不能修改")
+            .from(DRAFT, ISSUED).by(SUPERVISOR, IMPORTER, INTEGRATION).refusedInOtherStates("task.closed", "已完成或已撤销的任务不能修改")
             .records("task.updated", "task.changed-after-issue").versioned().serves("updateTask").add();
 
     public static final Action<Status, TaskEntity> ISSUE = TASK.action("issue", "下发任务")
-            .from(DRAFT).by(SUPERVISOR, IMPORTER).refusedInOtherStates("task.not-draft", "只有草稿可以下发").to(ISSUED)
+            .from(DRAFT).by(SUPERVISOR, IMPORTER, INTEGRATION).refusedInOtherStates("task.not-draft", "只有草稿可以下发").to(ISSUED)
             .records("task.issued").versioned().serves("issueTask").add();
 
     public static final Action<Status, TaskEntity> CANCEL = TASK.action("cancel", "撤销任务")
             .from(DRAFT, ISSUED).by(SUPERVISOR).refusedInOtherStates("task.closed", "任务已完成或已撤销").to(CANCELLED)
             .records("task.cancelled").versioned().serves("cancelTask").add();
+
+    /** The task's own documents (e.g. the OA's 红头文件), filed while it is a draft or issued; its units read them. */
+    public static final Action<Status, TaskEntity> ATTACH = TASK.action("attach", "上传或撤回任务文件")
+            .from(DRAFT, ISSUED).by(SUPERVISOR, INTEGRATION).refusedInOtherStates("task.closed", "已完成或已撤销的任务不能再上传或撤回文件")
+            .serves("uploadAttachment", "removeAttachment").add();
 
     /** When the last open assignment is done. */
     public static final Action<Status, TaskEntity> COMPLETE = TASK.action("complete", "办结任务").internal()

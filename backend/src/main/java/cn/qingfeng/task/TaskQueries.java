@@ -83,6 +83,8 @@ public class TaskQueries {
                 .whereIf(f.category, "e.category = :category", "category")
                 .whereIf(f.priority, "e.priority = :priority", "priority")
                 .whereIf(f.templateId, "e.templateId = :templateId", "templateId")
+                .whereIf(f.externalSource, "e.externalSource = :externalSource", "externalSource")
+                .whereIf(f.externalRef, "e.externalRef = :externalRef", "externalRef")
                 .whereIf(f.deadlineFrom, "e.deadline >= :deadlineFrom", "deadlineFrom")
                 .whereIf(f.deadlineTo, "e.deadline <= :deadlineTo", "deadlineTo")
                 .whereIf(f.unitId, "exists (select 1 from AssignmentEntity fa where fa.taskId = e.id and fa.unitId = :unitId)", "unitId")

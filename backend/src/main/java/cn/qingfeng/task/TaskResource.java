@@ -126,6 +126,15 @@ public class TaskResource {
     }
 
     @GET
+    @Path("/{id}/status")
+    @Operation(operationId = "getTaskStatus", summary = "Where a task stands, per unit (for the OA to show)",
+            description = "Status with zh-CN labels, each unit's assignment in the caller's scope with its warning light, "
+                    + "and whether the work was done on time.")
+    public TaskViews.StatusSummary status(@PathParam("id") UUID id) {
+        return service.status(id);
+    }
+
+    @GET
     @Path("/{id}/timeline")
     @Operation(operationId = "getTaskTimeline", summary = "The task's journal with its visible assignments', oldest first")
     public Page<EventView> timeline(@PathParam("id") UUID id, @BeanParam PageParams page) {

@@ -95,6 +95,31 @@ public class TaskService {
         return new TaskDetail(view(t), assignmentViews(list, Map.of(t.id, t)));
     }
 
+    /** The task's state for the OA: the assignments in the caller's scope with their lights and timeliness. */
+    public TaskViews.StatusSummary status(UUID id) {
+        TaskEntity t = visibleTask(id);
+        DataScope s = scope.current();
+        List<AssignmentEntity> list = assignments.of(t.id).stream().filter(a -> s.contains(a.unitId)).toList();
+        Map<UUID, UnitRef> refs = units.refs(list.stream().map(a -> a.unitId).distinct().toList());
+        List<TaskViews.AssignmentStatusSummary> parts = list.stream().map(a -> {
+            Warning w = a.status.open() ? warnings.open(a.deadline) : null;
+            UnitRef u = refs.get(a.unitId);
+            return new TaskViews.AssignmentStatusSummary(a.id, a.unitId, u == null ? null : u.code(), u == null ? null : u.name(),
+                    a.role, a.role.label(), a.status, AssignmentLifecycle.ASSIGNMENT.stateLabel(a.status),
+                    w == Warning.NONE ? null : w, a.deadline, a.status == AssignmentStatus.DONE ? a.completedOnTime : null,
+                    a.submittedAt, a.completedAt);
+        }).toList();
+        boolean completed = t.status == Status.COMPLETED;
+        Boolean onTime = null;
+        if (completed) {
+            List<AssignmentEntity> done = assignments.of(t.id).stream().filter(a -> a.status == AssignmentStatus.DONE).toList();
+            onTime = done.isEmpty() ? Warnings.closed(t.deadline, t.completedAt) == Warning.ON_TIME
+                    : done.stream().allMatch(a -> Boolean.TRUE.equals(a.completedOnTime));
+        }
+        return new TaskViews.StatusSummary(t.id, t.code, t.title, t.externalSource, t.externalRef, t.status,
+                TaskLifecycle.TASK.stateLabel(t.status), t.deadline, completed, onTime, parts);
+    }
+
     // ---------------------------------------------------------------- supervisor actions
 
     @Transactional
@@ -107,7 +132,7 @@ public class TaskService {
     public TaskEntity createRecord(TaskRequests.Create req) {
         ledger.enter(CREATE);
         ExternalRefs.check(TaskLifecycle.TASK, req.externalSource(), req.externalRef(),
-                (source, ref) -> tasks.byExternalRef(source, ref).isPresent());
+                (source, ref) -> tasks.byExternalRef(source, ref).map(t -> new ExternalRefs.Existing(t.id, t.code)));
         UUID issuingUnit = req.issuingUnitId() != null ? req.issuingUnitId()
                 : callerUnit.ownUnit().map(u -> u.id).orElseThrow(() ->
                         ProblemException.invalidField("issuingUnitId", "请指定下发单位"));

@@ -88,6 +88,40 @@ public final class TaskViews {
             @Schema(description = "What the caller may do with the assignment now") List<AllowedAction> allowedActions) implements Versioned {
     }
 
+    @Schema(name = "TaskStatusSummary", description = "Where a task stands, for an outside system to show (the OA): "
+            + "each unit's assignment in the caller's scope, its light and whether it was done on time. Labels are zh-CN.")
+    public record StatusSummary(
+            UUID id,
+            @Schema(example = "RW-2026-0001") String code,
+            String title,
+            String externalSource,
+            @Schema(description = "E.g. the OA document number (文号) the task was created from") String externalRef,
+            Status status,
+            @Schema(example = "已下发") String statusLabel,
+            LocalDate deadline,
+            @Schema(description = "Every unit's part is done (已完成)") boolean completed,
+            @Schema(description = "Once completed: every unit submitted by its deadline; null while open or when cancelled") Boolean doneOnTime,
+            List<AssignmentStatusSummary> assignments) {
+    }
+
+    @Schema(name = "AssignmentStatusSummary", description = "One unit's part of a task, as the task's status shows it")
+    public record AssignmentStatusSummary(
+            UUID assignmentId,
+            UUID unitId,
+            String unitCode,
+            String unitName,
+            AssignmentRole role,
+            @Schema(example = "牵头") String roleLabel,
+            AssignmentStatus status,
+            @Schema(example = "办理中") String statusLabel,
+            @Schema(description = "GREEN, YELLOW (due soon) or RED (overdue) while open; absent once done or cancelled, "
+                    + "or without a deadline") Warning warning,
+            LocalDate deadline,
+            @Schema(description = "Once done: submitted by the deadline; null while open") Boolean doneOnTime,
+            Instant submittedAt,
+            Instant completedAt) {
+    }
+
     @Schema(name = "TaskProgress")
     public record ProgressView(UUID id, UUID assignmentId, LocalDate reportedOn, String content, Integer percent,
                                String reportedByName, Instant createdAt) {

@@ -33,6 +33,10 @@ public final class ContractCalls {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String TODAY = LocalDate.now().toString();
 
+    /** The body of an upload to a record of this type (multipart: ownerType, ownerId and a pdf). */
+    public record Upload(String ownerType, String ownerId) {
+    }
+
     /** How to call an operation: path parameters, body, and the ETag it needs (if any). */
     public record Call(Map<String, String> params, Object body, Supplier<String> ifMatch, boolean multipart) {
         public static final Call NONE = new Call(Map.of(), null, null, false);
@@ -66,6 +70,10 @@ public final class ContractCalls {
     public String importMapping;
     public String subscription;
     public String delivery;
+    /** A file of the rectification item, filed by a supervisor. */
+    public String itemAttachment;
+    /** An OA login mapped by an admin. */
+    public String oaLogin;
     private String unitName;
     private String unitParent;
 
@@ -106,7 +114,14 @@ public final class ContractCalls {
         if (call.ifMatch() != null) {
             req.header("If-Match", call.ifMatch().get());
         }
-        if (call.multipart() && call.body() instanceof Map<?, ?> parts) {
+        if (method.equalsIgnoreCase("post")) {
+            // The OA's service account must send one on every POST; for anyone else it changes nothing.
+            req.header("Idempotency-Key", UUID.randomUUID().toString());
+        }
+        if (call.body() instanceof Upload upload) {
+            req.contentType(ContentType.MULTIPART).multiPart("ownerType", upload.ownerType()).multiPart("ownerId", upload.ownerId())
+                    .multiPart("file", "佐证.pdf", pdf(), "application/pdf");
+        } else if (call.multipart() && call.body() instanceof Map<?, ?> parts) {
             req.contentType(ContentType.MULTIPART);
             for (var part : parts.entrySet()) {
                 if (part.getValue() instanceof byte[] bytes) {
@@ -167,6 +182,12 @@ public final class ContractCalls {
         attachment = Api.as("admin").contentType(ContentType.MULTIPART).multiPart("ownerType", "UNIT").multiPart("ownerId", unit)
                 .multiPart("file", "责任书.pdf", pdf(), "application/pdf").post("/api/v1/attachments")
                 .then().statusCode(201).extract().path("id");
+        itemAttachment = Api.as("jiandu").contentType(ContentType.MULTIPART).multiPart("ownerType", "RECTIFICATION")
+                .multiPart("ownerId", item).multiPart("file", "佐证.pdf", pdf(), "application/pdf").post("/api/v1/attachments")
+                .then().statusCode(201).extract().path("id");
+        oaLogin = "contract-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.as("admin").body(Map.of("username", oaLogin + "-user", "displayName", "契约测试"))
+                .put("/api/v1/integration/oa-users/{login}", oaLogin).then().statusCode(201);
     }
 
     /** The unit's own officer: an import is seen where its importer's unit's records are. */
@@ -199,6 +220,7 @@ public final class ContractCalls {
         Map<String, String> reason = Map.of("reason", "角色矩阵");
         // Tasks and assignments
         c.put("getTask", new Call(t, null, null, false));
+        c.put("getTaskStatus", new Call(t, null, null, false));
         c.put("getTaskTimeline", new Call(t, null, null, false));
         c.put("createTask", new Call(Map.of(), Map.of("title", "角色矩阵新任务", "category", "OTHER"), null, false));
         c.put("updateTask", new Call(t, Map.of("description", "补充说明"), taskTag, false));
@@ -263,6 +285,11 @@ public final class ContractCalls {
         c.put("deactivateUnit", new Call(u, reason, unitTag, false));
         c.put("activateUnit", new Call(u, null, unitTag, false));
         c.put("uploadAttachment", new Call(Map.of(), unit, null, true));
+        // A call for one role where the operation's record kinds differ in their roles (the key is "operation@role"):
+        // the OA files documents on rectification items (and tasks), not on units.
+        c.put("uploadAttachment@integration", new Call(Map.of(), new Upload("RECTIFICATION", item), null, true));
+        c.put("removeAttachment@integration", new Call(Map.of("id", itemAttachment), reason,
+                () -> etag("/api/v1/attachments/" + itemAttachment), false));
         c.put("getAttachment", new Call(Map.of("id", attachment), null, null, false));
         c.put("downloadAttachment", new Call(Map.of("id", attachment), null, null, false));
         c.put("removeAttachment", new Call(Map.of("id", attachment), reason, () -> etag("/api/v1/attachments/" + attachment), false));
@@ -294,6 +321,16 @@ public final class ContractCalls {
                 "from", "2026-01-01T00:00:00Z", "to", "2026-01-02T00:00:00Z"), null, false));
         c.put("allowWebhookHost", new Call(Map.of("host", "127.0.0.1"), Map.of("note", "契约测试"), null, false));
         c.put("disallowWebhookHost", new Call(Map.of("host", "contract-removed.invalid"), null, null, false));
+        // The OA people mapping
+        Map<String, String> o = Map.of("oaLogin", oaLogin);
+        // Once deleted (an admin's call goes first), any version names none.
+        Supplier<String> oaTag = () -> java.util.Optional.ofNullable(Api.as("admin")
+                .get("/api/v1/integration/oa-users/{login}", oaLogin).header("ETag")).orElse("\"0\"");
+        c.put("getOaUser", new Call(o, null, null, false));
+        c.put("putOaUser", new Call(o, Map.of("username", oaLogin + "-user", "displayName", "契约测试"), oaTag, false));
+        c.put("deleteOaUser", new Call(o, null, null, false));
+        c.put("importOaUsers", new Call(Map.of(), Map.of("file", ("oaLogin,username,displayName\r\n" + oaLogin + ","
+                + oaLogin + "-user,契约测试\r\n").getBytes(StandardCharsets.UTF_8)), null, true));
         // Bulk import and export
         c.put("getImportTemplate", new Call(Map.of("ledger", "tasks"), null, null, false));
         return c;

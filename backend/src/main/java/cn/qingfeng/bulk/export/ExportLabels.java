@@ -52,6 +52,7 @@ final class ExportLabels {
             {"impact", "影响程度"}, {"graded", "已评级"}, {"includeClosed", "含已关闭"}, {"riskId", "风险点"},
             {"state", "完成情况"}, {"from", "起"}, {"to", "止"}, {"actor", "操作人"}, {"action", "动作"},
             {"entityType", "对象类型"}, {"entityId", "对象标识"}, {"client", "客户端"},
+            {"externalSource", "外部来源"}, {"externalRef", "外部编号"},
         };
         for (String[] p : params) {
             PARAMS.put(p[0], p[1]);

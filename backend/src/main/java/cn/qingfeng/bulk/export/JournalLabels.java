@@ -83,6 +83,7 @@ final class JournalLabels {
             {"assignment.urge-replied", "回复催办"}, {"assignment.escalated", "逾期提醒负责人"},
             {"assignment.deadline-changed", "办理期限变更"},
             {Exporter.ACTION, "导出台账"},
+            {"oa_user.created", "新增 OA 账号映射"}, {"oa_user.updated", "修改 OA 账号映射"}, {"oa_user.deleted", "删除 OA 账号映射"},
         };
         for (String[] a : actions) {
             ACTIONS.put(a[0], a[1]);
@@ -91,7 +92,7 @@ final class JournalLabels {
             {"user", "用户"}, {"unit", "单位"}, {"attachment", "附件"}, {"journal", "日志"}, {"task", "任务"},
             {"task_assignment", "承办事项"}, {"risk", "风险点"}, {"rectification", "整改事项"}, {"risk_matrix", "风险评分矩阵"},
             {"rectification_measure", "整改措施"}, {"risk_measure", "管控措施"}, {"risk_review", "风险研判"},
-            {"task_record", "工作记录"}, {Exporter.ENTITY, "导出"},
+            {"task_record", "工作记录"}, {Exporter.ENTITY, "导出"}, {"oa_user", "OA 账号映射"},
         };
         for (String[] t : types) {
             TYPES.put(t[0], t[1]);
@@ -120,7 +121,7 @@ final class JournalLabels {
             {"responsibleLeader", "责任领导"}, {"responsiblePerson", "责任人"}, {"ownerName", "责任人"},
             {"ledger", "台账"}, {"format", "格式"}, {"rows", "行数"}, {"sort", "排序"}, {"fileName", "文件名"},
             {"intact", "链完整"}, {"checked", "已校验条数"}, {"firstBroken", "首个异常位置"}, {"cutoff", "截止时间"},
-            {"removed", "清理条数"},
+            {"removed", "清理条数"}, {"oaLogin", "OA 登录名"}, {"onBehalfOf", "OA 经办人"}, {"importFile", "导入文件"},
         };
         for (String[] f : fields) {
             FIELDS.put(f[0], f[1]);

@@ -94,6 +94,24 @@ public interface QingfengConfig {
         String spaUrl();
     }
 
+    /** Idempotency-Key on POST requests (draft-ietf-httpapi-idempotency-key-header). */
+    Idempotency idempotency();
+
+    interface Idempotency {
+        /**
+         * How long a key and the answer it replays are kept after its first use. The draft asks that
+         * keys be kept long enough for a client's retries; the OA retries for up to a day, so this
+         * cannot be set below 24 hours (the API does not start).
+         */
+        @WithDefault("24h")
+        @org.hibernate.validator.constraints.time.DurationMin(hours = 24)
+        Duration retention();
+
+        /** How often each instance purges expired keys ("off" disables the schedule). */
+        @WithDefault("15m")
+        String purgeInterval();
+    }
+
     interface Http {
         /**
          * The API's public base URL (scheme, host, port), e.g. {@code https://qingfeng.example.gov.cn};

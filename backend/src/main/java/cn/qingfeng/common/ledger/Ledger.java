@@ -4,6 +4,7 @@ import cn.qingfeng.common.problem.ProblemException;
 import cn.qingfeng.common.scope.CallerScope;
 import cn.qingfeng.common.security.CurrentUser;
 import cn.qingfeng.common.web.ETags;
+import cn.qingfeng.integration.oa.OaUserDirectory;
 import cn.qingfeng.journal.Changes;
 import cn.qingfeng.journal.Journal;
 import io.quarkus.arc.Arc;
@@ -34,6 +35,9 @@ public class Ledger {
 
     @Inject
     Clock clock;
+
+    @Inject
+    OaUserDirectory oaUsers;
 
     /**
      * Enters an action on an existing record: finds it within the caller's scope (locked), then
@@ -112,6 +116,10 @@ public class Ledger {
             record.moveTo(to, clock.instant());
         } else if (action.touches()) {
             record.touch(clock.instant());
+        }
+        if (action.kind() == Action.Kind.CREATION) {
+            // A record the OA made for one of its users (X-OA-User) names that person.
+            oaUsers.onBehalfOf().ifPresent(person -> changes.set("onBehalfOf", person));
         }
         if (event != null) {
             journal.record(event, action.lifecycle().entityType(), record.journalId(), record.journalUnitId(), changes);

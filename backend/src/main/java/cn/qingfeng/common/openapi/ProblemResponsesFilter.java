@@ -33,7 +33,7 @@ public class ProblemResponsesFilter implements OASFilter {
         RESPONSES.put("413", new String[]{ApiErrors.PAYLOAD_TOO_LARGE, "The request body is larger than allowed (an upload: the file limit; JSON: qingfeng.http.max-json-size)"});
         RESPONSES.put("414", new String[]{ApiErrors.URI_TOO_LONG, "The request's URI is longer than the server reads"});
         RESPONSES.put("415", new String[]{ApiErrors.UNSUPPORTED_MEDIA_TYPE, "The content type is not accepted"});
-        RESPONSES.put("422", new String[]{ApiErrors.UNPROCESSABLE, "The content was refused on inspection (e.g. a zip bomb); `code` says why"});
+        RESPONSES.put("422", new String[]{ApiErrors.UNPROCESSABLE, "The content was refused on inspection (e.g. a zip bomb), or an Idempotency-Key was reused for another request; `code` says why"});
         RESPONSES.put("428", new String[]{ApiErrors.PRECONDITION_REQUIRED, "The update needs an If-Match header"});
         RESPONSES.put("500", new String[]{ApiErrors.SERVER_ERROR, "Unexpected failure (quote the request id)"});
     }
@@ -72,7 +72,14 @@ public class ProblemResponsesFilter implements OASFilter {
             statuses.add("415");
         }
         Object listed = op.getExtensions() == null ? null : op.getExtensions().get(ApiErrors.EXTENSION);
-        // SmallRye may hang the operation's extension on its explicit responses too.
+        // SmallRye may hang the operation's extension on its explicit responses too (on the responses
+        // object itself when there are several).
+        if (responses.getExtensions() != null && responses.getExtensions().containsKey(ApiErrors.EXTENSION)) {
+            if (listed == null) {
+                listed = responses.getExtensions().get(ApiErrors.EXTENSION);
+            }
+            responses.removeExtension(ApiErrors.EXTENSION);
+        }
         responses.getAPIResponses().values().forEach(r -> {
             if (r.getExtensions() != null && r.getExtensions().containsKey(ApiErrors.EXTENSION)) {
                 r.removeExtension(ApiErrors.EXTENSION);

@@ -63,7 +63,11 @@ class BadInputSuiteTest {
 
     /** One generated request and the statuses that count as its refusal. */
     private record Case(String operation, String where, String what, String method, String path, String contentType,
-            byte[] body, Supplier<String> ifMatch, Set<Integer> refusals) {
+            byte[] body, Supplier<String> ifMatch, Set<Integer> refusals, String idempotencyKey) {
+        Case(String operation, String where, String what, String method, String path, String contentType,
+             byte[] body, Supplier<String> ifMatch, Set<Integer> refusals) {
+            this(operation, where, what, method, path, contentType, body, ifMatch, refusals, null);
+        }
     }
 
     @Test
@@ -124,6 +128,9 @@ class BadInputSuiteTest {
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
         if (c.ifMatch() != null) {
             req.header("If-Match", c.ifMatch().get());
+        }
+        if (c.idempotencyKey() != null) {
+            req.header("Idempotency-Key", c.idempotencyKey());
         }
         if (c.body() != null) {
             req.header("Content-Type", c.contentType()).method(c.method(), HttpRequest.BodyPublishers.ofByteArray(c.body()));
@@ -189,8 +196,10 @@ class BadInputSuiteTest {
                 }
                 case "path" -> {
                     String actual = call.params().get(name);
-                    for (String bad : List.of("not-a-uuid", "%00", "12345678901234567890", "00000000-0000-0000-0000-000000000000",
-                            "%E2%80%AE1")) {
+                    // Ids are UUIDs; a key of another kind (an OA login) is refused only for what no text may hold.
+                    List<String> values = schema.path("format").asText().equals("uuid") ? List.of("not-a-uuid", "%00",
+                            "12345678901234567890", "00000000-0000-0000-0000-000000000000", "%E2%80%AE1") : List.of("%00", "%E2%80%AE1");
+                    for (String bad : values) {
                         String mutated = template;
                         for (var q : call.params().entrySet()) {
                             mutated = mutated.replace("{" + q.getKey() + "}", q.getKey().equals(name) ? bad : q.getValue());
@@ -202,7 +211,13 @@ class BadInputSuiteTest {
                     }
                 }
                 case "header" -> {
-                    if (call.ifMatch() != null) {
+                    if (name.equals("Idempotency-Key")) {
+                        // Not 1–255 visible ASCII characters (bare or as a quoted string): refused before anything is done.
+                        for (String bad : List.of("", "a b", "k".repeat(256), "\"unclosed", "\"\"")) {
+                            out.add(new Case(id, "header", name + "=" + label(bad), method, path, "application/json", validBody,
+                                    call.ifMatch(), Set.of(400), bad));
+                        }
+                    } else if (call.ifMatch() != null) {
                         // Refused as stale (412), unreadable (400) or, where the state already forbids the act, 409.
                         for (String bad : List.of("garbage", "\"999999999\"", "W/\"x\"", "\"1")) {
                             out.add(new Case(id, "header", name + "=" + label(bad), method, path, "application/json", validBody,
