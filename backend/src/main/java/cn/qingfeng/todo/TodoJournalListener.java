@@ -115,7 +115,10 @@ public class TodoJournalListener implements JournalListener {
             try {
                 // The session has just been flushed: what this writes is flushed here.
                 int n = 0;
-                for (FlowKey k : flows) {
+                // One order for every transaction (as a person's reconciliation locks them): flows' row locks never cross.
+                List<FlowKey> sorted = new ArrayList<>(flows);
+                sorted.sort(java.util.Comparator.comparing(FlowKey::type).thenComparing(k -> k.id().toString()));
+                for (FlowKey k : sorted) {
                     reconciler.reconcileFlow(k.type(), k.id(), false);
                     if (++n % BATCH == 0) {
                         em.flush();

@@ -172,7 +172,7 @@ public class TodoReconciler {
                 + " f.recheck_on from todo_flow f where f.state = 'OPEN' and (exists (select 1 from todo_step s"
                 + " where s.flow_type = f.flow_type and s.flow_id = f.flow_id and " + matches + ") or exists (select 1 from todo t"
                 + " where t.flow_type = f.flow_type and t.flow_id = f.flow_id and t.receiver_subject = :subject"
-                + " and t.state = 'OPEN')) order by f.flow_type, f.flow_id for no key update of f");
+                + " and t.state = 'OPEN')) order by f.flow_type collate \"C\", f.flow_id for no key update of f");
         bindPerson(lock, roles, subtree).setParameter("subject", subject);
         Map<String, StoredFlow> flows = new LinkedHashMap<>();
         for (Object row : lock.getResultList()) {
@@ -203,7 +203,8 @@ public class TodoReconciler {
         for (StoredFlow f : flows.values()) {
             String k = key(f.type(), f.id());
             Expected e = expectedOf(p, stepsOf.getOrDefault(k, List.of()), Map.of(), today);
-            apply(f, e == null ? Map.of() : Map.of(subject, e), rowsOf.getOrDefault(k, List.of()), TodoState.WITHDRAWN);
+            apply(f, e == null ? Map.of() : Map.of(subject, e), rowsOf.getOrDefault(k, List.of()), TodoState.WITHDRAWN,
+                    java.util.Collections.singletonMap(subject, p.username()));
         }
     }
 
@@ -219,7 +220,7 @@ public class TodoReconciler {
         List<?> keys = em.createNativeQuery("select f.flow_type, f.flow_id, f.state, f.title, f.flow_name, f.link, f.unit_id,"
                         + " f.recheck_on from todo_flow f where f.state = 'OPEN' and exists (select 1 from todo_step s"
                         + " where s.flow_type = f.flow_type and s.flow_id = f.flow_id and s.audience_unit_id in (:subtree))"
-                        + " order by f.flow_type, f.flow_id for no key update of f")
+                        + " order by f.flow_type collate \"C\", f.flow_id for no key update of f")
                 .setParameter("subtree", subtree).getResultList();
         LocalDate today = warnings.today();
         for (Object row : keys) {
@@ -240,9 +241,14 @@ public class TodoReconciler {
      * finished: every open or done one 办结. Cancelled: the open ones withdrawn.
      */
     private void apply(StoredFlow flow, Map<String, Expected> expected, Collection<TodoEntity> rows, TodoState gone) {
+        apply(flow, expected, rows, gone, Map.of());
+    }
+
+    /** As {@link #apply(StoredFlow, Map, Collection, TodoState)}, with receivers' usernames already known. */
+    private void apply(StoredFlow flow, Map<String, Expected> expected, Collection<TodoEntity> rows, TodoState gone,
+                       Map<String, String> knownNames) {
         Map<String, Expected> left = new LinkedHashMap<>(expected);
         Instant now = clock.instant();
-        List<Runnable> events = new ArrayList<>();
         Set<String> unnamed = new HashSet<>();
         Map<TodoEntity, String> changed = new LinkedHashMap<>();
         for (TodoEntity t : rows) {
@@ -309,7 +315,7 @@ public class TodoReconciler {
         if (changed.isEmpty()) {
             return;
         }
-        Map<String, String> usernames = new HashMap<>();
+        Map<String, String> usernames = new HashMap<>(knownNames);
         expected.values().forEach(e -> usernames.put(e.subject(), e.username()));
         unnamed.removeAll(usernames.keySet());
         usernames.putAll(usernames(unnamed));

@@ -63,6 +63,11 @@ public class TodoResource {
 
     /** A caller seen for the first time gets their to-dos before they are read, not after this request. */
     private void known() {
-        directory.touch(caller);
+        try {
+            directory.touch(caller);
+        } catch (RuntimeException e) {
+            // As for every request (UserSyncFilter): a profile not refreshed now is refreshed on the next one.
+            org.jboss.logging.Logger.getLogger(TodoResource.class).warnf("could not refresh the caller's profile: %s", e.toString());
+        }
     }
 }

@@ -138,6 +138,24 @@ class TodoLedgersTest {
     }
 
     @Test
+    void anAssignmentLeftPastItsDeadlineTurnsOverdueWithoutAnyoneActing() throws Exception {
+        String a = Todos.assignment(Todos.issue("到期未办 " + UUID.randomUUID(), today().plusDays(1),
+                Map.of(DemoUnits.SCHOOL, "LEAD")), DemoUnits.SCHOOL);
+        Todos.act("xx_officer", a, "accept", null);
+        Map<String, Object> working = in("xx_officer", a, "OPEN");
+        assertThat(kinds(working)).containsExactly("assignment.report");
+
+        clock.shift(Duration.ofDays(2));
+        sweep.run();
+        Map<String, Object> overdue = in("xx_officer", a, "OPEN");
+        assertThat(overdue.get("id")).isEqualTo(working.get("id"));
+        assertThat(kinds(overdue)).containsExactly("assignment.overdue");
+        assertThat(overdue.get("warning")).isEqualTo("RED");
+        assertThat(Todos.events((String) working.get("id"))).extracting(Todos.Event::action)
+                .containsExactly("todo.created", "todo.updated", "todo.updated");
+    }
+
+    @Test
     void openRecordsWithoutFlowsGetThemOnStartAsAnUpgradedDatabaseWould() throws Exception {
         String a = Todos.assignment(Todos.issue("升级前的任务 " + UUID.randomUUID(), today().plusDays(12),
                 Map.of(DemoUnits.SCHOOL, "LEAD")), DemoUnits.SCHOOL);
