@@ -36,7 +36,8 @@ CREATE TABLE todo_step (
     PRIMARY KEY (flow_type, flow_id, position),
     FOREIGN KEY (flow_type, flow_id) REFERENCES todo_flow (flow_type, flow_id)
 );
-CREATE INDEX todo_step_audience_idx ON todo_step (audience_role, audience_unit_id);
+-- Whose steps: by unit (a person's unit and those below it, a moved unit's subtree) or unit-less (everyone with the role).
+CREATE INDEX todo_step_audience_idx ON todo_step (audience_unit_id, audience_role);
 GRANT DELETE ON todo_step TO ${appRole};
 
 -- One person's to-do in one flow, with a life of its own: OPEN 待办, DONE 已办, FINISHED 办结, WITHDRAWN 撤回.

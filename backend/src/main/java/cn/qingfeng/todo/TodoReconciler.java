@@ -77,6 +77,11 @@ public class TodoReconciler {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry registry;
+
+    private static final Object CACHE = new Object();
+
     private volatile Map<String, FlowRules> byType;
 
     public FlowRules rules(String flowType) {
@@ -168,11 +173,12 @@ public class TodoReconciler {
         String matches = "s.audience_role in (:roles) and (s.audience_unit_id is null"
                 + (subtree.isEmpty() ? ")" : " or s.audience_unit_id in (:subtree))");
         // The flows concerned, locked in one order (as their own reconciliations lock them one by one).
+        // Found from the steps' audience index and the person's open rows, not by scanning every open flow.
         Query lock = em.createNativeQuery("select f.flow_type, f.flow_id, f.state, f.title, f.flow_name, f.link, f.unit_id,"
-                + " f.recheck_on from todo_flow f where f.state = 'OPEN' and (exists (select 1 from todo_step s"
-                + " where s.flow_type = f.flow_type and s.flow_id = f.flow_id and " + matches + ") or exists (select 1 from todo t"
-                + " where t.flow_type = f.flow_type and t.flow_id = f.flow_id and t.receiver_subject = :subject"
-                + " and t.state = 'OPEN')) order by f.flow_type collate \"C\", f.flow_id for no key update of f");
+                + " f.recheck_on from todo_flow f where f.state = 'OPEN' and (f.flow_type, f.flow_id) in ("
+                + "select s.flow_type, s.flow_id from todo_step s where " + matches
+                + " union select t.flow_type, t.flow_id from todo t where t.receiver_subject = :subject and t.state = 'OPEN')"
+                + " order by f.flow_type collate \"C\", f.flow_id for no key update of f");
         bindPerson(lock, roles, subtree).setParameter("subject", subject);
         Map<String, StoredFlow> flows = new LinkedHashMap<>();
         for (Object row : lock.getResultList()) {
@@ -218,8 +224,8 @@ public class TodoReconciler {
             return;
         }
         List<?> keys = em.createNativeQuery("select f.flow_type, f.flow_id, f.state, f.title, f.flow_name, f.link, f.unit_id,"
-                        + " f.recheck_on from todo_flow f where f.state = 'OPEN' and exists (select 1 from todo_step s"
-                        + " where s.flow_type = f.flow_type and s.flow_id = f.flow_id and s.audience_unit_id in (:subtree))"
+                        + " f.recheck_on from todo_flow f where f.state = 'OPEN' and (f.flow_type, f.flow_id) in ("
+                        + "select s.flow_type, s.flow_id from todo_step s where s.audience_unit_id in (:subtree))"
                         + " order by f.flow_type collate \"C\", f.flow_id for no key update of f")
                 .setParameter("subtree", subtree).getResultList();
         LocalDate today = warnings.today();
@@ -380,18 +386,35 @@ public class TodoReconciler {
     // ---------------------------------------------------------------- receivers
 
     /** Who the visible steps ask, and what: per person, every step naming them, in the steps' order. */
+    @SuppressWarnings("unchecked")
     Map<String, Expected> receivers(List<Step> steps, LocalDate today) {
         List<Step> visible = steps.stream().filter(s -> s.visibleFrom() == null || !s.visibleFrom().isAfter(today)).toList();
         if (visible.isEmpty()) {
             return Map.of();
         }
-        // Each step unit's chain of units from the root: its officers and those above.
+        // People change in transactions of their own (the user directory's): within this one, the same
+        // audience names the same people, so a transaction of many flows (an import) asks once per audience.
+        Map<Object, Object> cache = transactionCache();
         Map<UUID, Set<UUID>> above = new HashMap<>();
         for (Step s : visible) {
-            if (s.unitId() != null && !above.containsKey(s.unitId())) {
-                above.put(s.unitId(), chain(s.unitId()));
+            if (s.unitId() != null) {
+                above.computeIfAbsent(s.unitId(), u -> (Set<UUID>) cache.computeIfAbsent("chain:" + u, k -> chain(u)));
             }
         }
+        String audience = String.join(",", new java.util.TreeSet<>(visible.stream().map(s -> s.role() + "@" + s.unitId()).toList()));
+        List<Person> people = (List<Person>) cache.computeIfAbsent("people:" + audience, k -> people(visible, above));
+        Map<String, Expected> out = new LinkedHashMap<>();
+        for (Person p : people) {
+            Expected e = expectedOf(p, visible, above, today);
+            if (e != null) {
+                out.put(p.subject(), e);
+            }
+        }
+        return out;
+    }
+
+    /** Everyone who may be named: holders of a unit-less step's role, and people of the step units' chains. */
+    private List<Person> people(List<Step> visible, Map<UUID, Set<UUID>> above) {
         Set<UUID> unitIds = new HashSet<>();
         above.values().forEach(unitIds::addAll);
         Set<String> anyUnitRoles = new LinkedHashSet<>();
@@ -405,7 +428,7 @@ public class TodoReconciler {
             where.add("(',' || roles || ',') like :role" + i++);
         }
         if (where.isEmpty()) {
-            return Map.of();
+            return List.of();
         }
         Query q = em.createNativeQuery("select subject, username, roles, unit_id from app_user where " + String.join(" or ", where));
         if (!unitIds.isEmpty()) {
@@ -415,15 +438,21 @@ public class TodoReconciler {
         for (String role : anyUnitRoles) {
             q.setParameter("role" + i++, "%," + role + ",%");
         }
-        Map<String, Expected> out = new LinkedHashMap<>();
+        List<Person> out = new ArrayList<>();
         for (Object row : q.getResultList()) {
-            Person p = person((Object[]) row);
-            Expected e = expectedOf(p, visible, above, today);
-            if (e != null) {
-                out.put(p.subject(), e);
-            }
+            out.add(person((Object[]) row));
         }
         return out;
+    }
+
+    private Map<Object, Object> transactionCache() {
+        @SuppressWarnings("unchecked")
+        Map<Object, Object> cache = (Map<Object, Object>) registry.getResource(CACHE);
+        if (cache == null) {
+            cache = new HashMap<>();
+            registry.putResource(CACHE, cache);
+        }
+        return cache;
     }
 
     /**
