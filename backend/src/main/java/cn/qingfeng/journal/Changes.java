@@ -14,6 +14,16 @@ public final class Changes {
         return new Changes();
     }
 
+    /**
+     * A record as it stands, as the whole of an event's changes (a {@code todo.*} event carries its
+     * to-do's snapshot so, not field by field).
+     */
+    public static Changes whole(Map<String, Object> record) {
+        Changes c = new Changes();
+        record.forEach((k, v) -> c.fields.put(k, plain(v)));
+        return c;
+    }
+
     /** Records the field only when it really changed. */
     public Changes field(String name, Object before, Object after) {
         if (!Objects.equals(before, after)) {

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /**
  * A ledger whose records plan measures (rectification items, risks). It says which of its records
- * take measures now, in which lifecycle their measures live, and how its officers see them in
- * their to-dos; the measures module does the rest the same way for both.
+ * take measures now and in which lifecycle their measures live; the measures module does the rest
+ * the same way for both (the to-dos a measure makes are the owner's flow rules').
  */
 public interface MeasureOwner {
 
@@ -31,22 +31,6 @@ public interface MeasureOwner {
 
     /** A measure of the owner became open again (added or reopened). */
     void measureOpened(UUID ownerId);
-
-    /** JPQL condition on {@code MeasureEntity m} with its parameters: its owner still works on its measures (for to-dos). */
-    ActiveOwner activeOwner();
-
-    /** The to-do kind of an open measure, e.g. {@code rectification.measure}. */
-    String todoKind();
-
-    /** Days ahead a measure's deadline shows in the to-dos; null: every open measure with a deadline. */
-    Integer todoWindowDays();
-
-    /** Where the measure is shown in the SPA. */
-    String link(UUID ownerId, UUID measureId);
-
-    /** A JPQL condition and the parameters it names. */
-    record ActiveOwner(String clause, Map<String, Object> params) {
-    }
 
     /** The owner's code, state (code and words) and whether its measures may change now. */
     record OwnerState(String code, String state, String stateLabel, boolean open) {

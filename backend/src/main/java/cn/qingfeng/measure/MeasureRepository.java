@@ -99,20 +99,6 @@ public class MeasureRepository {
         public static final Counts NONE = new Counts(0, 0);
     }
 
-    /** Open measures with a deadline (up to {@code until}, if given) of the units, of owners still at work. */
-    public List<MeasureEntity> openForTodos(MeasureOwner owner, Collection<UUID> unitIds, LocalDate until, int limit) {
-        var q = em.createQuery("select m from MeasureEntity m where m.ownerType = :t and m.status = :open"
-                        + " and m.unitId in :units and m.deadline is not null" + (until == null ? "" : " and m.deadline <= :until")
-                        + " and " + owner.activeOwner().clause() + " order by m.deadline, m.id", MeasureEntity.class)
-                .setParameter("t", owner.type()).setParameter("open", MeasureStatus.OPEN).setParameter("units", unitIds)
-                .setMaxResults(limit);
-        owner.activeOwner().params().forEach(q::setParameter);
-        if (until != null) {
-            q.setParameter("until", until);
-        }
-        return q.getResultList();
-    }
-
     public void persist(MeasureEntity m) {
         em.persist(m);
     }

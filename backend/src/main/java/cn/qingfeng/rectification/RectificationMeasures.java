@@ -4,12 +4,10 @@ import cn.qingfeng.common.scope.DataScope;
 import cn.qingfeng.measure.MeasureLifecycles;
 import cn.qingfeng.measure.MeasureOwner;
 import cn.qingfeng.measure.MeasureOwnerType;
-import cn.qingfeng.rectification.RectificationEnums.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,26 +45,5 @@ public class RectificationMeasures implements MeasureOwner {
     @Override
     public void measureOpened(UUID ownerId) {
         // An item's state does not depend on its measures until it applies for close-off.
-    }
-
-    @Override
-    public ActiveOwner activeOwner() {
-        return new ActiveOwner("exists (select 1 from RectificationItemEntity o where o.id = m.ownerId and o.status in :rectActive)",
-                Map.of("rectActive", List.of(Status.PENDING, Status.IN_PROGRESS)));
-    }
-
-    @Override
-    public String todoKind() {
-        return "rectification.measure";
-    }
-
-    @Override
-    public Integer todoWindowDays() {
-        return null;
-    }
-
-    @Override
-    public String link(UUID ownerId, UUID measureId) {
-        return "/rectifications/" + ownerId + "?measure=" + measureId;
     }
 }

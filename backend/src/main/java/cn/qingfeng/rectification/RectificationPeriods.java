@@ -16,4 +16,15 @@ final class RectificationPeriods {
             default -> throw new IllegalArgumentException("unknown period " + period);
         };
     }
+
+    /** The first day of the period after the one containing {@code day}. */
+    static LocalDate next(String period, LocalDate day) {
+        LocalDate start = start(period, day);
+        return switch (period) {
+            case "MONTHLY" -> start.plusMonths(1);
+            case "QUARTERLY" -> start.plusMonths(3);
+            case "HALF_YEARLY" -> start.plusMonths(6);
+            default -> throw new IllegalArgumentException("unknown period " + period);
+        };
+    }
 }

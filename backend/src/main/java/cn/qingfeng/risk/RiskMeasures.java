@@ -1,6 +1,5 @@
 package cn.qingfeng.risk;
 
-import cn.qingfeng.common.config.QingfengConfig;
 import cn.qingfeng.common.ledger.Ledger;
 import cn.qingfeng.common.scope.DataScope;
 import cn.qingfeng.journal.Changes;
@@ -25,9 +24,6 @@ public class RiskMeasures implements MeasureOwner {
 
     @Inject
     Ledger ledger;
-
-    @Inject
-    QingfengConfig config;
 
     @Override
     public MeasureOwnerType type() {
@@ -59,27 +55,5 @@ public class RiskMeasures implements MeasureOwner {
         if (r.status == Status.CONTROLLED) {
             ledger.record(RiskLifecycle.RESUME_CONTROL, r, Changes.of());
         }
-    }
-
-    @Override
-    public ActiveOwner activeOwner() {
-        return new ActiveOwner("exists (select 1 from RiskEntity o where o.id = m.ownerId and o.status <> :riskClosed)",
-                Map.of("riskClosed", Status.CLOSED));
-    }
-
-    @Override
-    public String todoKind() {
-        return "risk.measure-due";
-    }
-
-    /** Within the warning days: a control measure is a to-do when its deadline comes near. */
-    @Override
-    public Integer todoWindowDays() {
-        return config.warnings().yellowDays();
-    }
-
-    @Override
-    public String link(UUID ownerId, UUID measureId) {
-        return "/risks/" + ownerId + "?measure=" + measureId;
     }
 }

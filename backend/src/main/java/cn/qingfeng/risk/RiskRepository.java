@@ -77,18 +77,11 @@ public class RiskRepository implements RecordKind<Status, RiskEntity, RiskFacts>
                 .setParameter("ids", reviewIds).getResultList();
     }
 
-    /** Open obligations (of units in scope) with their risks, oldest due first. */
-    public List<Object[]> openObligationsWithRisks(Collection<UUID> unitIds, LocalDate reviewsUntil, int limit) {
-        return em.createQuery("select o, r from RiskObligationEntity o, RiskEntity r where r.id = o.riskId"
-                        + " and o.fulfilledAt is null and o.cancelledAt is null and o.unitId in :units"
-                        // A closed risk is reviewed no more, but a report it owes is still owed.
-                        + " and (o.kind = :report or (o.dueOn <= :until and r.status <> :closed))"
-                        + " order by o.dueAt, o.id", Object[].class)
-                .setParameter("closed", Status.CLOSED)
-                .setParameter("units", unitIds)
-                .setParameter("report", ObligationKind.REPORT)
-                .setParameter("until", reviewsUntil)
-                .setMaxResults(limit).getResultList();
+    /** A risk's open obligations (reviews and reports owed), read without locking them. */
+    public List<RiskObligationEntity> openObligations(UUID riskId) {
+        return em.createQuery("select o from RiskObligationEntity o where o.riskId = :r"
+                        + " and o.fulfilledAt is null and o.cancelledAt is null order by o.dueAt, o.id", RiskObligationEntity.class)
+                .setParameter("r", riskId).getResultList();
     }
 
     /** Obligations past due and not yet flagged, claimed for this instance (FOR UPDATE SKIP LOCKED). */

@@ -107,14 +107,6 @@ public class AssignmentRepository implements RecordKind<AssignmentStatus, Assign
                 .collect(Collectors.toMap(r -> (UUID) r[0], r -> (Long) r[1]));
     }
 
-    /** Unanswered urges of open assignments of the units, oldest first, with their assignment. */
-    public List<Object[]> unansweredUrges(Collection<UUID> unitIds, int limit) {
-        return em.createQuery("select u.id, u.urgedAt, a from UrgeEntity u, AssignmentEntity a"
-                        + " where a.id = u.assignmentId and u.repliedAt is null and a.unitId in :units"
-                        + " and a.status in :open order by u.urgedAt", Object[].class)
-                .setParameter("units", unitIds).setParameter("open", OPEN).setMaxResults(limit).getResultList();
-    }
-
     /** Open assignments past their deadline not yet escalated, claimed for this instance (SKIP LOCKED). */
     public List<AssignmentEntity> claimOverdue(LocalDate today, int batch) {
         return em.createQuery("select a from AssignmentEntity a where a.status in :open"

@@ -39,6 +39,16 @@ public class UserDirectory {
     private record Seen(String fingerprint, Instant at) {
     }
 
+    /** A person as their token describes them: what the directory keeps. */
+    public record Profile(String subject, String username, String displayName, String unitCode, java.util.Set<String> roles,
+                          String clientId) {
+
+        static Profile of(CurrentUser caller) {
+            return new Profile(caller.subject(), caller.username(), caller.displayName(), caller.unitCode().orElse(null),
+                    caller.roles(), caller.clientId().orElse(null));
+        }
+    }
+
     private final Map<String, Seen> recent = new ConcurrentHashMap<>();
 
     /** Cheap check first: most requests come from a caller seen a moment ago with the same token claims. */
@@ -50,16 +60,17 @@ public class UserDirectory {
         if (seen != null && seen.fingerprint().equals(fingerprint) && seen.at().plus(REFRESH).isAfter(now)) {
             return;
         }
-        sync(caller);
+        sync(Profile.of(caller));
         recent.put(caller.subject(), new Seen(fingerprint, now));
     }
 
+    /** Writes the profile when it changed (journaled: it changes what the person may see and is asked). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void sync(CurrentUser caller) {
+    public void sync(Profile caller) {
         Instant now = clock.instant();
-        String unitCode = caller.unitCode().orElse(null);
-        UUID unitId = caller.unitCode().flatMap(units::byCode).map(u -> u.id).orElse(null);
-        String roles = String.join(",", caller.roles());
+        String unitCode = caller.unitCode();
+        UUID unitId = unitCode == null ? null : units.byCode(unitCode).map(u -> u.id).orElse(null);
+        String roles = String.join(",", new java.util.TreeSet<>(caller.roles()));
         AppUserEntity u = users.findById(caller.subject(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (u == null) {
             u = new AppUserEntity();
@@ -70,7 +81,7 @@ public class UserDirectory {
             u.unitCode = unitCode;
             u.unitId = unitId;
             u.roles = roles;
-            u.clientId = caller.clientId().orElse(null);
+            u.clientId = caller.clientId();
             u.lastSeenAt = now;
             users.persist(u);
             journal.record("user.first-seen", "user", u.subject, unitId, Changes.of()
@@ -88,7 +99,7 @@ public class UserDirectory {
         u.unitCode = unitCode;
         u.unitId = unitId;
         u.roles = roles;
-        u.clientId = caller.clientId().orElse(u.clientId);
+        u.clientId = caller.clientId() != null ? caller.clientId() : u.clientId;
         u.lastSeenAt = now;
         if (!changes.isEmpty()) {
             journal.record("user.profile-changed", "user", u.subject, unitId, changes);

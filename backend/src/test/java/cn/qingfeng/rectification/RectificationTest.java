@@ -35,6 +35,9 @@ class RectificationTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    cn.qingfeng.todo.TodoSweep sweep;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -216,16 +219,17 @@ class RectificationTest {
                 .then().extract().<List<String>>path("items.id")).contains(limited);
         List<Map<String, Object>> todos = Api.as("xx_officer").queryParam("limit", 200).get("/api/v1/me/todos").then().extract().path("items");
         assertThat(todos).anySatisfy(t -> {
-            assertThat(t.get("entityId")).isEqualTo(limited);
-            assertThat(t.get("kind")).isEqualTo("rectification.start");
+            assertThat(t.get("flowId")).isEqualTo(limited);
+            assertThat((List<Object>) t.get("kinds")).contains((Object) "rectification.start");
         });
 
         clock.shift(Duration.ofDays(190)); // a new quarter (and more): this period's progress is owed again
+        sweep.run(); // the to-dos' scheduled look at what time alone changes
         detail("xx_officer", ongoing).then().body("item.progressDue", equalTo(true));
         todos = Api.as("xx_officer").queryParam("limit", 200).get("/api/v1/me/todos").then().extract().path("items");
         assertThat(todos).anySatisfy(t -> {
-            assertThat(t.get("entityId")).isEqualTo(ongoing);
-            assertThat(t.get("kind")).isEqualTo("rectification.progress-due");
+            assertThat(t.get("flowId")).isEqualTo(ongoing);
+            assertThat((List<Object>) t.get("kinds")).contains((Object) "rectification.progress-due");
         });
     }
 }

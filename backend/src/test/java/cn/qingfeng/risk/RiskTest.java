@@ -31,6 +31,10 @@ class RiskTest {
     @Inject
     RiskScheduler scheduler;
 
+    /** Time alone brings a review into the to-dos: the to-dos' scheduled sweep, run here as its schedule would. */
+    @Inject
+    cn.qingfeng.todo.TodoSweep sweep;
+
     @Inject
     jakarta.persistence.EntityManager em;
 
@@ -57,10 +61,12 @@ class RiskTest {
                 .then().statusCode(200).extract().path("items.action");
     }
 
+    /** What the user's open to-do of the risk asks (none: no open to-do). */
+    @SuppressWarnings("unchecked")
     private static List<String> todoKinds(String user, String id) {
         List<Map<String, Object>> items = Api.as(user).queryParam("limit", 200).get("/api/v1/me/todos")
                 .then().statusCode(200).extract().path("items");
-        return items.stream().filter(t -> id.equals(t.get("entityId"))).map(t -> (String) t.get("kind")).toList();
+        return items.stream().filter(t -> id.equals(t.get("flowId"))).flatMap(t -> ((List<String>) t.get("kinds")).stream()).toList();
     }
 
     @Test
@@ -85,6 +91,7 @@ class RiskTest {
 
         // Two days before: due soon, on the officer's to-do list.
         clock.shift(Duration.ofDays(ChronoUnit.DAYS.between(today(), due) - 2));
+        sweep.run();
         Risks.detail("cg_officer", id).then().body("risk.reviewWarning", equalTo("YELLOW"));
         assertThat(todoKinds("cg_officer", id)).contains("risk.review-due");
         assertThat(Api.as("cg_officer").queryParam("reviewState", "YELLOW").queryParam("limit", 200).get("/api/v1/risks")
@@ -340,11 +347,13 @@ class RiskTest {
                 .post("/api/v1/risks/{id}/measures", id).then().statusCode(200);
         List<Map<String, Object>> todos = Api.as("cg_officer").queryParam("limit", 200).get("/api/v1/me/todos")
                 .then().statusCode(200).extract().path("items");
-        // Only the measure due within the warning window is a to-do; one far ahead is not yet.
-        assertThat(todos).filteredOn(t -> id.equals(t.get("entityId"))).singleElement().satisfies(t -> {
-            assertThat(t.get("kind")).isEqualTo("risk.measure-due");
-            assertThat((String) t.get("title")).contains("清理互联网邮箱中的涉密文件");
+        // Only the measure due within the warning window is a to-do; one far ahead is not yet: one to-do for the
+        // risk, due when that measure is, leading to it.
+        assertThat(todos).filteredOn(t -> id.equals(t.get("flowId"))).singleElement().satisfies(t -> {
+            assertThat(t.get("kinds")).isEqualTo(List.of("risk.measure-due"));
+            assertThat(t.get("due")).isEqualTo(today().plusDays(2).toString());
             assertThat(t.get("warning")).isEqualTo("YELLOW");
+            assertThat((String) t.get("link")).contains("?measure=");
         });
         assertThat(todoKinds("xx_officer", id)).isEmpty();
 
@@ -441,6 +450,7 @@ class RiskTest {
         Risks.grade(id, 4, 4).then().statusCode(200);
         Risks.report(id).then().statusCode(201);
         clock.shift(Duration.ofDays(40));
+        sweep.run();
         assertThat(todoKinds("cg_officer", id)).contains("risk.review-due");
         Risks.act("jiandu", id, "close", Map.of("reason", "场馆已移交")).then().statusCode(200);
         assertThat(todoKinds("cg_officer", id)).isEmpty();

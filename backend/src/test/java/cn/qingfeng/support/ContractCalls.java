@@ -74,6 +74,8 @@ public final class ContractCalls {
     public String itemAttachment;
     /** An OA login mapped by an admin. */
     public String oaLogin;
+    /** The unit officer's to-do of the assignment. */
+    public String todo;
     private String unitName;
     private String unitParent;
 
@@ -140,7 +142,8 @@ public final class ContractCalls {
     }
 
     private void setUp() {
-        Map<String, Object> draft = new HashMap<>(Map.of("title", "角色矩阵 " + UUID.randomUUID(), "category", "STUDY",
+        String taskTitle = "角色矩阵 " + UUID.randomUUID();
+        Map<String, Object> draft = new HashMap<>(Map.of("title", taskTitle, "category", "STUDY",
                 "deadline", LocalDate.now().plusDays(20).toString()));
         task = Api.as("jiandu").body(draft).post("/api/v1/tasks").then().statusCode(201).extract().path("task.id");
         Api.as("jiandu").header("If-Match", etag("/api/v1/tasks/" + task))
@@ -149,6 +152,9 @@ public final class ContractCalls {
         assignment = Api.as("jiandu").get("/api/v1/tasks/{id}", task).then().extract().path("assignments[0].id");
         urge = Api.as("jiandu").body(Map.of("message", "请抓紧")).post("/api/v1/assignments/{id}/urges", assignment)
                 .then().statusCode(200).extract().path("id");
+        List<String> todos = Api.as(officerOf(branch)).queryParam("q", taskTitle).get("/api/v1/me/todos")
+                .then().statusCode(200).extract().path("items.id");
+        todo = todos.get(0);
         Map<String, Object> problem = new HashMap<>(Map.of("title", "角色矩阵问题", "source", "SELF_CHECK", "category", "STUDY",
                 "severity", "MINOR", "foundOn", TODAY, "unitId", branch.toString(), "kind", "TIME_LIMITED",
                 "deadline", LocalDate.now().plusDays(30).toString(), "measures", List.of(Map.of("content", "措施一"))));
@@ -294,6 +300,8 @@ public final class ContractCalls {
         c.put("downloadAttachment", new Call(Map.of("id", attachment), null, null, false));
         c.put("removeAttachment", new Call(Map.of("id", attachment), reason, () -> etag("/api/v1/attachments/" + attachment), false));
         c.put("setTestClock", new Call(Map.of(), Map.of("offsetSeconds", 0), null, false));
+        // The unit officer's own to-do: every other caller is told it does not exist.
+        c.put("markTodoRead", new Call(Map.of("id", todo), null, null, false));
         // Imports: a job of the unit's officer, and a mapping of theirs
         Map<String, String> j = Map.of("id", importJob);
         c.put("createImport", new Call(Map.of(), Map.of("ledger", "risks", "file", riskCsv("矩阵新导入", unitName)), null, true));

@@ -58,9 +58,12 @@ final class Tasks {
         return req.post("/api/v1/assignments/{id}/" + action, assignmentId);
     }
 
+    /** What the user's open to-do of the assignment asks (none: no open to-do). */
+    @SuppressWarnings("unchecked")
     static List<String> todoKinds(String user, String entityId) {
         List<Map<String, Object>> items = Api.as(user).queryParam("limit", 200).get("/api/v1/me/todos")
                 .then().statusCode(200).extract().path("items");
-        return items.stream().filter(i -> entityId.equals(i.get("entityId"))).map(i -> (String) i.get("kind")).toList();
+        return items.stream().filter(i -> entityId.equals(i.get("flowId")))
+                .flatMap(i -> ((List<String>) i.get("kinds")).stream()).toList();
     }
 }

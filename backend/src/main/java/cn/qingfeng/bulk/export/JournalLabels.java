@@ -84,6 +84,8 @@ final class JournalLabels {
             {"assignment.deadline-changed", "办理期限变更"},
             {Exporter.ACTION, "导出台账"},
             {"oa_user.created", "新增 OA 账号映射"}, {"oa_user.updated", "修改 OA 账号映射"}, {"oa_user.deleted", "删除 OA 账号映射"},
+            {"todo.created", "生成待办"}, {"todo.updated", "待办更新"}, {"todo.done", "转为已办"}, {"todo.finished", "办结"},
+            {"todo.withdrawn", "撤回待办"},
         };
         for (String[] a : actions) {
             ACTIONS.put(a[0], a[1]);
@@ -92,7 +94,7 @@ final class JournalLabels {
             {"user", "用户"}, {"unit", "单位"}, {"attachment", "附件"}, {"journal", "日志"}, {"task", "任务"},
             {"task_assignment", "承办事项"}, {"risk", "风险点"}, {"rectification", "整改事项"}, {"risk_matrix", "风险评分矩阵"},
             {"rectification_measure", "整改措施"}, {"risk_measure", "管控措施"}, {"risk_review", "风险研判"},
-            {"task_record", "工作记录"}, {Exporter.ENTITY, "导出"}, {"oa_user", "OA 账号映射"},
+            {"task_record", "工作记录"}, {Exporter.ENTITY, "导出"}, {"oa_user", "OA 账号映射"}, {"todo", "待办"},
         };
         for (String[] t : types) {
             TYPES.put(t[0], t[1]);

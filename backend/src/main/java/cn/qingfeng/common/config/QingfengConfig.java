@@ -112,6 +112,18 @@ public interface QingfengConfig {
         String purgeInterval();
     }
 
+    /** The unified to-dos (统一待办). */
+    Todos todos();
+
+    interface Todos {
+        /**
+         * How often flows that time alone changes (a deadline passed, a review within the warning
+         * days) are looked at again ("off" disables the schedule on this instance).
+         */
+        @WithDefault("1m")
+        String sweepInterval();
+    }
+
     interface Http {
         /**
          * The API's public base URL (scheme, host, port), e.g. {@code https://qingfeng.example.gov.cn};
