@@ -744,12 +744,52 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 我的待办: what waits for the caller now, most urgent first
-         * @description Roles: any, within scope. Each role sees its own kinds (officers: accept, report, submit, answer urges, overdue; supervisors: approve). At most `limit` items, overdue and nearest deadlines first.
+         * 我的待办: the caller's to-dos, one per matter, most urgent first
+         * @description Roles: any, within scope. The same records the OA's unified to-do list gets (todo.* events): one per matter with all its reasons (kinds). Open ones by default, nearest deadline first (none last), then the longest waiting; other states newest change first. Officers are asked for their unit and the units below it; supervisors for every unit.
          */
         get: operations["listMyTodos"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/todos/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's open, unread and overdue to-dos, counted
+         * @description Roles: any, within scope.
+         */
+        get: operations["getMyTodoSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/todos/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marks one of the caller's to-dos read
+         * @description Roles: any, within scope. Another person's to-do is not found. Reading is the caller's own view, not a change of the matter: not journaled.
+         */
+        post: operations["markTodoRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2927,6 +2967,16 @@ export interface components {
              */
             total?: number;
         };
+        PageTodoView: {
+            items?: components["schemas"]["Todo"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            nextCursor?: string;
+            /**
+             * Format: int64
+             * @description Number of matching items; only when includeTotal=true
+             */
+            total?: number;
+        };
         PageUnitView: {
             items?: components["schemas"]["Unit"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -3476,34 +3526,77 @@ export interface components {
             repliedAt?: components["schemas"]["Instant"];
         };
         Todo: {
+            /** @description Stable for the to-do's whole life (the OA's to-do id) */
+            id?: components["schemas"]["UUID"];
+            state?: components["schemas"]["TodoState"];
             /**
-             * @description What to do, a stable code
-             * @example assignment.accept
+             * @description What is asked, stable codes, most important first (once not open: what was last asked)
+             * @example [
+             *       "assignment.report",
+             *       "assignment.answer-urge"
+             *     ]
              */
-            kind?: string;
+            kinds?: string[];
             /**
              * @description What it concerns, for people
              * @example RW-2026-0003 清明节节点纪律检查
              */
             title?: string;
-            /** @example task_assignment */
-            entityType?: string;
-            entityId?: components["schemas"]["UUID"];
             /**
-             * @description SPA path of the record
+             * @description The step in words
+             * @example 办理
+             */
+            stepName?: string;
+            /**
+             * @description The kind of matter in words
+             * @example 督办任务
+             */
+            flowName?: string;
+            /**
+             * @description The matter's record type
+             * @example task_assignment
+             */
+            flowType?: string;
+            /** @description The matter's record id */
+            flowId?: components["schemas"]["UUID"];
+            /**
+             * @description SPA path where it is done
              * @example /tasks/…?assignment=…
              */
             link?: string;
             unitId?: components["schemas"]["UUID"];
+            unitName?: string;
+            /** @description Its nearest deadline */
             due?: components["schemas"]["LocalDate"];
+            /** @description The deadline's colour now; absent unless OPEN */
             warning?: components["schemas"]["Warning"];
-            /** @description Since when it waits */
+            /** @description Since when it waits (when it first opened) */
             since?: components["schemas"]["Instant"];
+            /** @description When it took its state */
+            changedAt?: components["schemas"]["Instant"];
+            /** @description Whether the caller has opened it since it last asked something new */
+            read?: boolean;
         };
-        TodoList: {
-            items?: components["schemas"]["Todo"][];
-            /** @description True when more waited than were returned */
-            truncated?: boolean;
+        /** @enum {string} */
+        TodoLedger: "task" | "rectification" | "risk";
+        /** @enum {string} */
+        TodoState: "OPEN" | "DONE" | "FINISHED" | "WITHDRAWN";
+        TodoSummary: {
+            /**
+             * Format: int64
+             * @description Open to-dos
+             */
+            open?: number;
+            /**
+             * Format: int64
+             * @description Open ones not yet read
+             */
+            unread?: number;
+            /**
+             * Format: int64
+             * @description Open ones past their deadline
+             */
+            overdue?: number;
         };
         /** Format: uuid */
         UUID: string;
@@ -5482,7 +5575,24 @@ export interface operations {
     listMyTodos: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Also count all matching items (costs a query) */
+                includeTotal?: boolean;
+                /** @description Only the to-dos asking this, e.g. assignment.approve */
+                kind?: string;
+                /** @description Only the to-dos of one ledger */
+                ledger?: components["schemas"]["TodoLedger"];
+                /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
+                /** @description true: past their deadline only; false: not past it (or without one) */
+                overdue?: boolean;
+                /** @description Text in the title */
+                q?: string;
+                /** @description Sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+                /** @description OPEN 待办 (default), DONE 已办, FINISHED 办结 or WITHDRAWN 撤回 */
+                state?: components["schemas"]["TodoState"] & unknown;
             };
             header?: never;
             path?: never;
@@ -5496,7 +5606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TodoList"];
+                    "application/json": components["schemas"]["PageTodoView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5504,6 +5614,63 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getMyTodoSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TodoSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    markTodoRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked read (or it already was) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -8081,7 +8248,10 @@ export interface operations {
     replayWebhookDeliveries: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8105,8 +8275,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -8141,7 +8313,10 @@ export interface operations {
     replayWebhookDelivery: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -8163,6 +8338,8 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -8230,7 +8407,10 @@ export interface operations {
     createWebhookSubscription: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8252,8 +8432,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -8324,7 +8506,10 @@ export interface operations {
     rotateWebhookSecret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -8346,13 +8531,18 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
     sendWebhookTest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -8374,6 +8564,8 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["ServerError"];
         };
     };
