@@ -30,8 +30,9 @@ public class Journal {
     @Inject
     jakarta.enterprise.inject.Instance<JournalListener> listeners;
 
+    /** Records one event in the caller's transaction and hands it to the listeners; returns the event's id. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public EventEntity record(String action, String entityType, Object entityId, UUID unitId, Changes changes) {
+    public UUID record(String action, String entityType, Object entityId, UUID unitId, Changes changes) {
         EventEntity e = new EventEntity();
         e.id = UUID.randomUUID();
         e.occurredAt = clock.instant();
@@ -57,6 +58,6 @@ public class Journal {
         for (JournalListener l : listeners) {
             l.recorded(e);
         }
-        return e;
+        return e.id;
     }
 }

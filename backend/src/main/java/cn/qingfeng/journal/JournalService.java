@@ -77,6 +77,20 @@ public class JournalService {
     }
 
     /**
+     * Events by their journal position, for a reader that keeps positions (the outbox): absent
+     * positions (past retention) are simply missing from the map.
+     */
+    public java.util.Map<Long, EventView> bySeq(java.util.Collection<Long> seqs) {
+        java.util.Map<Long, EventView> out = new java.util.HashMap<>();
+        if (seqs.isEmpty()) {
+            return out;
+        }
+        em.createQuery("select e from EventEntity e where e.seq in :seqs", EventEntity.class)
+                .setParameter("seqs", seqs).getResultList().forEach(e -> out.put(e.seq, EventView.of(e)));
+        return out;
+    }
+
+    /**
      * The events of some records, oldest first: a record's timeline, with the records that belong
      * to it (e.g. a task and its assignments). Callers check the records' scope first.
      */

@@ -2,7 +2,8 @@ package cn.qingfeng.webhook;
 
 import cn.qingfeng.common.config.QingfengConfig;
 import cn.qingfeng.journal.Changes;
-import cn.qingfeng.journal.EventEntity;
+import cn.qingfeng.journal.EventView;
+import cn.qingfeng.journal.JournalService;
 import cn.qingfeng.journal.Journal;
 import cn.qingfeng.webhook.adapter.DeliveryAdapter;
 import cn.qingfeng.webhook.adapter.DeliveryResult;
@@ -45,6 +46,10 @@ import org.jboss.logging.Logger;
  *
  * <p>At least once: a delivery is marked done after the receiver answered, so a crash between the
  * two sends it again — with the same {@code webhook-id}, for the receiver to deduplicate.
+ *
+ * <p>In order per record: a delivery is not leased while an earlier one of the same record for the
+ * same subscription is still due, so a receiver sees a to-do's 待办 before its 已办 even when both
+ * fall into one round; a retrying one holds back only the later events of its own record.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -68,6 +73,9 @@ public class Dispatcher {
     Journal journal;
 
     @Inject
+    JournalService journalService;
+
+    @Inject
     @Any
     Instance<DeliveryAdapter> adapters;
 
@@ -85,8 +93,10 @@ public class Dispatcher {
             t.setDaemon(true);
             return t;
         });
+        // The client keeps its own executor: on the delivery pool, whose threads block in send(), its
+        // response handling would wait behind them, time out and send late (after the attempt was logged).
         http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout())
-                .version(HttpClient.Version.HTTP_1_1).executor(pool).build();
+                .version(HttpClient.Version.HTTP_1_1).build();
         retries = new RetryPolicy(config.webhooks().retrySchedule(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
@@ -170,6 +180,10 @@ public class Dispatcher {
                               join webhook_subscription s on s.id = w.subscription_id and s.status = 'ACTIVE'
                               where w.status in ('PENDING', 'RETRYING') and w.next_attempt_at <= :now
                                 and (w.leased_until is null or w.leased_until <= :now)
+                                and not exists (select 1 from webhook_delivery p
+                                                where p.subscription_id = w.subscription_id and p.entity_type = w.entity_type
+                                                  and p.entity_id = w.entity_id and p.event_seq < w.event_seq
+                                                  and p.status in ('PENDING', 'RETRYING'))
                               order by w.next_attempt_at limit :batch
                               for update of w skip locked) due
                         where d.id = due.id
@@ -184,10 +198,7 @@ public class Dispatcher {
         }
         List<Leased> leased = rows.stream().map(r -> new Leased((UUID) r[0], (UUID) r[1], ((Number) r[2]).longValue(),
                 ((Number) r[3]).intValue(), until)).toList();
-        Map<Long, EventEntity> events = new HashMap<>();
-        em.createQuery("select e from EventEntity e where e.seq in :seqs", EventEntity.class)
-                .setParameter("seqs", leased.stream().map(Leased::eventSeq).distinct().toList())
-                .getResultList().forEach(e -> events.put(e.seq, e));
+        Map<Long, EventView> events = journalService.bySeq(leased.stream().map(Leased::eventSeq).distinct().toList());
         Map<UUID, SubscriptionEntity> subscriptions = new HashMap<>();
         em.createQuery("select s from SubscriptionEntity s where s.id in :ids", SubscriptionEntity.class)
                 .setParameter("ids", leased.stream().map(Leased::subscriptionId).distinct().toList())
@@ -196,7 +207,7 @@ public class Dispatcher {
         Function<String, Optional<String>> logins = oaLogins.isResolvable() ? oaLogins.get()::oaLoginOf : u -> Optional.empty();
         return leased.stream().map(l -> {
             SubscriptionEntity s = subscriptions.get(l.subscriptionId());
-            EventEntity e = events.get(l.eventSeq());
+            EventView e = events.get(l.eventSeq());
             Optional<String> refusal = e == null ? Optional.of("event no longer in the journal (retention)")
                     : refusals.computeIfAbsent(s.id, id -> guard.refusal(s.url));
             Target target = new Target(URI.create(s.url), Map.copyOf(s.settings), s.signingSecrets(now), http, timeout(),
@@ -210,18 +221,18 @@ public class Dispatcher {
     }
 
     /** The event as every subscriber receives it (stable across retries: the journal row is immutable). */
-    public static cn.qingfeng.webhook.OutboundEvent outbound(EventEntity e) {
+    public static cn.qingfeng.webhook.OutboundEvent outbound(EventView e) {
         Map<String, Object> actor = new LinkedHashMap<>();
-        actor.put("subject", e.actorSubject);
-        actor.put("name", e.actorName);
-        actor.put("client", e.client);
+        actor.put("subject", e.actorSubject());
+        actor.put("name", e.actorName());
+        actor.put("client", e.client());
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("entityType", e.entityType);
-        data.put("entityId", e.entityId);
-        data.put("unitId", e.unitId == null ? null : e.unitId.toString());
+        data.put("entityType", e.entityType());
+        data.put("entityId", e.entityId());
+        data.put("unitId", e.unitId() == null ? null : e.unitId().toString());
         data.put("actor", actor);
-        data.put("changes", e.changes == null ? Map.of() : e.changes);
-        return new cn.qingfeng.webhook.OutboundEvent(e.id.toString(), e.action, e.occurredAt, data);
+        data.put("changes", e.changes() == null ? Map.of() : e.changes());
+        return new cn.qingfeng.webhook.OutboundEvent(e.id().toString(), e.action(), e.occurredAt(), data);
     }
 
     /** Records one attempt and what follows from it, in its own transaction. */

@@ -10,7 +10,7 @@ import cn.qingfeng.common.problem.ProblemException;
 import cn.qingfeng.common.security.CurrentUser;
 import cn.qingfeng.common.web.ETags;
 import cn.qingfeng.journal.Changes;
-import cn.qingfeng.journal.EventEntity;
+import cn.qingfeng.journal.JournalService;
 import cn.qingfeng.journal.Journal;
 import cn.qingfeng.webhook.signing.WebhookSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +51,9 @@ public class WebhookService {
 
     @Inject
     Journal journal;
+
+    @Inject
+    JournalService journalService;
 
     @Inject
     UrlGuard guard;
@@ -170,10 +173,10 @@ public class WebhookService {
         if (s.status != SubscriptionEntity.Status.ACTIVE) {
             throw ProblemException.conflict("webhook.subscription-disabled", "订阅已停用，请先启用再发送测试事件");
         }
-        EventEntity e = journal.record(OutboxFeeder.TEST_EVENT, ENTITY, s.id, null, Changes.of()
+        UUID eventId = journal.record(OutboxFeeder.TEST_EVENT, ENTITY, s.id, null, Changes.of()
                 .set("name", s.name).set("message", "清风测试事件"));
         DeliveryEntity d = em.createQuery("select d from DeliveryEntity d where d.eventId = :e and d.subscriptionId = :s", DeliveryEntity.class)
-                .setParameter("e", e.id).setParameter("s", s.id).getSingleResult();
+                .setParameter("e", eventId).setParameter("s", s.id).getSingleResult();
         return delivery(d, s.name);
     }
 
@@ -196,7 +199,7 @@ public class WebhookService {
         if (d == null) {
             throw ProblemException.notFound("webhook_delivery");
         }
-        EventEntity e = em.find(EventEntity.class, d.eventSeq);
+        cn.qingfeng.journal.EventView e = journalService.bySeq(List.of(d.eventSeq)).get(d.eventSeq);
         Map<String, Object> payload = null;
         if (e != null) {
             cn.qingfeng.webhook.OutboundEvent out = Dispatcher.outbound(e);

@@ -84,7 +84,7 @@ class WebhookOutboxTest {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<String> ids = new java.util.ArrayList<>();
             for (int i = 0; i < n; i++) {
-                ids.add(journal.record(type, "task", UUID.randomUUID(), null, Changes.of().set("n", i)).id.toString());
+                ids.add(journal.record(type, "task", UUID.randomUUID(), null, Changes.of().set("n", i)).toString());
             }
             return ids;
         });
