@@ -17,11 +17,12 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 /**
  * Request bodies are read as the contract writes them, not as leniently as Jackson could: a key
  * given twice, a number where a date or a string belongs, "5" for 5, 1.5 for an integer, an enum
- * with spaces around it, a NUL or a control character in a text, a date outside 1900–2999 — each is
+ * with spaces around it, a NUL or a control character in a text, a date or time outside 1900–2999 — each is
  * a 400 naming the field ({@link InputRules}).
  */
 @Singleton
@@ -47,6 +48,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         SimpleModule module = new SimpleModule("qingfeng-strict-input");
         module.addDeserializer(String.class, new Text());
         module.addDeserializer(LocalDate.class, new Day());
+        module.addDeserializer(OffsetDateTime.class, new Moment());
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
@@ -90,6 +92,23 @@ public class StrictJson implements ObjectMapperCustomizer {
             }
             String text = p.getText();
             return InputRules.date(text).orElseThrow(() -> ctxt.weirdStringException(text, LocalDate.class, InputRules.DATE_RANGE));
+        }
+    }
+
+    /** An instant written as ISO-8601 text with its offset, in the same years as a date (not epoch numbers). */
+    static final class Moment extends StdDeserializer<OffsetDateTime> {
+        Moment() {
+            super(OffsetDateTime.class);
+        }
+
+        @Override
+        public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (OffsetDateTime) ctxt.handleUnexpectedToken(OffsetDateTime.class, p);
+            }
+            String text = p.getText();
+            return InputRules.dateTime(text).orElseThrow(() -> ctxt.weirdStringException(text, OffsetDateTime.class,
+                    "时间须为带时区的 ISO-8601 格式（如 2026-01-01T00:00:00+08:00），年份在 1900 至 2999 之间"));
         }
     }
 
