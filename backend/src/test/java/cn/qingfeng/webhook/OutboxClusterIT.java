@@ -67,7 +67,7 @@ class OutboxClusterIT {
                 futures.add(pool.submit(() -> api(port, "jiandu")
                         .body(Map.of("title", "推送测试 " + tag + " " + k, "category", "OTHER",
                                 "deadline", LocalDate.now().plusDays(30).toString()))
-                        .post("/api/v1/tasks").then().statusCode(201).extract().<String>path("id")));
+                        .post("/api/v1/tasks").then().statusCode(201).extract().<String>path("task.id")));
             }
             List<String> ids = new ArrayList<>();
             for (Future<String> f : futures) {
