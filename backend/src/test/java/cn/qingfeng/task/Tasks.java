@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Steps of the task flow as the API's users take them. */
-final class Tasks {
+/** The task ledger's steps as tests take them through the API (shared by the task, to-do and OA tests). */
+public final class Tasks {
 
     private Tasks() {
     }
 
-    static Map<String, Object> draft(String title, LocalDate deadline) {
+    public static Map<String, Object> draft(String title, LocalDate deadline) {
         Map<String, Object> body = new HashMap<>();
         body.put("title", title);
         body.put("category", "STUDY");
@@ -29,7 +30,7 @@ final class Tasks {
     }
 
     /** Creates and issues a task; answers the task id. */
-    static String issued(String title, LocalDate deadline, Map<UUID, String> units) {
+    public static String issued(String title, LocalDate deadline, Map<UUID, String> units) {
         Response created = Api.as("jiandu").body(draft(title, deadline)).post("/api/v1/tasks");
         created.then().statusCode(201);
         String id = created.path("task.id");
@@ -46,11 +47,11 @@ final class Tasks {
         return ids.get(0);
     }
 
-    static String etag(String user, String assignmentId) {
+    public static String etag(String user, String assignmentId) {
         return Api.as(user).get("/api/v1/assignments/{id}", assignmentId).then().statusCode(200).extract().header("ETag");
     }
 
-    static Response act(String user, String assignmentId, String action, Object body) {
+    public static Response act(String user, String assignmentId, String action, Object body) {
         var req = Api.as(user).header("If-Match", etag(user, assignmentId));
         if (body != null) {
             req.body(body);

@@ -18,6 +18,8 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Request bodies are read as the contract writes them, not as leniently as Jackson could: a key
@@ -47,8 +49,9 @@ public class StrictJson implements ObjectMapperCustomizer {
                         com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
         SimpleModule module = new SimpleModule("qingfeng-strict-input");
         module.addDeserializer(String.class, new Text());
-        module.addDeserializer(LocalDate.class, new Day());
-        module.addDeserializer(OffsetDateTime.class, new Moment());
+        module.addDeserializer(LocalDate.class, new Parsed<>(LocalDate.class, InputRules::date, InputRules.DATE_RANGE));
+        module.addDeserializer(OffsetDateTime.class, new Parsed<>(OffsetDateTime.class, InputRules::dateTime,
+                "时间须为带时区的 ISO-8601 格式（如 2026-01-01T00:00:00+08:00），年份在 1900 至 2999 之间"));
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
@@ -79,36 +82,28 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
-    /** A calendar date written yyyy-MM-dd, 1900-01-01 … 2999-12-31. */
-    static final class Day extends StdDeserializer<LocalDate> {
-        Day() {
-            super(LocalDate.class);
+    /**
+     * A value only JSON text may hold, read by one of {@link InputRules}' parsers: a date
+     * (yyyy-MM-dd, 1900-01-01 … 2999-12-31) or an instant (ISO-8601 with offset, same years).
+     */
+    static final class Parsed<T> extends StdDeserializer<T> {
+        private final transient Function<String, Optional<T>> parser;
+        private final String rule;
+
+        Parsed(Class<T> type, Function<String, Optional<T>> parser, String rule) {
+            super(type);
+            this.parser = parser;
+            this.rule = rule;
         }
 
         @Override
-        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+                return (T) ctxt.handleUnexpectedToken(handledType(), p);
             }
             String text = p.getText();
-            return InputRules.date(text).orElseThrow(() -> ctxt.weirdStringException(text, LocalDate.class, InputRules.DATE_RANGE));
-        }
-    }
-
-    /** An instant written as ISO-8601 text with its offset, in the same years as a date (not epoch numbers). */
-    static final class Moment extends StdDeserializer<OffsetDateTime> {
-        Moment() {
-            super(OffsetDateTime.class);
-        }
-
-        @Override
-        public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_STRING) {
-                return (OffsetDateTime) ctxt.handleUnexpectedToken(OffsetDateTime.class, p);
-            }
-            String text = p.getText();
-            return InputRules.dateTime(text).orElseThrow(() -> ctxt.weirdStringException(text, OffsetDateTime.class,
-                    "时间须为带时区的 ISO-8601 格式（如 2026-01-01T00:00:00+08:00），年份在 1900 至 2999 之间"));
+            return parser.apply(text).orElseThrow(() -> ctxt.weirdStringException(text, handledType(), rule));
         }
     }
 

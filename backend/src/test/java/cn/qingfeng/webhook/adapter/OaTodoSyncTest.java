@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingfeng.support.Api;
 import cn.qingfeng.support.DemoUnits;
+import cn.qingfeng.task.Tasks;
 import cn.qingfeng.webhook.Dispatcher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -112,19 +112,6 @@ class OaTodoSyncTest {
                 .orElseThrow(() -> new AssertionError(user + " has no " + state + " to-do of " + flowId));
     }
 
-    private static String issue(Map<UUID, String> units) {
-        Map<String, Object> draft = new HashMap<>(Map.of("title", "统一待办联调：节点纪律检查 " + UUID.randomUUID(), "category", "STUDY",
-                "priority", "NORMAL", "deadline", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(10).toString()));
-        Response created = Api.as("jiandu").body(draft).post("/api/v1/tasks");
-        created.then().statusCode(201);
-        String id = created.path("task.id");
-        List<Map<String, String>> list = units.entrySet().stream()
-                .map(e -> Map.of("unitId", e.getKey().toString(), "role", e.getValue())).toList();
-        Api.as("jiandu").header("If-Match", created.header("ETag")).body(Map.of("units", list))
-                .post("/api/v1/tasks/{id}/issue", id).then().statusCode(200);
-        return id;
-    }
-
     private static String assignment(String taskId, UUID unit) {
         List<Map<String, Object>> list = Api.as("jiandu").get("/api/v1/tasks/{id}", taskId).then().statusCode(200)
                 .extract().path("assignments");
@@ -133,12 +120,7 @@ class OaTodoSyncTest {
     }
 
     private static void act(String user, String assignmentId, String action) {
-        String etag = Api.as(user).get("/api/v1/assignments/{id}", assignmentId).then().statusCode(200).extract().header("ETag");
-        var req = Api.as(user).header("If-Match", etag);
-        if (!action.equals("accept")) {
-            req.body(Map.of());
-        }
-        req.post("/api/v1/assignments/{id}/" + action, assignmentId).then().statusCode(200);
+        Tasks.act(user, assignmentId, action, action.equals("accept") ? null : Map.of()).then().statusCode(200);
     }
 
     @Test
@@ -146,7 +128,8 @@ class OaTodoSyncTest {
         Map<UUID, String> units = new java.util.LinkedHashMap<>();
         units.put(DemoUnits.VENUES, "LEAD");
         units.put(DemoUnits.SCHOOL, "COOPERATING");
-        String task = issue(units);
+        String task = Tasks.issued("统一待办联调：节点纪律检查 " + UUID.randomUUID(),
+                LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(10), units);
         String a = assignment(task, DemoUnits.VENUES);
         String b = assignment(task, DemoUnits.SCHOOL);
         UUID flowA = UUID.fromString(a);
