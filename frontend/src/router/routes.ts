@@ -148,6 +148,13 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'menu.audit', icon: 'Document', menu: true, permission: 'listEvents' },
       },
       {
+        // Webhooks and OA adapters: an admin feature, open to those whom GET /me lists it for.
+        path: 'admin/integration',
+        name: 'integration',
+        component: () => import('@/views/integration/IntegrationView.vue'),
+        meta: { titleKey: 'menu.integration', icon: 'Connection', menu: true, permission: 'listWebhookSubscriptions' },
+      },
+      {
         path: 'me',
         name: 'me',
         component: () => import('@/views/me/MeView.vue'),
