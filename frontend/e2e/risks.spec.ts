@@ -142,6 +142,24 @@ test('a quarter later the review shows in the officer’s to-dos', async ({ page
   expect(days).toBeGreaterThan(80)
   appNow = await setAppClock((days - 1) * 86_400)
   expect(shanghaiDate(appNow)).not.toBe(nextReviewOn)
+  // Time alone makes this to-do: the server's to-do sweep (every minute) picks the moved day up.
+  test.setTimeout(150_000)
+  const officer = await apiAs('cg_officer')
+  try {
+    await expect
+      .poll(
+        async () => {
+          const page = (await (await officer.get('/api/v1/me/todos', { params: { state: 'OPEN', ledger: 'risk', q: name, limit: 5 } })).json()) as {
+            items?: { kinds?: string[] }[]
+          }
+          return page.items?.[0]?.kinds ?? []
+        },
+        { timeout: 100_000, intervals: [1_000] },
+      )
+      .toContain('risk.review-due')
+  } finally {
+    await officer.dispose()
+  }
 
   // The officer's browser lives on the same (moved) day as the server.
   await page.clock.install({ time: appNow })

@@ -2,6 +2,7 @@ import type { RouteRecordRaw } from 'vue-router'
 import type { Role } from '@/access'
 import type { OperationId } from '@/stores/user'
 import AppLayout from '@/layout/AppLayout.vue'
+import { TODO_ROLES } from '@/views/home/todos'
 
 // One component for a new import and an existing one: creating a job only changes the URL.
 const ImportWizardView = () => import('@/views/imports/ImportWizardView.vue')
@@ -30,6 +31,8 @@ declare module 'vue-router' {
       | 'Upload'
       | 'Files'
       | 'FolderOpened'
+      | 'Bell'
+      | 'Connection'
     /** Shown in the sidebar menu. */
     menu?: boolean
     /** The sidebar group the entry sits in (see layout/menu.ts MENU_GROUPS). */
@@ -49,6 +52,13 @@ export const routes: RouteRecordRaw[] = [
         name: 'home',
         component: () => import('@/views/home/HomeView.vue'),
         meta: { titleKey: 'menu.home', icon: 'HomeFilled', menu: true },
+      },
+      {
+        // Every role the ledgers ask work of (FlowRules steps); others have no to-dos.
+        path: 'todos',
+        name: 'todos',
+        component: () => import('@/views/todos/TodoCenterView.vue'),
+        meta: { titleKey: 'menu.todos', icon: 'Bell', menu: true, roles: TODO_ROLES },
       },
       {
         path: 'tasks',
@@ -136,6 +146,13 @@ export const routes: RouteRecordRaw[] = [
         name: 'audit',
         component: () => import('@/views/audit/AuditLogView.vue'),
         meta: { titleKey: 'menu.audit', icon: 'Document', menu: true, permission: 'listEvents' },
+      },
+      {
+        // Webhooks and OA adapters: an admin feature, open to those whom GET /me lists it for.
+        path: 'admin/integration',
+        name: 'integration',
+        component: () => import('@/views/integration/IntegrationView.vue'),
+        meta: { titleKey: 'menu.integration', icon: 'Connection', menu: true, permission: 'listWebhookSubscriptions' },
       },
       {
         path: 'me',

@@ -34,7 +34,7 @@ describe('canOpen', () => {
 
 /** Roles with the restricted operations GET /me lists for them (a part of the server's access table). */
 const GRANTS: Readonly<Record<string, Grants>> = {
-  admin: { roles: ['admin'], permissions: ['listEvents', 'verifyJournal', 'createRiskMatrix', 'createUnit'] },
+  admin: { roles: ['admin'], permissions: ['listEvents', 'verifyJournal', 'createRiskMatrix', 'createUnit', 'listWebhookSubscriptions'] },
   auditor: { roles: ['auditor'], permissions: ['listEvents', 'verifyJournal'] },
   supervisor: { roles: ['supervisor'], permissions: ['createTask', 'createRectification', 'createRisk', 'gradeRisk'] },
   unit_officer: { roles: ['unit_officer'], permissions: ['createRisk', 'acceptAssignment'] },
@@ -46,16 +46,17 @@ const grants = (role: string): Grants => GRANTS[role] ?? { roles: [role], permis
 describe('menu and route guard use the same rule', () => {
   it('gives the audit log to those the server lets read the journal', () => {
     const names = (role: string) => menuEntries(routes, grants(role)).map((entry) => entry.name)
-    expect(names('admin')).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'risk-matrix', 'units', 'audit', 'me'])
+    expect(names('admin')).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'risk-matrix', 'units', 'audit', 'integration', 'me'])
     expect(names('auditor')).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'units', 'audit', 'me'])
-    expect(names('unit_officer')).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'units', 'me'])
+    expect(names('unit_officer')).toEqual(['home', 'todos', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'units', 'me'])
     // The permission decides, not the role's name.
     expect(menuEntries(routes, { roles: ['auditor'], permissions: [] }).map((entry) => entry.name)).not.toContain('audit')
   })
 
   it('gathers 任务列表 and 承办事项 under the 督查督办 group, for every role', () => {
     for (const role of ['viewer', 'unit_officer', 'supervisor', 'leader']) {
-      const tree = menuTree(routes, grants(role))
+      // 待办中心 (for the roles with to-dos) comes right after the dashboard; the ledgers follow.
+      const tree = menuTree(routes, grants(role)).filter((node) => isMenuGroup(node) || node.name !== 'todos')
       const group = tree.find(isMenuGroup)
       expect(group?.titleKey).toBe('menu.supervision')
       expect(group?.children.map((entry) => entry.name)).toEqual(['tasks', 'assignments'])
@@ -67,6 +68,16 @@ describe('menu and route guard use the same rule', () => {
       expect(risk?.children.map((entry) => entry.name)).toEqual(['risks', 'risk-obligations'])
       expect(tree.map((node) => (isMenuGroup(node) ? `group:${node.group}` : node.name)).slice(2, 4)).toEqual(['rectifications', 'group:risk'])
     }
+  })
+
+  it('gives 待办中心 to the roles the ledgers ask work of, and 集成管理 to those who may manage webhooks', () => {
+    const names = (role: string) => menuEntries(routes, grants(role)).map((entry) => entry.name)
+    for (const role of ['unit_officer', 'supervisor']) expect(names(role).slice(0, 2)).toEqual(['home', 'todos'])
+    for (const role of ['viewer', 'leader', 'auditor', 'admin']) expect(names(role)).not.toContain('todos')
+    expect(names('admin')).toContain('integration')
+    for (const role of ['supervisor', 'unit_officer', 'auditor', 'leader']) expect(names(role)).not.toContain('integration')
+    // The permission decides, not the role's name.
+    expect(menuEntries(routes, { roles: ['admin'], permissions: [] }).map((entry) => entry.name)).not.toContain('integration')
   })
 
   it('gives the 评分矩阵 page to those who may publish a matrix, under 风险防控', async () => {
@@ -92,5 +103,14 @@ describe('menu and route guard use the same rule', () => {
     await allowed.push('/audit')
     expect(allowed.currentRoute.value.name).toBe('audit')
     expect(document.title).toBe('审计日志 - 清风')
+  })
+
+  it('keeps 集成管理 from a typed-in address without the webhook permission', async () => {
+    setupApp(userWith(['supervisor'], ['createTask']))
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/admin/integration')
+    expect(router.currentRoute.value.name).toBe('forbidden')
+    await router.push('/todos')
+    expect(router.currentRoute.value.name).toBe('todos')
   })
 })

@@ -122,29 +122,66 @@ describe('to-dos', () => {
     })
     afterEach(() => vi.unstubAllGlobals())
 
-    it('lists what waits with its due date, warning and link', async () => {
+    it('lists the first page, one entry per matter with all its kinds, and links to 待办中心', async () => {
       fetchMock.mockResolvedValue(
         jsonResponse({
           items: [
-            { kind: 'assignment.overdue', title: 'RW-2026-0007 五一节点纪律检查', link: '/tasks/t7?assignment=a7', due: '2026-05-06', warning: 'RED', since: '2026-05-01T01:00:00Z' },
-            { kind: 'assignment.accept', title: 'RW-2026-0010 专项检查', link: '/tasks/t10?assignment=a10', due: '2026-12-08', warning: 'GREEN' },
+            {
+              id: 'd-7',
+              state: 'OPEN',
+              kinds: ['assignment.overdue', 'assignment.answer-urge'],
+              title: 'RW-2026-0007 五一节点纪律检查',
+              link: '/tasks/t7?assignment=a7',
+              due: '2026-05-06',
+              warning: 'RED',
+              since: '2026-05-01T01:00:00Z',
+              read: false,
+            },
+            { id: 'd-10', state: 'OPEN', kinds: ['assignment.accept'], title: 'RW-2026-0010 专项检查', link: '/tasks/t10?assignment=a10', due: '2026-12-08', warning: 'GREEN', read: true },
           ],
-          truncated: true,
+          nextCursor: 'next',
+          total: 12,
         }),
       )
       const { plugins } = setupApp(userWithRoles('unit_officer'))
       const wrapper = mount(MyTodos, { global: { plugins, stubs: { RouterLink: RouterLinkStub } } })
       await flush()
-      expect(new URL(fetchMock.mock.calls[0]?.[0].url ?? '').pathname).toBe('/api/v1/me/todos')
+      const url = new URL(fetchMock.mock.calls[0]?.[0].url ?? '')
+      expect(url.pathname).toBe('/api/v1/me/todos')
+      expect(url.searchParams.get('state')).toBe('OPEN')
+      expect(url.searchParams.get('includeTotal')).toBe('true')
       const items = wrapper.findAll('[data-testid="todo-item"]')
       expect(items).toHaveLength(2)
       expect(items[0]?.text()).toContain('已逾期')
+      expect(items[0]?.text()).toContain('待回复催办')
+      expect(items[0]?.attributes('data-kinds')).toBe('assignment.overdue assignment.answer-urge')
       expect(items[0]?.text()).toContain('截止 2026-05-06')
       expect(items[0]?.text()).toContain('红（逾期）')
       expect(items[0]?.text()).toContain('自 2026-05-01 09:00:00')
+      expect(items[0]?.classes()).toContain('my-todos__item--unread')
       expect(items[0]?.findComponent(RouterLinkStub).props('to')).toBe('/tasks/t7?assignment=a7')
       expect(items[1]?.text()).toContain('待签收')
+      expect(items[1]?.classes()).not.toContain('my-todos__item--unread')
       expect(wrapper.text()).toContain('仅显示最紧急的 2 项')
+      expect(wrapper.find('[data-testid="todo-all"]').findComponent(RouterLinkStub).props('to')).toBe('/todos')
+      expect(wrapper.find('.el-badge__content').text()).toBe('12')
+    })
+
+    it('marks a to-do read when it is opened', async () => {
+      fetchMock.mockImplementation((request) =>
+        Promise.resolve(
+          request.method === 'POST'
+            ? new Response(null, { status: 204 })
+            : jsonResponse({ items: [{ id: 'd-7', state: 'OPEN', kinds: ['assignment.accept'], title: '专项检查', link: '/tasks/t7', read: false }] }),
+        ),
+      )
+      const { plugins } = setupApp(userWithRoles('unit_officer'))
+      const wrapper = mount(MyTodos, { global: { plugins, stubs: { RouterLink: RouterLinkStub } } })
+      await flush()
+      await wrapper.find('[data-testid="todo-link"]').trigger('click')
+      await flush()
+      const post = fetchMock.mock.calls.map((call) => call[0]).find((request) => request.method === 'POST')
+      expect(new URL(post?.url ?? '').pathname).toBe('/api/v1/me/todos/d-7/read')
     })
 
     it('says so when nothing waits', async () => {
