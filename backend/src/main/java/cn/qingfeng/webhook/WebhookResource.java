@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -60,7 +62,9 @@ public class WebhookResource {
     @Operation(operationId = "createWebhookSubscription", summary = "Subscribe a receiver to events",
             description = "Answers the signing secret once. 400 webhook.url-not-allowed when the URL resolves to a loopback, "
                     + "link-local or private address and its host is not on the allowed list.")
-    @APIResponse(responseCode = "201", description = "Created, with its secret")
+    @APIResponse(responseCode = "201", description = "Created, with its secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookViews.SubscriptionWithSecret.class)))
     public RestResponse<WebhookViews.SubscriptionWithSecret> create(@Valid @NotNull WebhookRequests.Create request) {
         WebhookViews.SubscriptionWithSecret s = service.create(request);
         return created.at("/api/v1/webhooks/subscriptions/" + s.subscription().id(), s);

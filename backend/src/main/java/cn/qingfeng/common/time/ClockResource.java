@@ -39,6 +39,9 @@ public class ClockResource {
     @Inject
     QingfengConfig config;
 
+    @Inject
+    jakarta.enterprise.event.Event<ClockMoved> moved;
+
     @Schema(name = "ClockState")
     public record ClockState(Instant now, long offsetSeconds) {
     }
@@ -64,6 +67,7 @@ public class ClockResource {
         enabled();
         clock.offset(Duration.ofSeconds(request.offsetSeconds()));
         LOG.warnf("application clock moved: %d s ahead of real time", request.offsetSeconds());
+        moved.fire(new ClockMoved(clock.instant()));
         return state();
     }
 
