@@ -168,6 +168,8 @@ done
 total="$(curl -s -H "Authorization: Bearer $SUP" "$API/tasks?limit=1&includeTotal=true" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')"
 items="$(curl -s -H "Authorization: Bearer $SUP" "$API/rectifications?limit=1&includeTotal=true" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')"
 risks="$(curl -s -H "Authorization: Bearer $SUP" "$API/risks?limit=1&includeTotal=true" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')"
+# The last full year: the generator spreads records, closures and reviews over the three years before now.
+YEAR=$(( $(date +%Y) - 1 ))
 echo "tasks in qingfeng_bench: ${total:-?}, rectification items: ${items:-?}, risks: ${risks:-?}   (runs per case: $RUNS, 2 cores)"
 printf '%-58s %s\n' \
   "supervisor: newest 50" "$(measure "$SUP" "$API/tasks?limit=50")" \
@@ -187,7 +189,7 @@ printf '%-58s %s\n' \
   "rectification: text q=涉密" "$(measure "$SUP" "$API/rectifications?q=%E6%B6%89%E5%AF%86")" \
   "rectification: unit officer newest 50" "$(measure "$OFF" "$API/rectifications?limit=50")" \
   "rectification: unit officer by deadline" "$(measure "$OFF" "$API/rectifications?sort=deadline")" \
-  "rectification: stats of one year" "$(measure "$SUP" "$API/rectifications/stats?from=2025-01-01&to=2025-12-31")" \
+  "rectification: stats of one year" "$(measure "$SUP" "$API/rectifications/stats?from=$YEAR-01-01&to=$YEAR-12-31")" \
   "risk: supervisor newest 50" "$(measure "$SUP" "$API/risks?limit=50")" \
   "risk: page 21 by cursor" "$(measure "$SUP" "$API/risks?limit=50&cursor=$rcursor")" \
   "risk: level=MAJOR & category=SECRECY" "$(measure "$SUP" "$API/risks?level=MAJOR&category=SECRECY")" \
@@ -199,4 +201,4 @@ printf '%-58s %s\n' \
   "risk: heat map, supervisor (all risks)" "$(measure "$SUP" "$API/risks/heatmap")" \
   "risk: heat map, unit officer" "$(measure "$OFF" "$API/risks/heatmap")" \
   "risk: obligations state=MISSING" "$(measure "$SUP" "$API/risk-obligations?state=MISSING")" \
-  "risk: obligation summary of one year" "$(measure "$SUP" "$API/risk-obligations/summary?from=2025-01-01&to=2025-12-31")"
+  "risk: obligation summary of one year" "$(measure "$SUP" "$API/risk-obligations/summary?from=$YEAR-01-01&to=$YEAR-12-31")"

@@ -1,12 +1,20 @@
--- Bulk fixture for list benchmarks: :'n' tasks with 1-3 assignments each, :'n' rectification
--- items and :'n' risks (with their review obligations and a measure each), over the demo units, spread over three years, in realistic states. Run as the schema owner after the API migrated
--- the database (make seed-large N=1000000). A fixture, not history: it writes no journal events.
+-- Bulk fixture for list benchmarks: :'n' tasks with 1-3 assignments each and their execution
+-- records (about 2 per assignment at work), :'n' rectification items and :'n' risks (with their
+-- quarterly review history, the review now due and a measure each), spread over three years, in
+-- realistic states. Units as a bureau's: a few large ones hold most records, many small ones a
+-- few (skew(i) below: about a third in the largest, a few percent in the smallest). Run as the
+-- schema owner after the API migrated the database (make seed-large N=1000000). A fixture, not
+-- history: it writes no journal events.
 DO $$
 DECLARE
     n        integer := :'n';
     units    uuid[];
     issuer   uuid;
 BEGIN
+    -- skew(i, salt): a unit index 1..#units, the low ones much larger (a power law over a hash of i).
+    CREATE OR REPLACE FUNCTION pg_temp.skew(i bigint, salt bigint, nu integer) RETURNS integer
+        LANGUAGE sql IMMUTABLE AS
+        $f$ SELECT 1 + least(nu - 1, floor(nu * power(((i * 2654435761 + salt * 40503) % 4294967296) / 4294967296.0, 2.2))::int) $f$;
     SELECT array_agg(id ORDER BY code) INTO units FROM unit WHERE parent_id IS NOT NULL AND active;
     SELECT id INTO issuer FROM unit WHERE code = 'SJ-JGDW';
     IF issuer IS NULL OR units IS NULL THEN
@@ -61,7 +69,7 @@ BEGIN
            CASE WHEN a.status = 'DONE' THEN a.created_at + (a.days + 1 || ' days')::interval END,
            CASE WHEN a.status = 'DONE' THEN (a.created_at AT TIME ZONE 'Asia/Shanghai')::date + a.days <= a.deadline END,
            0, a.created_at, a.created_at, 0
-    FROM (SELECT t.id AS task_id, units[1 + ((t.i * 7 + k * 5) % array_length(units, 1))] AS unit_id,
+    FROM (SELECT t.id AS task_id, units[1 + ((pg_temp.skew(t.i, 1, array_length(units, 1)) - 1 + k * 5) % array_length(units, 1))] AS unit_id,
                  CASE WHEN k = 0 THEN 'LEAD' ELSE 'COOPERATING' END AS role,
                  CASE t.status
                      WHEN 'COMPLETED' THEN 'DONE'
@@ -72,6 +80,21 @@ BEGIN
                  t.created_at
           FROM seed_task t CROSS JOIN LATERAL generate_series(0, t.unit_count - 1) AS k
           WHERE t.status <> 'DRAFT') a;
+
+    -- Execution records (学习, 部署, 培训, 谈话, 检查 … as the report counts them): 0-4 per assignment at
+    -- work, held between its start and its end (or now), in the task's category.
+    INSERT INTO task_record (id, assignment_id, unit_id, category, held_on, topic, participant_count, participants, place,
+                             notes, recorded_by, recorded_by_name, created_at)
+    SELECT gen_random_uuid(), a.id, a.unit_id, t.category, r.held_on,
+           t.title || ' 第' || r.k || '次', 5 + (hashtext(a.id::text) & 31), NULL, '会议室', NULL, 'seed-large', '孙磊',
+           (r.held_on::timestamp AT TIME ZONE 'Asia/Shanghai') + interval '16 hours'
+    FROM task_assignment a
+    JOIN task t ON t.id = a.task_id
+    CROSS JOIN LATERAL (
+        SELECT k, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date
+                  + (k * greatest(1, (extract(epoch FROM coalesce(a.completed_at, now()) - a.created_at) / 86400)::int) / 5) AS held_on
+        FROM generate_series(1, (hashtext(a.id::text) & 7) % 5) AS k) r
+    WHERE a.status IN ('IN_PROGRESS', 'SUBMITTED', 'DONE') AND t.created_by = 'seed-large';
 
     -- Rectification items: most closed, a third still being worked on, some applied.
     CREATE TEMP TABLE seed_item ON COMMIT DROP AS
@@ -98,7 +121,7 @@ BEGIN
            (ARRAY['理论学习不扎实','学习形式单一','志愿服务不够丰富','党员活动室利用率低','涉密文件传输隐患','节日期间公车管理',
                   '政府采购程序不规范','谈心谈话不到位'])[1 + (t.i * 3) % 8] || '（第' || t.i || '项）',
            '批量生成的基准数据', t.source, t.category, t.severity,
-           (t.created_at AT TIME ZONE 'Asia/Shanghai')::date - 3, units[1 + (t.i * 11) % array_length(units, 1)],
+           (t.created_at AT TIME ZONE 'Asia/Shanghai')::date - 3, units[pg_temp.skew(t.i, 2, array_length(units, 1))],
            '王建国', '孙磊', t.kind,
            CASE WHEN t.kind = 'TIME_LIMITED' THEN (t.created_at AT TIME ZONE 'Asia/Shanghai')::date + (30 + t.i % 150) END,
            t.status, 1,
@@ -137,7 +160,7 @@ BEGIN
     SELECT t.id, c.code,
            (ARRAY['意识形态阵地管理风险','涉密文件小程序处理风险','互联网邮箱存储涉密文件风险','网络舆情应对风险',
                   '政府采购廉政风险','节日期间作风风险','场馆对外出租廉政风险','宣传稿件审核风险'])[1 + (t.i * 3) % 8] || '（第' || t.i || '项）',
-           t.category, '批量生成的基准数据', units[1 + (t.i * 13) % array_length(units, 1)], '王建国', '孙磊',
+           t.category, '批量生成的基准数据', units[pg_temp.skew(t.i, 3, array_length(units, 1))], '王建国', '孙磊',
            CASE WHEN t.status <> 'IDENTIFIED' THEN t.l END, CASE WHEN t.status <> 'IDENTIFIED' THEN t.m END,
            CASE WHEN t.status <> 'IDENTIFIED' THEN t.score END, CASE WHEN t.status <> 'IDENTIFIED' THEN t.level END,
            CASE WHEN t.status <> 'IDENTIFIED' THEN 1 END,
@@ -159,7 +182,8 @@ BEGIN
     SELECT 'FX', y, max(substring(code FROM 9)::int) FROM seed_risk_code GROUP BY y
     ON CONFLICT (prefix, year) DO UPDATE SET last_value = greatest(code_counter.last_value, excluded.last_value);
 
-    -- The review now due of every open graded risk, and an earlier one held (on time or late) for two in three.
+    -- Every graded risk's quarterly reviews from its grading to now (held on time; one in ten a few days
+    -- late, one in thirty weeks late: at most one review is open per risk), so each period of the last three years has reviews to count; then the one now due.
     INSERT INTO risk_obligation (id, risk_id, unit_id, kind, due_on, due_at, fulfilled_at, fulfilled_by_name, created_at, version)
     SELECT gen_random_uuid(), x.id, x.unit_id, 'REVIEW', x.next_review_on,
            ((x.next_review_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'), NULL, NULL, x.created_at, 0
@@ -169,7 +193,17 @@ BEGIN
            ((x.last_reviewed_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'),
            ((x.last_reviewed_on + CASE WHEN hashtext(x.code) % 10 = 0 THEN 5 ELSE -1 END)::timestamp AT TIME ZONE 'Asia/Shanghai') + interval '10 hours',
            '孙磊', x.created_at, 0
-    FROM risk x JOIN seed_risk s ON s.id = x.id WHERE true AND x.last_reviewed_on IS NOT NULL;
+    FROM risk x JOIN seed_risk s ON s.id = x.id WHERE true AND x.last_reviewed_on IS NOT NULL
+    UNION ALL
+    SELECT gen_random_uuid(), x.id, x.unit_id, 'REVIEW', q.due_on,
+           ((q.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'),
+           ((q.due_on + CASE WHEN hashtext(x.code || q.quarter) % 30 = 0 THEN 20 WHEN hashtext(x.code || q.quarter) % 10 = 0 THEN 4
+                             ELSE -2 END)::timestamp AT TIME ZONE 'Asia/Shanghai') + interval '10 hours',
+           '孙磊', x.created_at, 0
+    FROM risk x JOIN seed_risk s ON s.id = x.id
+    CROSS JOIN LATERAL (SELECT g AS quarter, ((x.graded_at AT TIME ZONE 'Asia/Shanghai')::date + g * 91) AS due_on
+                        FROM generate_series(1, 12) AS g) q
+    WHERE x.graded_at IS NOT NULL AND q.due_on < coalesce(x.last_reviewed_on, current_date - 100) - 30;
 
     -- One control measure per graded risk; open ones have a deadline.
     INSERT INTO measure (id, owner_type, owner_id, unit_id, content, owner_name, deadline, status, done_at, evidence,
@@ -185,6 +219,7 @@ END
 $$;
 ANALYZE task;
 ANALYZE task_assignment;
+ANALYZE task_record;
 ANALYZE rectification_item;
 ANALYZE risk;
 ANALYZE risk_obligation;

@@ -202,9 +202,17 @@ public class ProblemMappers {
                         return respond(409, "concurrent-update", "Conflict",
                                 "该记录正被他人同时修改，请稍后重试", uri, List.of(), Map.of());
                     }
+                    case "53300", "57014" -> {
+                        return busy(uri);
+                    }
                     default -> {
                     }
                 }
+            }
+            // The pool had no connection free within its acquisition timeout (Agroal sets no SQLState).
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() == null
+                    && String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
+                return busy(uri);
             }
         }
         if (inMultipartParsing(e)) {
@@ -214,6 +222,17 @@ public class ProblemMappers {
         LOG.error("Unhandled failure", e);
         return respond(500, "internal-error", "Internal Server Error",
                 "服务器处理失败，反馈问题时请提供请求编号", uri, List.of(), Map.of());
+    }
+
+    /**
+     * Overload, not a fault: the connection pool stayed exhausted, or a statement ran past its
+     * timeout. The request changed nothing (its transaction never began or was rolled back); the
+     * client may try again shortly.
+     */
+    private Response busy(UriInfo uri) {
+        LOG.warn("Request refused under load: no database connection in time");
+        Response r = respond(503, "service-busy", "Service Unavailable", "系统繁忙，请稍后重试（本次操作未生效）", uri, List.of(), Map.of());
+        return Response.fromResponse(r).header("Retry-After", "2").build();
     }
 
     private Response respond(int status, String code, String title, String detail, UriInfo uri,
