@@ -3410,8 +3410,6 @@ export interface components {
                 };
             };
         };
-        /** @enum {string} */
-        Status: "PENDING" | "RETRYING" | "DELIVERED" | "SKIPPED" | "DEAD";
         Task: {
             id?: components["schemas"]["UUID"];
             /** @example RW-2026-0001 */
@@ -3751,6 +3749,8 @@ export interface components {
             };
             attempts?: components["schemas"]["WebhookAttempt"][];
         };
+        /** @enum {string} */
+        WebhookDeliveryStatus: "PENDING" | "RETRYING" | "DELIVERED" | "SKIPPED" | "DEAD";
         WebhookEventType: {
             /** @example task.issued */
             type?: string;
@@ -8218,7 +8218,7 @@ export interface operations {
                 limit?: number;
                 /** @description Sort fields, comma-separated; a leading '-' sorts descending */
                 sort?: string;
-                status?: components["schemas"]["Status"];
+                status?: components["schemas"]["WebhookDeliveryStatus"];
                 subscriptionId?: components["schemas"]["UUID"];
                 to?: components["schemas"]["OffsetDateTime"];
             };

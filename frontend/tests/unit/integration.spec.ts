@@ -54,7 +54,7 @@ describe('integration labels', () => {
 
   it('lists exactly the enums of the contract', () => {
     const adapters: NonNullable<components['schemas']['WebhookSubscriptionCreate']['adapter']>[] = [...ADAPTERS]
-    const statuses: components['schemas']['Status'][] = [...DELIVERY_STATUSES]
+    const statuses: components['schemas']['WebhookDeliveryStatus'][] = [...DELIVERY_STATUSES]
     expect(adapters).toEqual(['GENERIC', 'WEAVER', 'SEEYON', 'LANDRAY'])
     expect(statuses).toHaveLength(5)
   })

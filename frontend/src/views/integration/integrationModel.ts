@@ -12,7 +12,7 @@ export type AllowedHost = components['schemas']['WebhookAllowedHost']
 export type EventType = components['schemas']['WebhookEventType']
 export type Adapter = NonNullable<Subscription['adapter']>
 export type SubscriptionStatus = NonNullable<Subscription['status']>
-export type DeliveryStatus = components['schemas']['Status']
+export type DeliveryStatus = components['schemas']['WebhookDeliveryStatus']
 export type AttemptOutcome = NonNullable<Attempt['outcome']>
 
 /** The contract's adapters, in the order the form offers them. */

@@ -14,6 +14,7 @@ import java.util.UUID;
 @Table(name = "webhook_delivery")
 public class DeliveryEntity {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "WebhookDeliveryStatus")
     public enum Status {
         /** Not tried yet (or replayed). */
         PENDING,
