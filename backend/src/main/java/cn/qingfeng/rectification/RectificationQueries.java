@@ -9,6 +9,8 @@ import cn.qingfeng.common.problem.ProblemException;
 import cn.qingfeng.common.scope.CallerScope;
 import cn.qingfeng.common.scope.DataScope;
 import cn.qingfeng.common.warning.Warning;
+import cn.qingfeng.common.tally.MonthSplit;
+import cn.qingfeng.common.tally.Tally;
 import cn.qingfeng.common.warning.Warnings;
 import cn.qingfeng.journal.EventView;
 import cn.qingfeng.journal.JournalService;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Lists, statistics and timelines of the rectification ledger, within the caller's scope. */
 @ApplicationScoped
@@ -63,6 +66,9 @@ public class RectificationQueries {
     Warnings warnings;
 
     @Inject
+    Tally tally;
+
+    @Inject
     JournalService journal;
 
     public Page<ItemView> list(RectificationFilter f, PageParams page) {
@@ -87,8 +93,23 @@ public class RectificationQueries {
                     Map.of("openStates", List.of(Status.PENDING, Status.IN_PROGRESS), "timeLimited", Kind.TIME_LIMITED))
                     .where(c.clause(), c.params());
         }
-        Page<RectificationItemEntity> result = pager.page(q, page, SORT, "-createdAt");
-        return new Page<>(service.views(result.items()), result.nextCursor(), result.total());
+        Page<RectificationItemEntity> result = pager.page(q, page, SORT, "-createdAt", keptTotal(f));
+        return result.with(service.views(result.items()));
+    }
+
+    /** The list's total from the kept counts, when its filters are ones they keep. */
+    private Supplier<Long> keptTotal(RectificationFilter f) {
+        if (f.q != null || f.warning != null || f.deadlineFrom != null || f.deadlineTo != null
+                || f.externalSource != null || f.externalRef != null) {
+            return null;
+        }
+        Map<String, Object> dims = new LinkedHashMap<>();
+        dims.put("status", f.status);
+        dims.put("category", f.category);
+        dims.put("source", f.source);
+        dims.put("severity", f.severity);
+        dims.put("kind", f.kind);
+        return tally.listTotal(RectificationService.ENTITY, scope.current(), f.unitId, dims);
     }
 
     public Page<RectificationProgressView> progress(UUID id, PageParams page) {
@@ -105,7 +126,8 @@ public class RectificationQueries {
 
     /**
      * Counts of the items found in a period (by found date), within scope, and the two rates reports
-     * quote. One pass over the period's rows; "on time" compares the close-off day in Asia/Shanghai.
+     * quote, from the kept counts of whole months and the rows of the days at either end; "on time"
+     * compares the close-off day in Asia/Shanghai with the deadline.
      */
     public Stats stats(LocalDate from, LocalDate to) {
         if (from == null || to == null || to.isBefore(from)) {
@@ -115,7 +137,6 @@ public class RectificationQueries {
         if (!s.all() && s.unitIds().isEmpty()) {
             return new Stats(0, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), 0, 0);
         }
-        List<Object[]> rows = items.statsRows(from, to, s);
         Map<String, Long> byStatus = new java.util.TreeMap<>();
         Map<String, Long> bySource = new java.util.TreeMap<>();
         Map<String, Long> byCategory = new java.util.TreeMap<>();
@@ -124,18 +145,38 @@ public class RectificationQueries {
         long total = 0;
         long closedLimited = 0;
         long closedOnTime = 0;
-        for (Object[] r : rows) {
-            long n = ((Number) r[5]).longValue();
-            total += n;
-            byStatus.merge((String) r[0], n, Long::sum);
-            bySource.merge((String) r[1], n, Long::sum);
-            byCategory.merge((String) r[2], n, Long::sum);
-            bySeverity.merge((String) r[3], n, Long::sum);
-            long[] unit = byUnit.computeIfAbsent(UUID.fromString((String) r[4]), k -> new long[2]);
-            unit[0] += n;
-            unit[1] += Status.CLOSED.name().equals(r[0]) ? n : 0;
-            closedLimited += ((Number) r[6]).longValue();
-            closedOnTime += ((Number) r[7]).longValue();
+        // Whole months from the kept counts (found_on month), the days at the ends from the rows.
+        MonthSplit split = MonthSplit.of(from, to);
+        for (MonthSplit.Range m : split.months()) {
+            for (Tally.Count c : tally.counts(RectificationService.ENTITY, "status", m.from(), m.to(), s, null)) {
+                total += c.n();
+                byStatus.merge(c.value(), c.n(), Long::sum);
+                long[] unit = byUnit.computeIfAbsent(c.unitId(), k -> new long[2]);
+                unit[0] += c.n();
+                unit[1] += Status.CLOSED.name().equals(c.value()) ? c.n() : 0;
+            }
+            tally.counts(RectificationService.ENTITY, "source", m.from(), m.to(), s, null).forEach(c -> bySource.merge(c.value(), c.n(), Long::sum));
+            tally.counts(RectificationService.ENTITY, "category", m.from(), m.to(), s, null).forEach(c -> byCategory.merge(c.value(), c.n(), Long::sum));
+            tally.counts(RectificationService.ENTITY, "severity", m.from(), m.to(), s, null).forEach(c -> bySeverity.merge(c.value(), c.n(), Long::sum));
+            for (Tally.Count c : tally.counts(RectificationService.ENTITY, "closed", m.from(), m.to(), s, null)) {
+                closedLimited += c.n();
+                closedOnTime += "ON_TIME".equals(c.value()) ? c.n() : 0;
+            }
+        }
+        for (MonthSplit.Range d : split.days()) {
+            for (Object[] r : items.statsRows(d.from(), d.to(), s)) {
+                long n = ((Number) r[5]).longValue();
+                total += n;
+                byStatus.merge((String) r[0], n, Long::sum);
+                bySource.merge((String) r[1], n, Long::sum);
+                byCategory.merge((String) r[2], n, Long::sum);
+                bySeverity.merge((String) r[3], n, Long::sum);
+                long[] unit = byUnit.computeIfAbsent(UUID.fromString((String) r[4]), k -> new long[2]);
+                unit[0] += n;
+                unit[1] += Status.CLOSED.name().equals(r[0]) ? n : 0;
+                closedLimited += ((Number) r[6]).longValue();
+                closedOnTime += ((Number) r[7]).longValue();
+            }
         }
         Map<UUID, UnitRef> refs = units.refs(byUnit.keySet());
         List<UnitCount> unitCounts = new ArrayList<>();

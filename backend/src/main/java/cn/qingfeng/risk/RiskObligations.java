@@ -24,6 +24,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class RiskObligations {
 
+    /** The obligations' name in the kept counts (V15). */
+    static final String LEDGER = "obligation";
+
+
     @Inject
     RiskRepository risks;
 

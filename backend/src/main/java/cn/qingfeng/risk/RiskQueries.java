@@ -7,6 +7,9 @@ import cn.qingfeng.common.paging.Pager;
 import cn.qingfeng.common.paging.SortField;
 import cn.qingfeng.common.problem.ProblemException;
 import cn.qingfeng.common.scope.CallerScope;
+import cn.qingfeng.common.tally.MonthSplit;
+import cn.qingfeng.common.tally.Tally;
+import cn.qingfeng.common.time.AppClock;
 import cn.qingfeng.common.warning.Warning;
 import cn.qingfeng.common.warning.Warnings;
 import cn.qingfeng.journal.EventView;
@@ -31,9 +34,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Lists, the heat map, obligations and timelines of the risk ledger, within the caller's scope. */
 @ApplicationScoped
@@ -49,6 +54,10 @@ public class RiskQueries {
     private static final List<SortField<RiskObligationEntity>> OBLIGATION_SORT = List.of(
             new SortField<>("dueAt", "e.dueAt", Instant.class, o -> o.dueAt),
             new SortField<>("id", "e.id", UUID.class, o -> o.id));
+
+    /** The states a summary counts, in the order of its columns (cancelled ones are left out). */
+    private static final List<ObligationState> SUMMARY_STATES =
+            List.of(ObligationState.MET, ObligationState.LATE, ObligationState.MISSING, ObligationState.PENDING);
 
     @Inject
     RiskRepository risks;
@@ -72,6 +81,9 @@ public class RiskQueries {
     Warnings warnings;
 
     @Inject
+    Tally tally;
+
+    @Inject
     JournalService journal;
 
     @Inject
@@ -79,8 +91,21 @@ public class RiskQueries {
 
     public Page<RiskView> list(RiskFilter f, PageParams page) {
         ListQuery<RiskEntity> q = filtered(f, true);
-        Page<RiskEntity> result = pager.page(q, page, SORT, "-createdAt");
-        return new Page<>(service.views(result.items()), result.nextCursor(), result.total());
+        Page<RiskEntity> result = pager.page(q, page, SORT, "-createdAt", keptTotal(f));
+        return result.with(service.views(result.items()));
+    }
+
+    /** The list's total from the kept counts, when its filters are ones they keep (levels: inherent ones). */
+    private Supplier<Long> keptTotal(RiskFilter f) {
+        if (f.q != null || f.reviewState != null || f.likelihood != null || f.impact != null || f.graded != null
+                || f.externalSource != null || f.externalRef != null || f.level != null && f.basis == Basis.RESIDUAL) {
+            return null;
+        }
+        Map<String, Object> dims = new LinkedHashMap<>();
+        dims.put("status", f.status);
+        dims.put("level", f.level);
+        dims.put("category", f.category);
+        return tally.listTotal(RiskService.ENTITY, scope.current(), f.unitId, dims);
     }
 
     /** Risks per likelihood × impact cell, under the list's filters (the cell itself aside). */
@@ -88,18 +113,36 @@ public class RiskQueries {
         Basis basis = f.basis == null ? Basis.INHERENT : f.basis;
         String l = basis == Basis.RESIDUAL ? "e.residualLikelihood" : "e.likelihood";
         String i = basis == Basis.RESIDUAL ? "e.residualImpact" : "e.impact";
-        ListQuery<RiskEntity> q = filtered(f, false);
-        withoutClosedByDefault(q, f);
         long[][] counts = new long[RiskMatrix.SCALE + 1][RiskMatrix.SCALE + 1];
         long total = 0;
         long ungraded = 0;
-        for (Object[] row : q.grouped(l + ", " + i + ", count(e)", l + ", " + i)) {
-            long n = ((Number) row[2]).longValue();
-            if (row[0] == null || row[1] == null) {
-                ungraded += n;
-            } else {
-                counts[((Number) row[0]).intValue()][((Number) row[1]).intValue()] += n;
-                total += n;
+        if (keptCells(f)) {
+            // The whole map (or one unit's) from the kept counts: "o 3:4" open, "x 3:4" closed, "-" ungraded.
+            boolean withClosed = Boolean.TRUE.equals(f.includeClosed);
+            for (Tally.Count c : tally.counts(RiskService.ENTITY, basis == Basis.RESIDUAL ? "rcell" : "cell",
+                    Tally.TIMELESS, Tally.TIMELESS, scope.current(), f.unitId)) {
+                if (c.value().startsWith("x") && !withClosed) {
+                    continue;
+                }
+                String cell = c.value().substring(2);
+                if (cell.equals("-")) {
+                    ungraded += c.n();
+                } else {
+                    counts[cell.charAt(0) - '0'][cell.charAt(2) - '0'] += c.n();
+                    total += c.n();
+                }
+            }
+        } else {
+            ListQuery<RiskEntity> q = filtered(f, false);
+            withoutClosedByDefault(q, f);
+            for (Object[] row : q.grouped(l + ", " + i + ", count(e)", l + ", " + i)) {
+                long n = ((Number) row[2]).longValue();
+                if (row[0] == null || row[1] == null) {
+                    ungraded += n;
+                } else {
+                    counts[((Number) row[0]).intValue()][((Number) row[1]).intValue()] += n;
+                    total += n;
+                }
             }
         }
         RiskMatrixEntity m = risks.currentMatrix();
@@ -111,6 +154,12 @@ public class RiskQueries {
             }
         }
         return new Heatmap(basis, m.version, cells, total, ungraded);
+    }
+
+    /** Whether the heat map's filters are ones the kept cell counts answer: none, or one unit. */
+    private static boolean keptCells(RiskFilter f) {
+        return f.level == null && f.category == null && f.status == null && f.q == null && f.graded == null
+                && f.reviewState == null && f.externalSource == null && f.externalRef == null;
     }
 
     private ListQuery<RiskEntity> filtered(RiskFilter f, boolean withCell) {
@@ -181,8 +230,8 @@ public class RiskQueries {
         Map<UUID, UnitRef> unitRefs = units.refs(items.stream().map(o -> o.unitId).distinct().toList());
         Map<UUID, RiskRef> riskRefs = new HashMap<>();
         risks.byIds(items.stream().map(o -> o.riskId).distinct().toList()).forEach((id, r) -> riskRefs.put(id, mapper.ref(r)));
-        return new Page<>(items.stream().map(o -> mapper.obligation(o, riskRefs.get(o.riskId), unitRefs.get(o.unitId),
-                o.state(now))).toList(), result.nextCursor(), result.total());
+        return result.with(items.stream().map(o -> mapper.obligation(o, riskRefs.get(o.riskId), unitRefs.get(o.unitId),
+                o.state(now))).toList());
     }
 
     /** Per unit and kind: obligations due in the period and how they stand now. Cancelled ones are left out. */
@@ -190,27 +239,57 @@ public class RiskQueries {
         if (from == null || to == null || to.isBefore(from)) {
             throw ProblemException.invalidField("to", "请给出有效的统计区间 from ≤ to");
         }
-        // The list's scoped query and the states' own conditions: the counts cannot drift from the list.
-        ListQuery<RiskObligationEntity> q = risks.obligations(scope.current())
-                .where("e.cancelledAt is null")
-                .where("e.dueOn >= :from", "from", from)
-                .where("e.dueOn <= :to", "to", to)
-                .whereIf(unitId, "e.unitId = :unitId", "unitId")
-                .whereIf(kind, "e.kind = :kind", "kind");
-        StringBuilder select = new StringBuilder("e.unitId, e.kind");
-        for (ObligationState state : List.of(ObligationState.MET, ObligationState.LATE, ObligationState.MISSING, ObligationState.PENDING)) {
-            select.append(", sum(case when ").append(RiskObligations.stateCondition(state)).append(" then 1 else 0 end)");
+        Instant now = clock.instant();
+        Map<List<Object>, long[]> byUnitKind = new LinkedHashMap<>();
+        // Whole months from the kept counts; an open obligation there is missing in a month before
+        // this one and pending in a later one. This month (and the days at either end) from the rows.
+        LocalDate thisMonth = LocalDate.ofInstant(now, AppClock.ZONE).withDayOfMonth(1);
+        MonthSplit split = MonthSplit.of(from, to).countingRowsOf(thisMonth);
+        if (!now.isAfter(thisMonth.atStartOfDay(AppClock.ZONE).toInstant())) {
+            // Due at the very instant the month began: not yet missing.
+            split = split.countingRowsOf(thisMonth.minusMonths(1));
         }
-        List<Object[]> rows = q.grouped(select.toString(), "e.unitId, e.kind", Map.of("stateNow", clock.instant()));
-        Map<UUID, UnitRef> refs = units.refs(rows.stream().map(r -> (UUID) r[0]).distinct().toList());
+        for (MonthSplit.Range m : split.months()) {
+            boolean past = m.to().isBefore(thisMonth);
+            for (Tally.Count c : tally.counts(RiskObligations.LEDGER, "state", m.from(), m.to(), scope.current(), unitId)) {
+                String[] kindState = c.value().split(" ");
+                ObligationKind k = ObligationKind.valueOf(kindState[0]);
+                if (kind != null && kind != k || kindState[1].equals("CANCELLED")) {
+                    continue;
+                }
+                ObligationState state = kindState[1].equals("OPEN") ? (past ? ObligationState.MISSING : ObligationState.PENDING)
+                        : ObligationState.valueOf(kindState[1]);
+                byUnitKind.computeIfAbsent(List.of(c.unitId(), k), x -> new long[4])[SUMMARY_STATES.indexOf(state)] += c.n();
+            }
+        }
+        for (MonthSplit.Range d : split.days()) {
+            // The list's scoped query and the states' own conditions: the counts cannot drift from the list.
+            ListQuery<RiskObligationEntity> q = risks.obligations(scope.current())
+                    .where("e.cancelledAt is null")
+                    .where("e.dueOn >= :from", "from", d.from())
+                    .where("e.dueOn <= :to", "to", d.to())
+                    .whereIf(unitId, "e.unitId = :unitId", "unitId")
+                    .whereIf(kind, "e.kind = :kind", "kind");
+            StringBuilder select = new StringBuilder("e.unitId, e.kind");
+            for (ObligationState state : SUMMARY_STATES) {
+                select.append(", sum(case when ").append(RiskObligations.stateCondition(state)).append(" then 1 else 0 end)");
+            }
+            for (Object[] r : q.grouped(select.toString(), "e.unitId, e.kind", Map.of("stateNow", now))) {
+                long[] c = byUnitKind.computeIfAbsent(List.of(r[0], r[1]), x -> new long[4]);
+                for (int j = 0; j < 4; j++) {
+                    c[j] += ((Number) r[2 + j]).longValue();
+                }
+            }
+        }
+        Map<UUID, UnitRef> refs = units.refs(byUnitKind.keySet().stream().map(k -> (UUID) k.get(0)).distinct().toList());
         List<ObligationCount> counts = new ArrayList<>();
         long met = 0;
         long late = 0;
         long missing = 0;
         long pending = 0;
-        for (Object[] r : rows) {
-            ObligationCount c = new ObligationCount(refs.get((UUID) r[0]), (ObligationKind) r[1],
-                    ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue());
+        for (Map.Entry<List<Object>, long[]> e : byUnitKind.entrySet()) {
+            long[] n = e.getValue();
+            ObligationCount c = new ObligationCount(refs.get((UUID) e.getKey().get(0)), (ObligationKind) e.getKey().get(1), n[0], n[1], n[2], n[3]);
             counts.add(c);
             met += c.met();
             late += c.late();

@@ -9,6 +9,7 @@ import cn.qingfeng.common.problem.ProblemException;
 import cn.qingfeng.common.scope.CallerScope;
 import cn.qingfeng.common.scope.DataScope;
 import cn.qingfeng.common.warning.Warning;
+import cn.qingfeng.common.tally.Tally;
 import cn.qingfeng.common.warning.Warnings;
 import cn.qingfeng.journal.EventView;
 import cn.qingfeng.journal.JournalService;
@@ -27,13 +28,18 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** The ledger's lists, counts and timelines, always within the caller's scope. */
 @ApplicationScoped
 public class TaskQueries {
+
+    /** The tasks' name in the kept counts (V15). */
+    private static final String LEDGER = "task";
 
     private static final List<SortField<TaskEntity>> TASK_SORT = List.of(
             new SortField<>("createdAt", "e.createdAt", Instant.class, t -> t.createdAt),
@@ -74,6 +80,9 @@ public class TaskQueries {
     Warnings warnings;
 
     @Inject
+    Tally tally;
+
+    @Inject
     JournalService journal;
 
     public Page<TaskView> list(TaskFilters.Tasks f, PageParams page) {
@@ -97,8 +106,25 @@ public class TaskQueries {
             Warnings.Condition c = warnings.condition(openColour(f.warning), "e.deadline");
             q.where("e.status = :warnStatus and e.recurrence = 'NONE'", "warnStatus", Status.ISSUED).where(c.clause(), c.params());
         }
-        Page<TaskEntity> result = pager.page(q, page, TASK_SORT, "-createdAt");
-        return new Page<>(taskService.views(result.items()), result.nextCursor(), result.total());
+        Page<TaskEntity> result = pager.page(q, page, TASK_SORT, "-createdAt", keptTotal(f, s));
+        return result.with(taskService.views(result.items()));
+    }
+
+    /**
+     * The list's total from the kept counts, when its filters are ones they keep. Only for callers
+     * who see every task: a scoped caller sees a task through any of its assignments, which a
+     * count per unit cannot tell without counting a task once per unit.
+     */
+    private Supplier<Long> keptTotal(TaskFilters.Tasks f, DataScope s) {
+        if (!s.all() || f.unitId != null || f.q != null || f.warning != null || f.deadlineFrom != null || f.deadlineTo != null
+                || f.templateId != null || f.externalSource != null || f.externalRef != null) {
+            return null;
+        }
+        Map<String, Object> dims = new LinkedHashMap<>();
+        dims.put("status", f.status);
+        dims.put("category", f.category);
+        dims.put("priority", f.priority);
+        return tally.listTotal(LEDGER, s, null, dims);
     }
 
     public Page<AssignmentView> assignments(TaskFilters.Assignments f, PageParams page) {
@@ -122,7 +148,7 @@ public class TaskQueries {
             q.where(c.clause(), c.params());
         }
         Page<AssignmentEntity> result = pager.page(q, page, ASSIGNMENT_SORT, "deadline");
-        return new Page<>(taskService.assignmentViews(result.items(), Map.of()), result.nextCursor(), result.total());
+        return result.with(taskService.assignmentViews(result.items(), Map.of()));
     }
 
     public Page<ProgressView> progress(UUID assignmentId, PageParams page) {

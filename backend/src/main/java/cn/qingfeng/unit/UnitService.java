@@ -62,7 +62,7 @@ public class UnitService {
                 .whereIf(f.active, "e.active = :active", "active")
                 .search(f.q, "e.code", "e.name");
         Page<UnitEntity> result = pager.page(q, page, SORT, "depth,sortOrder,code");
-        return new Page<>(views(result.items()), result.nextCursor(), result.total());
+        return result.with(views(result.items()));
     }
 
     /** The units in scope as a forest: the caller's top units are its roots. */

@@ -204,13 +204,13 @@ public class LedgerExports {
             }
             rows.add(new TaskRow(t, lead, cooperating));
         }
-        return new Page<>(rows, page.nextCursor(), null);
+        return new Page<>(rows, page.nextCursor());
     }
 
     private <V> Page<Measured<V>> withMeasures(Page<V> page, MeasureOwnerType type, Function<V, UUID> id) {
         Map<UUID, List<String>> measures = lookups.measures(type, page.items().stream().map(id).toList());
         return new Page<>(page.items().stream().map(v -> new Measured<>(v, measures.getOrDefault(id.apply(v), List.of()))).toList(),
-                page.nextCursor(), null);
+                page.nextCursor());
     }
 
     // ---- lists without a workbook: columns of their own --------------------------------------
@@ -275,7 +275,7 @@ public class LedgerExports {
         idsByType.forEach((type, ids) -> names.put(type, lookups.names(type, ids, units::label)));
         return new Page<>(page.items().stream().map(e -> new EventRow(e, e.entityId() == null ? null
                 : names.getOrDefault(e.entityType(), Map.of()).getOrDefault(e.entityId(), fileOrId(e)))).toList(),
-                page.nextCursor(), null);
+                page.nextCursor());
     }
 
     /** An export is named by the file it wrote; anything else unnamed keeps its id. */

@@ -50,6 +50,15 @@ public interface QingfengConfig {
     /** Outbound events: the outbox, its dispatcher and the subscriptions' receivers. */
     Webhooks webhooks();
 
+    /** The kept counts behind list totals, statistics and the heat map. */
+    Tallies tallies();
+
+    interface Tallies {
+        /** How often the counts' delta rows are folded ("off" disables; counts stay exact either way). */
+        @WithDefault("10s")
+        String compactInterval();
+    }
+
     interface Webhooks {
         /** How often a dispatcher looks for due deliveries ("off" disables the schedule). */
         @WithDefault("1s")
@@ -205,6 +214,14 @@ public interface QingfengConfig {
         @Min(1)
         @Max(1000)
         int maxLimit();
+
+        /**
+         * A list's total is counted up to this many rows when no kept count answers its filters;
+         * beyond it the answer says "more than" ({@code totalExact=false}) instead of scanning on.
+         */
+        @WithDefault("10000")
+        @Min(1)
+        int countLimit();
     }
 
     interface Warnings {

@@ -140,6 +140,12 @@ public final class ListQuery<E> {
                 .getSingleResult();
     }
 
+    /** How many rows match, counting no further than {@code limit}. */
+    public long countUpTo(int limit) {
+        return query("select 1 from " + type.getSimpleName() + " e" + whereClause(List.of()), Integer.class, Map.of())
+                .setMaxResults(limit).getResultList().size();
+    }
+
     String whereClause(List<String> extra) {
         List<String> all = new ArrayList<>(where);
         all.addAll(extra);

@@ -10,9 +10,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Page<T>(
         List<T> items,
         @Schema(description = "Opaque cursor of the next page; absent on the last page") String nextCursor,
-        @Schema(description = "Number of matching items; only when includeTotal=true") Long total) {
+        @Schema(description = "Number of matching items; only when includeTotal=true. When totalExact is false,"
+                + " more than this many match (the count stops at the server's count limit)") Long total,
+        @Schema(description = "Whether total is the exact number (true) or a lower bound (false); only with total")
+        Boolean totalExact) {
+
+    public Page(List<T> items, String nextCursor) {
+        this(items, nextCursor, null, null);
+    }
 
     public <R> Page<R> map(Function<T, R> mapper) {
-        return new Page<>(items.stream().map(mapper).toList(), nextCursor, total);
+        return new Page<>(items.stream().map(mapper).toList(), nextCursor, total, totalExact);
+    }
+
+    /** The same page with other items (e.g. the views of these entities). */
+    public <R> Page<R> with(List<R> views) {
+        return new Page<>(views, nextCursor, total, totalExact);
     }
 }

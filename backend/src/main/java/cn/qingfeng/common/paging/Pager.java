@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Runs a {@link ListQuery} as one keyset page: sort parsing, limit bounds, cursors, optional total. */
 @ApplicationScoped
@@ -31,6 +32,15 @@ public class Pager {
      * @param defaultSort used when the client gives none, e.g. {@code "-createdAt"}
      */
     public <E> Page<E> page(ListQuery<E> query, PageParams params, List<SortField<E>> fields, String defaultSort) {
+        return page(query, params, fields, defaultSort, null);
+    }
+
+    /**
+     * As above; {@code keptTotal}, when given, answers the total from kept counts (it must count
+     * exactly what the query selects). Without it the rows are counted up to the count limit.
+     */
+    public <E> Page<E> page(ListQuery<E> query, PageParams params, List<SortField<E>> fields, String defaultSort,
+                            Supplier<Long> keptTotal) {
         int limit = limit(params.limit);
         List<Order<E>> orders = parseSort(params.sort == null || params.sort.isBlank() ? defaultSort : params.sort, fields);
         String canonical = canonical(orders);
@@ -60,12 +70,17 @@ public class Pager {
             }
             next = cursors.encode(canonical, keys);
         }
-        Long total = null;
-        if (params.includeTotal) {
-            total = query.query("select count(e) from " + query.type.getSimpleName() + " e" + query.whereClause(List.of()),
-                    Long.class, Map.of()).getSingleResult();
+        if (!params.includeTotal) {
+            return new Page<>(rows, next);
         }
-        return new Page<>(rows, next, total);
+        if (keptTotal != null) {
+            return new Page<>(rows, next, keptTotal.get(), true);
+        }
+        // Counting a million rows per request is what made totals cost 100 lists; past the limit
+        // nobody pages on, and "more than N" is still true.
+        int cap = config.pagination().countLimit();
+        long counted = query.countUpTo(cap + 1);
+        return new Page<>(rows, next, Math.min(counted, cap), counted <= cap);
     }
 
     private int limit(Integer requested) {

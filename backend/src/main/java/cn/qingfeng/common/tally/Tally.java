@@ -1,0 +1,108 @@
+package cn.qingfeng.common.tally;
+
+import cn.qingfeng.common.scope.DataScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the kept counts of V15 (table {@code tally}): exact in every snapshot, because the ledger
+ * tables' triggers write them in the changing transaction. One dimension at a time, per unit and
+ * value, over whole months; what a caller may see is the scope's units.
+ */
+@ApplicationScoped
+public class Tally {
+
+    /** The month of keys that have no period of their own (the heat map's cells). */
+    public static final LocalDate TIMELESS = LocalDate.of(1970, 1, 1);
+
+    /** One kept count: a unit, a value of the dimension asked for, how many. */
+    public record Count(UUID unitId, String value, long n) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Counts of one dimension over the months {@code fromMonth} to {@code toMonth} (first days of
+     * months, inclusive; null for all), per unit and value, in scope and, when given, of one unit.
+     */
+    public List<Count> counts(String ledger, String dim, LocalDate fromMonth, LocalDate toMonth, DataScope scope, UUID unitId) {
+        if (!scope.all() && scope.unitIds().isEmpty() || unitId != null && !scope.contains(unitId)) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("select unit_id, val, sum(n) from tally where ledger = :ledger and dim = :dim");
+        if (fromMonth != null) {
+            sql.append(" and month >= :from");
+        }
+        if (toMonth != null) {
+            sql.append(" and month <= :to");
+        }
+        if (!scope.all()) {
+            sql.append(" and unit_id in (:scopeUnits)");
+        }
+        if (unitId != null) {
+            sql.append(" and unit_id = :unitId");
+        }
+        sql.append(" group by unit_id, val having sum(n) <> 0");
+        Query q = em.createNativeQuery(sql.toString()).setParameter("ledger", ledger).setParameter("dim", dim);
+        if (fromMonth != null) {
+            q.setParameter("from", fromMonth);
+        }
+        if (toMonth != null) {
+            q.setParameter("to", toMonth);
+        }
+        if (!scope.all()) {
+            q.setParameter("scopeUnits", scope.unitIds());
+        }
+        if (unitId != null) {
+            q.setParameter("unitId", unitId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return rows.stream().map(r -> new Count((UUID) r[0], (String) r[1], ((Number) r[2]).longValue())).toList();
+    }
+
+    /**
+     * How many records of the ledger are in scope (and of {@code unitId} when given) with {@code dim}
+     * = {@code value}, or all of them when {@code value} is null: a list's total without counting rows.
+     */
+    public long total(String ledger, String dim, String value, DataScope scope, UUID unitId) {
+        return counts(ledger, dim, null, null, scope, unitId).stream()
+                .filter(c -> value == null || value.equals(c.value())).mapToLong(Count::n).sum();
+    }
+
+    /**
+     * A list's total from the kept counts when its filters are at most one kept dimension
+     * ({@code dims}: dimension → the value asked for, null when not filtered), in scope and of
+     * {@code unitId} when given; null when the filters ask for more (the rows are counted then).
+     */
+    public Supplier<Long> listTotal(String ledger, DataScope scope, UUID unitId, Map<String, ?> dims) {
+        List<Map.Entry<String, ?>> given = dims.entrySet().stream().filter(e -> e.getValue() != null)
+                .collect(Collectors.toList());
+        if (given.size() > 1) {
+            return null;
+        }
+        // Every record has one value of "status": summing it counts each record once.
+        String dim = given.isEmpty() ? "status" : given.get(0).getKey();
+        String value = given.isEmpty() ? null : given.get(0).getValue().toString();
+        return () -> total(ledger, dim, value, scope, unitId);
+    }
+
+    /** Folds the delta rows written since the last compaction; answers how many keys it touched. */
+    public long compact() {
+        return ((Number) em.createNativeQuery("select tally_compact()").getSingleResult()).longValue();
+    }
+
+    /** Whether this instance holds the compaction's lock for the transaction (one instance compacts at a time). */
+    public boolean lockForCompaction() {
+        return Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock(7105020)").getSingleResult());
+    }
+}
