@@ -4,7 +4,12 @@
 -- realistic states. Units as a bureau's: a few large ones hold most records, many small ones a
 -- few (skew(i) below: about a third in the largest, a few percent in the smallest). Run as the
 -- schema owner after the API migrated the database (make seed-large N=1000000). A fixture, not
--- history: it writes no journal events.
+-- history: it writes no journal events. The kept counts (V15) are recounted once at the end
+-- instead of by a trigger per row.
+ALTER TABLE task DISABLE TRIGGER task_tally;
+ALTER TABLE rectification_item DISABLE TRIGGER rectification_item_tally;
+ALTER TABLE risk DISABLE TRIGGER risk_tally;
+ALTER TABLE risk_obligation DISABLE TRIGGER risk_obligation_tally;
 DO $$
 DECLARE
     n        integer := :'n';
@@ -224,3 +229,9 @@ ANALYZE rectification_item;
 ANALYZE risk;
 ANALYZE risk_obligation;
 ANALYZE measure;
+ALTER TABLE task ENABLE TRIGGER task_tally;
+ALTER TABLE rectification_item ENABLE TRIGGER rectification_item_tally;
+ALTER TABLE risk ENABLE TRIGGER risk_tally;
+ALTER TABLE risk_obligation ENABLE TRIGGER risk_obligation_tally;
+SELECT tally_rebuild();
+ANALYZE tally;

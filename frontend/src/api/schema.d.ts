@@ -2813,9 +2813,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageAttachmentView: {
             items?: components["schemas"]["Attachment"][];
@@ -2823,9 +2825,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageDelivery: {
             items?: components["schemas"]["WebhookDelivery"][];
@@ -2833,9 +2837,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageEventView: {
             items?: components["schemas"]["Event"][];
@@ -2843,9 +2849,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageItemView: {
             items?: components["schemas"]["RectificationItem"][];
@@ -2853,9 +2861,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageJob: {
             items?: components["schemas"]["ImportJob"][];
@@ -2863,9 +2873,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageOaUserView: {
             items?: components["schemas"]["OaUser"][];
@@ -2873,9 +2885,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageProblem: {
             items?: components["schemas"]["ImportProblem"][];
@@ -2883,9 +2897,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageProgressView: {
             items?: components["schemas"]["TaskProgress"][];
@@ -2893,9 +2909,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageRecord: {
             items?: components["schemas"]["ImportRecord"][];
@@ -2903,9 +2921,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageRecordView: {
             items?: components["schemas"]["TaskRecord"][];
@@ -2913,9 +2933,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageRectificationProgressView: {
             items?: components["schemas"]["RectificationProgress"][];
@@ -2923,9 +2945,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageRiskObligationView: {
             items?: components["schemas"]["RiskObligation"][];
@@ -2933,9 +2957,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageRiskView: {
             items?: components["schemas"]["Risk"][];
@@ -2943,9 +2969,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageSubscription: {
             items?: components["schemas"]["WebhookSubscription"][];
@@ -2953,9 +2981,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageTaskView: {
             items?: components["schemas"]["Task"][];
@@ -2963,9 +2993,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageTodoView: {
             items?: components["schemas"]["Todo"][];
@@ -2973,9 +3005,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageUnitView: {
             items?: components["schemas"]["Unit"][];
@@ -2983,9 +3017,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         PageUrgeView: {
             items?: components["schemas"]["TaskUrge"][];
@@ -2993,9 +3029,11 @@ export interface components {
             nextCursor?: string;
             /**
              * Format: int64
-             * @description Number of matching items; only when includeTotal=true
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
              */
             total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
         };
         Reason: {
             reason: string;
@@ -3995,7 +4033,7 @@ export interface operations {
                 cursor?: string;
                 deadlineFrom?: components["schemas"]["LocalDate"];
                 deadlineTo?: components["schemas"]["LocalDate"];
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
@@ -4184,7 +4222,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
@@ -4260,7 +4298,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
@@ -4420,7 +4458,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
@@ -4457,7 +4495,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
@@ -4574,7 +4612,7 @@ export interface operations {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
                 includeRemoved?: boolean;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
@@ -4769,7 +4807,7 @@ export interface operations {
                 entityType?: string;
                 /** @description Occurred at or after (ISO-8601 with offset) */
                 from?: components["schemas"]["OffsetDateTime"];
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
@@ -4924,7 +4962,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 ledger?: string;
                 /** @description Page size (1 to the configured maximum, default 50) */
@@ -5205,7 +5243,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
@@ -5242,7 +5280,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
@@ -5318,7 +5356,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
@@ -5577,7 +5615,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Only the to-dos asking this, e.g. assignment.approve */
                 kind?: string;
@@ -5686,7 +5724,7 @@ export interface operations {
                 externalRef?: string;
                 /** @description Records registered from this source, e.g. OA */
                 externalSource?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 kind?: components["schemas"]["RectificationKind"];
                 /** @description Page size (1 to the configured maximum, default 50) */
@@ -6103,7 +6141,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
@@ -6299,7 +6337,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
@@ -6496,7 +6534,7 @@ export interface operations {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
                 from?: components["schemas"]["LocalDate"];
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 kind?: components["schemas"]["RiskObligationKind"];
                 /** @description Page size (1 to the configured maximum, default 50) */
@@ -6620,7 +6658,7 @@ export interface operations {
                 impact?: number;
                 /** @description Heat map only: count closed risks too (default false) */
                 includeClosed?: boolean;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Current level (by basis: inherent or residual) */
                 level?: components["schemas"]["RiskLevel"];
@@ -7314,7 +7352,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
@@ -7358,7 +7396,7 @@ export interface operations {
                 externalRef?: string;
                 /** @description Records registered from this source, e.g. OA */
                 externalSource?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
@@ -7698,7 +7736,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
@@ -7795,7 +7833,7 @@ export interface operations {
                 active?: boolean;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 kind?: components["schemas"]["UnitKind"];
                 /** @description Page size (1 to the configured maximum, default 50) */
@@ -8087,7 +8125,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
@@ -8212,7 +8250,7 @@ export interface operations {
                 cursor?: string;
                 eventType?: string;
                 from?: components["schemas"]["OffsetDateTime"];
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
@@ -8374,7 +8412,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Also count all matching items (costs a query) */
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;

@@ -13,11 +13,13 @@ export interface PageRequest<F extends FilterValues> {
   cursor?: string
 }
 
-/** The list shape every paged endpoint answers (`{items, nextCursor?, total?}`). */
+/** The list shape every paged endpoint answers (`{items, nextCursor?, total?, totalExact?}`). */
 export interface Page<T> {
   items?: T[]
   nextCursor?: string
   total?: number
+  /** False when more than `total` match: the server stops counting at its count limit. */
+  totalExact?: boolean
 }
 
 export interface PagedTableOptions<T, F extends FilterValues> {
@@ -74,6 +76,7 @@ export function usePagedTable<T, F extends FilterValues>(options: PagedTableOpti
   const items = shallowRef<T[]>([]) as Ref<T[]>
   const nextCursor = ref<string | undefined>()
   const total = ref<number | undefined>()
+  const totalExact = ref(true)
   const loading = ref(false)
   const loadingMore = ref(false)
   const error = shallowRef<unknown>(null)
@@ -163,6 +166,7 @@ export function usePagedTable<T, F extends FilterValues>(options: PagedTableOpti
       items.value = page.items ?? []
       nextCursor.value = page.nextCursor ?? undefined
       total.value = page.total
+      totalExact.value = page.totalExact !== false
       loaded.value = true
     }
     loading.value = false
@@ -176,7 +180,10 @@ export function usePagedTable<T, F extends FilterValues>(options: PagedTableOpti
     if (page !== null) {
       items.value = [...items.value, ...(page.items ?? [])]
       nextCursor.value = page.nextCursor ?? undefined
-      if (page.total !== undefined) total.value = page.total
+      if (page.total !== undefined) {
+        total.value = page.total
+        totalExact.value = page.totalExact !== false
+      }
     }
     loadingMore.value = false
   }
@@ -247,6 +254,7 @@ export function usePagedTable<T, F extends FilterValues>(options: PagedTableOpti
     sort,
     applied,
     total,
+    totalExact,
     loading,
     loadingMore,
     error,

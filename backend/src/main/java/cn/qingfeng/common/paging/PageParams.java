@@ -24,6 +24,7 @@ public class PageParams {
 
     @QueryParam("includeTotal")
     @DefaultValue("false")
-    @Parameter(description = "Also count all matching items (costs a query)")
+    @Parameter(description = "Also answer how many items match: exact from kept counts where the filters allow,"
+            + " else counted up to the server's count limit (totalExact=false beyond it)")
     public boolean includeTotal;
 }
