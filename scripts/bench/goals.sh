@@ -1,0 +1,169 @@
+# The goals of `make bench`, side by side in one run (sourced by scripts/bench.sh after the API is up).
+# Each row: what, measured, goal, met. Prints the table and writes it into docs/BENCHMARKS.md.
+# Expects: API (base URL), bench_db (JDBC URL), token(), start_api/stop_pid/API_PID from bench.sh.
+
+DUR="${DUR:-10}"
+RUNS="${RUNS:-30}"
+ROWS=()
+
+command -v wrk >/dev/null || { log "installing wrk (Debian)"; apt-get install -y -qq wrk >/dev/null; }
+command -v psql >/dev/null || { log "the bench needs psql (PostgreSQL's client)"; exit 1; }
+pg_url="${bench_db#jdbc:}"
+q() { PGUSER=qingfeng_owner PGPASSWORD=qingfeng_owner psql "$pg_url" -Atc "$1"; }
+
+# rps USER URL CONNECTIONS: "requests/s failures" over DUR seconds with wrk (failures: non-2xx and timeouts).
+rps() {
+  local out
+  out="$(wrk -t2 -c"$3" -d"${DUR}s" --timeout 10s -H "Authorization: Bearer $(token "$1")" "$2" 2>&1)"
+  awk '/Requests\/sec/ { r = $2 } /Non-2xx/ { bad += $5 } /Socket errors/ { gsub(",", ""); bad += $NF }
+       END { printf "%.0f %d\n", r, bad + 0 }' <<<"$out"
+}
+
+# p50 USER URL: median latency in ms of RUNS sequential requests after 3 warm-ups ("FAIL" on a non-200).
+p50() {
+  local auth i
+  auth="$(token "$1")"
+  for i in 1 2 3; do curl -s -o /dev/null -H "Authorization: Bearer $auth" "$2"; done
+  for ((i = 0; i < RUNS; i++)); do
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $auth" "$2"
+  done | awk '$1 != 200 { bad++ } { t[NR] = $2 * 1000 } END { n = asort(t); if (bad) print "FAIL"; else printf "%.1f\n", t[int(n * 0.5) + 1] }'
+}
+
+# p95 of the same kind (for "stable across repetitions").
+p95() {
+  local auth i
+  auth="$(token "$1")"
+  for ((i = 0; i < RUNS; i++)); do
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $auth" "$2"
+  done | awk '$1 != 200 { bad++ } { t[NR] = $2 * 1000 } END { n = asort(t); if (bad) print "FAIL"; else printf "%.1f\n", t[int(n * 0.95)] }'
+}
+
+# row WHAT MEASURED GOAL MET
+row() {
+  ROWS+=("$1|$2|$3|$4")
+  printf '  %-62s %-34s %-12s %s\n' "$1" "$2" "$3" "$4" >&2
+}
+
+# ratio_row WHAT A B OP LIMIT UNIT: the row for a/b against "OP LIMIT" (OP: le or ge).
+ratio_row() {
+  local what=$1 a=$2 b=$3 op=$4 limit=$5 unit=$6 r met
+  if [[ "$a" == FAIL || "$b" == FAIL || -z "$a" || -z "$b" ]]; then row "$what" "failed ($a / $b)" "${op/le/≤}${op/ge/} $limit×" "no"; return; fi
+  r="$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", (b == 0 ? 0 : a / b) }')"
+  met="$(awk -v r="$r" -v l="$limit" -v op="$op" 'BEGIN { print ((op == "le" ? r <= l : r >= l) ? "met" : "**not met**") }')"
+  row "$what" "$a / $b $unit = **${r}×**" "$( [[ $op == le ]] && echo "≤" || echo "≥" ) ${limit}×" "$met"
+}
+
+# under_row WHAT MS LIMIT
+under_row() {
+  local met
+  if [[ "$2" == FAIL ]]; then row "$1" "failed" "< $3 ms" "no"; return; fi
+  met="$(awk -v v="$2" -v l="$3" 'BEGIN { print (v < l ? "met" : "**not met**") }')"
+  row "$1" "$2 ms" "< $3 ms" "$met"
+}
+
+# A cursor at row OFFSET of a list sorted by created_at desc, id desc (the default), signed as the
+# API signs (the bench's cursor secret): the deep page without walking 20,000 pages to it.
+deep_cursor() {
+  local table=$1 offset=$2 keys body sig
+  keys="$(q "select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') || '|' || id from $table
+             order by created_at desc, id desc offset $offset limit 1")"
+  body="$(printf '["-createdAt,-id","%s","%s"]' "${keys%%|*}" "${keys##*|}")"
+  sig="$(printf '%s' "$body" | openssl dgst -sha256 -hmac "$QF_CURSOR_SECRET" -binary | head -c 16 | base64 -w0 | tr '+/' '-_' | tr -d '=')"
+  printf '%s.%s' "$(printf '%s' "$body" | base64 -w0 | tr '+/' '-_' | tr -d '=')" "$sig"
+}
+
+tasks_n="$(q "select count(*) from task")"
+items_n="$(q "select count(*) from rectification_item")"
+risks_n="$(q "select count(*) from risk")"
+records_n="$(q "select count(*) from task_record")"
+YEAR=$(( $(date +%Y) - 1 ))
+THIS_YEAR=$(date +%Y)
+log "measuring on $tasks_n tasks, $items_n rectification items, $risks_n risks, $records_n execution records"
+
+# The officer's unit (cg_officer: the venues centre) and one of its items and tasks for lookups.
+venues="$(q "select id from unit where code = 'SJ-CGZX'")"
+item_id="$(q "select id from rectification_item where unit_id = '$venues' and status = 'IN_PROGRESS' order by created_at desc limit 1")"
+task_id="$(q "select t.id from task t join task_assignment a on a.task_id = t.id where a.unit_id = '$venues' and t.status = 'ISSUED' order by t.created_at desc limit 1")"
+
+log "list vs lookup by id (wrk, ${DUR}s each)"
+for c in 16 64; do
+  read -r list_rps list_bad < <(rps cg_officer "$API/rectifications?status=IN_PROGRESS&limit=20" "$c")
+  read -r one_rps one_bad < <(rps cg_officer "$API/rectifications/$item_id" "$c")
+  ratio_row "officer: filtered list (20) vs lookup by id, req/s, c=$c" "$list_rps" "$one_rps" ge 0.8 "req/s"
+  [[ "$list_bad" == 0 && "$one_bad" == 0 ]] || row "  failures at c=$c" "$list_bad list, $one_bad lookup" "0" "**not met**"
+done
+for c in 16 64; do
+  read -r list_rps list_bad < <(rps cg_officer "$API/tasks?status=ISSUED&limit=20" "$c")
+  read -r one_rps one_bad < <(rps cg_officer "$API/tasks/$task_id" "$c")
+  ratio_row "officer: tasks status=ISSUED (20) vs lookup by id, req/s, c=$c" "$list_rps" "$one_rps" ge 0.8 "req/s"
+  [[ "$list_bad" == 0 && "$one_bad" == 0 ]] || row "  failures at c=$c" "$list_bad list, $one_bad lookup" "0" "**not met**"
+done
+
+log "includeTotal vs not"
+for c in 16 64; do
+  read -r plain_rps plain_bad < <(rps jiandu "$API/tasks?limit=20" "$c")
+  read -r total_rps total_bad < <(rps jiandu "$API/tasks?limit=20&includeTotal=true" "$c")
+  ratio_row "supervisor: cost of includeTotal=true (req/s without / with), c=$c" "$plain_rps" "$total_rps" le 2 "req/s"
+  row "  failed responses at c=$c (with / without total)" "$total_bad / $plain_bad" "0" "$( [[ "$total_bad" == 0 && "$plain_bad" == 0 ]] && echo met || echo '**not met**')"
+done
+ratio_row "supervisor: filtered (status=ISSUED&category=INSPECTION) with total vs without, p50" \
+  "$(p50 jiandu "$API/tasks?status=ISSUED&category=INSPECTION&limit=20&includeTotal=true")" \
+  "$(p50 jiandu "$API/tasks?status=ISSUED&category=INSPECTION&limit=20")" le 2 "ms"
+
+log "deep pages (row ~$((tasks_n - 2000)))"
+for ledger in tasks:task risks:risk rectifications:rectification_item; do
+  path="${ledger%%:*}" table="${ledger##*:}"
+  n="$(q "select count(*) from $table")"
+  cur="$(deep_cursor "$table" $(( n > 2100 ? n - 2000 : n / 2 )))"
+  ratio_row "supervisor: $path deep page (row ~$(( n > 2100 ? n - 2000 : n / 2 ))) vs first, p50" \
+    "$(p50 jiandu "$API/$path?limit=50&cursor=$cur")" "$(p50 jiandu "$API/$path?limit=50")" le 1.2 "ms"
+done
+
+log "statistics, heat map, obligation summary, warnings"
+under_row "rectification stats of one year ($YEAR), supervisor, p50" "$(p50 jiandu "$API/rectifications/stats?from=$YEAR-01-01&to=$YEAR-12-31")" 50
+under_row "rectification stats 15 Jan–10 Mar (partial months), supervisor, p50" "$(p50 jiandu "$API/rectifications/stats?from=$YEAR-01-15&to=$YEAR-03-10")" 50
+under_row "risk heat map, supervisor, p50" "$(p50 jiandu "$API/risks/heatmap")" 50
+under_row "risk heat map, unit officer, p50" "$(p50 cg_officer "$API/risks/heatmap")" 50
+summary="$API/risk-obligations/summary?from=$THIS_YEAR-01-01&to=$THIS_YEAR-12-31"
+under_row "obligation summary of $THIS_YEAR, unit officer, p50" "$(p50 cg_officer "$summary")" 50
+under_row "  the same, p95 of $RUNS more (after the plan cache settled)" "$(p95 cg_officer "$summary")" 50
+under_row "tasks warning=RED, supervisor, p50" "$(p50 jiandu "$API/tasks?warning=RED&limit=20")" 20
+under_row "rectifications warning=RED, supervisor, p50" "$(p50 jiandu "$API/rectifications?warning=RED&limit=20")" 20
+
+# write_report: the table, with the machine's facts and the date, into docs/BENCHMARKS.md between
+# its markers (replacing the previous run's), and on the terminal.
+write_report() {
+  local file="$ROOT/docs/BENCHMARKS.md" section
+  section="$(
+    echo "<!-- make bench: begin (written by scripts/bench/goals.sh; edit outside the markers) -->"
+    echo "## Goals side by side (\`make bench\`, issue 14)"
+    echo
+    echo "Run on $(date -u +%Y-%m-%d) on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)),"
+    echo "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(q "select split_part(version(), ' ', 2)" | sed 's/^/PostgreSQL /'),"
+    echo "Java $(java -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -1); data in \`qingfeng_bench\`: $tasks_n tasks,"
+    echo "$items_n rectification items, $risks_n risks, $records_n execution records. Real API, real Keycloak tokens;"
+    echo "req/s by \`wrk\` (${DUR} s per figure, 2 threads), latencies as the median of $RUNS sequential requests."
+    echo "Absolute figures vary with the machine's load; the ratios are measured side by side in one run."
+    echo
+    echo "| what | measured | goal | |"
+    echo "|---|---|---|---|"
+    for r in "${ROWS[@]}"; do
+      IFS='|' read -r what measured goal met <<<"$r"
+      echo "| $what | $measured | $goal | $met |"
+    done
+    echo "<!-- make bench: end -->"
+  )"
+  if grep -q '<!-- make bench: begin' "$file"; then
+    python3 - "$file" "$section" <<'PY'
+import re, sys
+path, section = sys.argv[1], sys.argv[2]
+text = open(path, encoding="utf-8").read()
+text = re.sub(r"<!-- make bench: begin.*?<!-- make bench: end -->", lambda m: section, text, flags=re.S)
+open(path, "w", encoding="utf-8").write(text)
+PY
+  else
+    printf '\n%s\n' "$section" >> "$file"
+  fi
+  echo "$section"
+  log "written to docs/BENCHMARKS.md"
+}
