@@ -4,31 +4,34 @@
 -- that changed), so a count read in any snapshot is exact. Writers only insert (no hot row to
 -- lock, no deadlock between imports); a scheduled compaction folds the delta rows of a key into one.
 --
--- A key: ledger, the record's unit, the month the ledger counts by (Asia/Shanghai), a dimension
--- and its value. Months are what statistics are asked for (months, quarters, half-years, years);
--- the days of a partial month at either end of a period are counted from the rows themselves.
+-- A key: ledger, the record's unit, the bucket it is counted in, a dimension and its value. The
+-- bucket is the first day of the record's month (Asia/Shanghai) for tasks, items and risks: months
+-- are what statistics are asked for (months, quarters, half-years, years), and the days of a
+-- partial month at either end of a period are counted from the rows themselves. Obligations are
+-- counted by their due day: whether an open one is missing depends on the time of asking, and
+-- only the ones due today cannot be told from their day.
 CREATE TABLE tally (
     ledger     varchar(16) NOT NULL,
     unit_id    uuid        NOT NULL,
-    month      date        NOT NULL,
+    bucket      date        NOT NULL,
     dim        varchar(16) NOT NULL,
     val        varchar(64) NOT NULL,
     n          bigint      NOT NULL,
     compacted  boolean     NOT NULL DEFAULT false
 );
-CREATE INDEX tally_key_idx ON tally (ledger, dim, month, unit_id, val) INCLUDE (n);
+CREATE INDEX tally_key_idx ON tally (ledger, dim, bucket, unit_id, val) INCLUDE (n);
 CREATE INDEX tally_uncompacted_idx ON tally (ledger) WHERE NOT compacted;
 -- The counts are written only by the owner's functions below: the application reads them.
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON tally FROM ${appRole};
 
--- Dimensions without a period of their own (the heat map's cells) use this month.
+-- Dimensions without a period of their own (the heat map's cells) use this bucket.
 CREATE FUNCTION tally_timeless() RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT date '1970-01-01' $$;
 
 CREATE FUNCTION tally_month(t timestamptz) RETURNS date LANGUAGE sql STABLE AS
 $$ SELECT date_trunc('month', t AT TIME ZONE 'Asia/Shanghai')::date $$;
 
 -- Tasks by the month they were created: list totals by status, category and priority.
-CREATE FUNCTION tally_keys_task(r task) RETURNS TABLE (unit_id uuid, month date, dim varchar, val varchar)
+CREATE FUNCTION tally_keys_task(r task) RETURNS TABLE (unit_id uuid, bucket date, dim varchar, val varchar)
 LANGUAGE sql STABLE AS $$
     SELECT r.issuing_unit_id, tally_month(r.created_at), d.dim, d.val
     FROM (VALUES ('status', r.status), ('category', r.category), ('priority', r.priority)) AS d (dim, val)
@@ -37,7 +40,7 @@ $$;
 -- Rectification items by the month they were found: the statistics (status, source, category,
 -- severity, kind) and the on-time rate of closed time-limited items (closed: ON_TIME / LATE,
 -- comparing the close-off day in Asia/Shanghai with the deadline).
-CREATE FUNCTION tally_keys_rectification(r rectification_item) RETURNS TABLE (unit_id uuid, month date, dim varchar, val varchar)
+CREATE FUNCTION tally_keys_rectification(r rectification_item) RETURNS TABLE (unit_id uuid, bucket date, dim varchar, val varchar)
 LANGUAGE sql STABLE AS $$
     SELECT r.unit_id, date_trunc('month', r.found_on)::date, d.dim, d.val
     FROM (VALUES ('status', r.status), ('source', r.source), ('category', r.category), ('severity', r.severity),
@@ -51,9 +54,9 @@ $$;
 -- Risks by the month they were identified (status, level, category), and timeless heat-map cells
 -- (inherent "cell", residual "rcell"): "o 3:4" for an open risk at likelihood 3, impact 4, "x ..." for
 -- a closed one, "-" when not graded.
-CREATE FUNCTION tally_keys_risk(r risk) RETURNS TABLE (unit_id uuid, month date, dim varchar, val varchar)
+CREATE FUNCTION tally_keys_risk(r risk) RETURNS TABLE (unit_id uuid, bucket date, dim varchar, val varchar)
 LANGUAGE sql STABLE AS $$
-    SELECT r.unit_id, d.month, d.dim, d.val
+    SELECT r.unit_id, d.bucket, d.dim, d.val
     FROM (VALUES (tally_month(r.created_at), 'status', r.status),
                  (tally_month(r.created_at), 'level', r.level),
                  (tally_month(r.created_at), 'category', r.category),
@@ -61,15 +64,15 @@ LANGUAGE sql STABLE AS $$
                      || coalesce(r.likelihood || ':' || r.impact, '-')),
                  (tally_timeless(), 'rcell', CASE WHEN r.status = 'CLOSED' THEN 'x ' ELSE 'o ' END
                      || coalesce(r.residual_likelihood || ':' || r.residual_impact, '-'))
-         ) AS d (month, dim, val)
+         ) AS d (bucket, dim, val)
     WHERE d.val IS NOT NULL
 $$;
 
--- Review and report obligations by the month they fall due: "REVIEW MET", "REPORT OPEN", ... (OPEN
+-- Review and report obligations by the day they fall due: "REVIEW MET", "REPORT OPEN", ... (OPEN
 -- splits into pending and missing by the time of asking, which the reader applies).
-CREATE FUNCTION tally_keys_obligation(r risk_obligation) RETURNS TABLE (unit_id uuid, month date, dim varchar, val varchar)
+CREATE FUNCTION tally_keys_obligation(r risk_obligation) RETURNS TABLE (unit_id uuid, bucket date, dim varchar, val varchar)
 LANGUAGE sql STABLE AS $$
-    SELECT r.unit_id, date_trunc('month', r.due_on)::date, 'state',
+    SELECT r.unit_id, r.due_on, 'state',
            r.kind || ' ' || CASE WHEN r.cancelled_at IS NOT NULL THEN 'CANCELLED'
                                  WHEN r.fulfilled_at IS NULL THEN 'OPEN'
                                  WHEN r.fulfilled_at <= r.due_at THEN 'MET'
@@ -86,12 +89,12 @@ BEGIN
         EXECUTE format($f$
             CREATE FUNCTION tally_%1$s() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $body$
             BEGIN
-                INSERT INTO tally (ledger, unit_id, month, dim, val, n)
-                SELECT %1$L, k.unit_id, k.month, k.dim, k.val, sum(k.n)
+                INSERT INTO tally (ledger, unit_id, bucket, dim, val, n)
+                SELECT %1$L, k.unit_id, k.bucket, k.dim, k.val, sum(k.n)
                 FROM (SELECT nk.*, 1 AS n FROM tally_keys_%1$s(NEW) nk WHERE TG_OP <> 'DELETE'
                       UNION ALL
                       SELECT ok.*, -1 FROM tally_keys_%1$s(OLD) ok WHERE TG_OP <> 'INSERT') k
-                GROUP BY k.unit_id, k.month, k.dim, k.val
+                GROUP BY k.unit_id, k.bucket, k.dim, k.val
                 HAVING sum(k.n) <> 0;
                 RETURN NULL;
             END
@@ -107,26 +110,26 @@ $$;
 -- with the triggers disabled, e.g. scripts/seed-large.sql).
 CREATE FUNCTION tally_rebuild() RETURNS void LANGUAGE sql SET search_path = public AS $$
     DELETE FROM tally;
-    INSERT INTO tally (ledger, unit_id, month, dim, val, n, compacted)
-    SELECT 'task', k.unit_id, k.month, k.dim, k.val, count(*), true FROM task r, tally_keys_task(r) k GROUP BY 2, 3, 4, 5;
-    INSERT INTO tally (ledger, unit_id, month, dim, val, n, compacted)
-    SELECT 'rectification', k.unit_id, k.month, k.dim, k.val, count(*), true FROM rectification_item r, tally_keys_rectification(r) k GROUP BY 2, 3, 4, 5;
-    INSERT INTO tally (ledger, unit_id, month, dim, val, n, compacted)
-    SELECT 'risk', k.unit_id, k.month, k.dim, k.val, count(*), true FROM risk r, tally_keys_risk(r) k GROUP BY 2, 3, 4, 5;
-    INSERT INTO tally (ledger, unit_id, month, dim, val, n, compacted)
-    SELECT 'obligation', k.unit_id, k.month, k.dim, k.val, count(*), true FROM risk_obligation r, tally_keys_obligation(r) k GROUP BY 2, 3, 4, 5;
+    INSERT INTO tally (ledger, unit_id, bucket, dim, val, n, compacted)
+    SELECT 'task', k.unit_id, k.bucket, k.dim, k.val, count(*), true FROM task r, tally_keys_task(r) k GROUP BY 2, 3, 4, 5;
+    INSERT INTO tally (ledger, unit_id, bucket, dim, val, n, compacted)
+    SELECT 'rectification', k.unit_id, k.bucket, k.dim, k.val, count(*), true FROM rectification_item r, tally_keys_rectification(r) k GROUP BY 2, 3, 4, 5;
+    INSERT INTO tally (ledger, unit_id, bucket, dim, val, n, compacted)
+    SELECT 'risk', k.unit_id, k.bucket, k.dim, k.val, count(*), true FROM risk r, tally_keys_risk(r) k GROUP BY 2, 3, 4, 5;
+    INSERT INTO tally (ledger, unit_id, bucket, dim, val, n, compacted)
+    SELECT 'obligation', k.unit_id, k.bucket, k.dim, k.val, count(*), true FROM risk_obligation r, tally_keys_obligation(r) k GROUP BY 2, 3, 4, 5;
 $$;
 
 -- Folds the delta rows of every key written since the last compaction into one row. The keys and
 -- the rows deleted come from one snapshot: a delta committed meanwhile stays for the next round.
 CREATE FUNCTION tally_compact() RETURNS bigint LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
-    WITH touched AS (SELECT DISTINCT ledger, dim, month, unit_id, val FROM tally WHERE NOT compacted),
+    WITH touched AS (SELECT DISTINCT ledger, dim, bucket, unit_id, val FROM tally WHERE NOT compacted),
          gone AS (DELETE FROM tally t USING touched k
-                  WHERE t.ledger = k.ledger AND t.dim = k.dim AND t.month = k.month AND t.unit_id = k.unit_id AND t.val = k.val
-                  RETURNING t.ledger, t.unit_id, t.month, t.dim, t.val, t.n),
-         kept AS (INSERT INTO tally (ledger, unit_id, month, dim, val, n, compacted)
-                  SELECT ledger, unit_id, month, dim, val, sum(n), true FROM gone
-                  GROUP BY ledger, unit_id, month, dim, val HAVING sum(n) <> 0
+                  WHERE t.ledger = k.ledger AND t.dim = k.dim AND t.bucket = k.bucket AND t.unit_id = k.unit_id AND t.val = k.val
+                  RETURNING t.ledger, t.unit_id, t.bucket, t.dim, t.val, t.n),
+         kept AS (INSERT INTO tally (ledger, unit_id, bucket, dim, val, n, compacted)
+                  SELECT ledger, unit_id, bucket, dim, val, sum(n), true FROM gone
+                  GROUP BY ledger, unit_id, bucket, dim, val HAVING sum(n) <> 0
                   RETURNING 1)
     SELECT count(*) FROM touched
 $$;

@@ -121,10 +121,10 @@ public class RectificationFlowRules implements FlowRules {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<UUID> withoutFlow(int limit) {
+    public List<UUID> withoutFlow(UUID after, int limit) {
         return em.createNativeQuery("select i.id from rectification_item i where i.status <> 'CLOSED'"
                         + " and not exists (select 1 from todo_flow f where f.flow_type = 'rectification' and f.flow_id = i.id)"
-                        + " order by i.id limit :n", UUID.class)
-                .setParameter("n", limit).getResultList();
+                        + " and i.id > :after order by i.id limit :n", UUID.class)
+                .setParameter("after", after).setParameter("n", limit).getResultList();
     }
 }

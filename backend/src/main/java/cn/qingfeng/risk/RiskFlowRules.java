@@ -109,11 +109,11 @@ public class RiskFlowRules implements FlowRules {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<UUID> withoutFlow(int limit) {
+    public List<UUID> withoutFlow(UUID after, int limit) {
         return em.createNativeQuery("select r.id from risk r where (r.status <> 'CLOSED' or exists (select 1 from risk_obligation o"
                         + " where o.risk_id = r.id and o.kind = 'REPORT' and o.fulfilled_at is null and o.cancelled_at is null))"
                         + " and not exists (select 1 from todo_flow f where f.flow_type = 'risk' and f.flow_id = r.id)"
-                        + " order by r.id limit :n", UUID.class)
-                .setParameter("n", limit).getResultList();
+                        + " and r.id > :after order by r.id limit :n", UUID.class)
+                .setParameter("after", after).setParameter("n", limit).getResultList();
     }
 }

@@ -241,16 +241,24 @@ public class RiskQueries {
         }
         Instant now = clock.instant();
         Map<List<Object>, long[]> byUnitKind = new LinkedHashMap<>();
-        // Whole months from the kept counts; an open obligation there is missing in a month before
-        // this one and pending in a later one. This month (and the days at either end) from the rows.
-        LocalDate thisMonth = LocalDate.ofInstant(now, AppClock.ZONE).withDayOfMonth(1);
-        MonthSplit split = MonthSplit.of(from, to).countingRowsOf(thisMonth);
-        if (!now.isAfter(thisMonth.atStartOfDay(AppClock.ZONE).toInstant())) {
-            // Due at the very instant the month began: not yet missing.
-            split = split.countingRowsOf(thisMonth.minusMonths(1));
+        // Kept counts by due day. An open obligation due before today is missing (due by the start
+        // of today at the latest), one due after today pending; today's are told from the rows
+        // (and yesterday's too at the very instant today began).
+        LocalDate today = LocalDate.ofInstant(now, AppClock.ZONE);
+        LocalDate rowsFrom = now.equals(today.atStartOfDay(AppClock.ZONE).toInstant()) ? today.minusDays(1) : today;
+        List<MonthSplit.Range> kept = new ArrayList<>();
+        List<MonthSplit.Range> fromRows = new ArrayList<>();
+        if (from.isBefore(rowsFrom)) {
+            kept.add(new MonthSplit.Range(from, to.isBefore(rowsFrom) ? to : rowsFrom.minusDays(1)));
         }
-        for (MonthSplit.Range m : split.months()) {
-            boolean past = m.to().isBefore(thisMonth);
+        if (to.isAfter(today)) {
+            kept.add(new MonthSplit.Range(from.isAfter(today) ? from : today.plusDays(1), to));
+        }
+        if (!from.isAfter(today) && !to.isBefore(rowsFrom)) {
+            fromRows.add(new MonthSplit.Range(from.isAfter(rowsFrom) ? from : rowsFrom, to.isBefore(today) ? to : today));
+        }
+        for (MonthSplit.Range m : kept) {
+            boolean past = m.to().isBefore(rowsFrom);
             for (Tally.Count c : tally.counts(RiskObligations.LEDGER, "state", m.from(), m.to(), scope.current(), unitId)) {
                 String[] kindState = c.value().split(" ");
                 ObligationKind k = ObligationKind.valueOf(kindState[0]);
@@ -262,7 +270,7 @@ public class RiskQueries {
                 byUnitKind.computeIfAbsent(List.of(c.unitId(), k), x -> new long[4])[SUMMARY_STATES.indexOf(state)] += c.n();
             }
         }
-        for (MonthSplit.Range d : split.days()) {
+        for (MonthSplit.Range d : fromRows) {
             // The list's scoped query and the states' own conditions: the counts cannot drift from the list.
             ListQuery<RiskObligationEntity> q = risks.obligations(scope.current())
                     .where("e.cancelledAt is null")

@@ -122,10 +122,10 @@ public class AssignmentFlowRules implements FlowRules {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<UUID> withoutFlow(int limit) {
+    public List<UUID> withoutFlow(UUID after, int limit) {
         return em.createNativeQuery("select a.id from task_assignment a where a.status in ('PENDING', 'IN_PROGRESS', 'SUBMITTED')"
                         + " and not exists (select 1 from todo_flow f where f.flow_type = 'task_assignment' and f.flow_id = a.id)"
-                        + " order by a.id limit :n", UUID.class)
-                .setParameter("n", limit).getResultList();
+                        + " and a.id > :after order by a.id limit :n", UUID.class)
+                .setParameter("after", after).setParameter("n", limit).getResultList();
     }
 }

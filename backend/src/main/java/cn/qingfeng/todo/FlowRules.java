@@ -35,8 +35,14 @@ public interface FlowRules {
     /** The flow as it stands now; empty when there is no such record. */
     Optional<Flow> flow(UUID flowId);
 
-    /** Open records that have no flow yet (a database from before the to-do records), at most {@code limit}. */
-    List<UUID> withoutFlow(int limit);
+    /**
+     * Open records that have no flow yet (a database from before the to-do records), in id order
+     * after {@code after} (a keyset: each batch starts where the last ended), at most {@code limit}.
+     */
+    List<UUID> withoutFlow(UUID after, int limit);
+
+    /** The nil id, before every other in PostgreSQL's order: the start of {@link #withoutFlow}'s walk. */
+    UUID FIRST = new UUID(0, 0);
 
     /** A journal event as the rules see it. */
     record FlowEvent(String action, String entityType, String entityId) {

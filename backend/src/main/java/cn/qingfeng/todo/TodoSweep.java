@@ -1,5 +1,6 @@
 package cn.qingfeng.todo;
 
+import cn.qingfeng.common.config.QingfengConfig;
 import cn.qingfeng.common.warning.Warnings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +39,12 @@ public class TodoSweep {
 
     @Inject
     Warnings warnings;
+
+    @Inject
+    QingfengConfig config;
+
+    @Inject
+    ManagedExecutor executor;
 
     @Scheduled(every = "${qingfeng.todos.sweep-interval}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -74,38 +82,49 @@ public class TodoSweep {
     }
 
     void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100) StartupEvent start) {
-        try {
-            int made = rebuild();
-            if (made > 0) {
-                LOG.infof("gave %d open ledger records their to-do flows", made);
-            }
-        } catch (RuntimeException e) {
-            // The next start tries again; to-dos of records changed meanwhile are made by their changes.
-            LOG.errorf(e, "could not build the to-do flows of existing records");
+        if (!config.todos().rebuildOnStart()) {
+            return;
         }
+        // In the background: at a million records the first build takes long, and the API serves
+        // meanwhile (records that change get their flows from the change itself).
+        executor.runAsync(() -> {
+            try {
+                int made = rebuild();
+                if (made > 0) {
+                    LOG.infof("gave %d open ledger records their to-do flows", made);
+                }
+            } catch (RuntimeException e) {
+                // The next start tries again; to-dos of records changed meanwhile are made by their changes.
+                LOG.errorf(e, "could not build the to-do flows of existing records");
+            }
+        });
     }
 
     /**
      * Open ledger records without a flow (a database from before the to-do records, or a build cut
      * short) get theirs, a batch per transaction under an advisory lock, so instances starting
-     * together take turns and none does a record twice. Answers how many were made.
+     * together take turns and none does a record twice. Each batch starts after the last one's
+     * ids, so the walk is one pass. Answers how many were made.
      */
     public int rebuild() {
         int made = 0;
         for (FlowRules rules : allRules) {
+            UUID after = FlowRules.FIRST;
             while (true) {
-                int n = QuarkusTransaction.requiringNew().call(() -> {
+                UUID from = after;
+                List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> {
                     em.createNativeQuery("select pg_advisory_xact_lock(" + REBUILD_LOCK + ")").getSingleResult();
-                    List<UUID> ids = rules.withoutFlow(BATCH);
-                    for (UUID id : ids) {
+                    List<UUID> batch = rules.withoutFlow(from, BATCH);
+                    for (UUID id : batch) {
                         reconciler.reconcileFlow(rules.flowType(), id, true);
                     }
-                    return ids.size();
+                    return batch;
                 });
-                made += n;
-                if (n < BATCH) {
+                made += ids.size();
+                if (ids.size() < BATCH) {
                     break;
                 }
+                after = ids.get(ids.size() - 1);
             }
         }
         return made;

@@ -131,6 +131,13 @@ public interface QingfengConfig {
          */
         @WithDefault("1m")
         String sweepInterval();
+
+        /**
+         * Whether an instance, once started, gives open records without a flow theirs (in the
+         * background). Off for a fixture without history, e.g. the benchmark's generated million.
+         */
+        @WithDefault("true")
+        boolean rebuildOnStart();
     }
 
     interface Http {
@@ -219,7 +226,7 @@ public interface QingfengConfig {
          * A list's total is counted up to this many rows when no kept count answers its filters;
          * beyond it the answer says "more than" ({@code totalExact=false}) instead of scanning on.
          */
-        @WithDefault("10000")
+        @WithDefault("1000")
         @Min(1)
         int countLimit();
     }

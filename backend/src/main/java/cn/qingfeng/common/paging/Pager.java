@@ -130,6 +130,19 @@ public class Pager {
      * deadline) can be sort keys too.
      */
     private static <E> String keysetPredicate(List<Order<E>> orders, List<String> keys, Map<String, Object> params) {
+        if (orders.stream().allMatch(Order::descending) && keys.stream().allMatch(java.util.Objects::nonNull)) {
+            // Descending with every key known: one row comparison. The index starts exactly there and
+            // the planner estimates it right (the OR chain below made it scan and sort the rest of
+            // the table for a page near the end). Nulls sort first descending: already passed.
+            List<String> paths = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < orders.size(); i++) {
+                paths.add(orders.get(i).field().path());
+                names.add(":k" + i);
+                params.put("k" + i, parse(orders.get(i).field().type(), keys.get(i)));
+            }
+            return "((" + String.join(", ", paths) + ") < (" + String.join(", ", names) + "))";
+        }
         List<String> ors = new ArrayList<>();
         for (int i = 0; i < orders.size(); i++) {
             List<String> ands = new ArrayList<>();

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A period of days cut into the whole months the kept counts answer and the days at either end
- * (or in a month whose counts depend on the time of asking) that are counted from the rows.
+ * that are counted from the rows.
  */
 public record MonthSplit(List<Range> months, List<Range> days) {
 
@@ -34,25 +34,5 @@ public record MonthSplit(List<Range> months, List<Range> days) {
             days.add(new Range(afterLastFull, to));
         }
         return new MonthSplit(months, days);
-    }
-
-    /** The same split with {@code month} (a first day) counted from the rows instead, if it is among the whole months. */
-    public MonthSplit countingRowsOf(LocalDate month) {
-        List<Range> m = new ArrayList<>();
-        List<Range> d = new ArrayList<>(days);
-        for (Range r : months) {
-            if (month.isBefore(r.from()) || month.isAfter(r.to())) {
-                m.add(r);
-                continue;
-            }
-            if (month.isAfter(r.from())) {
-                m.add(new Range(r.from(), month.minusMonths(1)));
-            }
-            d.add(new Range(month, month.plusMonths(1).minusDays(1)));
-            if (month.isBefore(r.to())) {
-                m.add(new Range(month.plusMonths(1), r.to()));
-            }
-        }
-        return new MonthSplit(m, d);
     }
 }

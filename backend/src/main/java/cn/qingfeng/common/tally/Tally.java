@@ -15,12 +15,12 @@ import java.util.stream.Collectors;
 /**
  * Reads the kept counts of V15 (table {@code tally}): exact in every snapshot, because the ledger
  * tables' triggers write them in the changing transaction. One dimension at a time, per unit and
- * value, over whole months; what a caller may see is the scope's units.
+ * value, over whole buckets (months; days for obligations); what a caller may see is the scope's units.
  */
 @ApplicationScoped
 public class Tally {
 
-    /** The month of keys that have no period of their own (the heat map's cells). */
+    /** The bucket of keys that have no period of their own (the heat map's cells). */
     public static final LocalDate TIMELESS = LocalDate.of(1970, 1, 1);
 
     /** One kept count: a unit, a value of the dimension asked for, how many. */
@@ -31,19 +31,20 @@ public class Tally {
     EntityManager em;
 
     /**
-     * Counts of one dimension over the months {@code fromMonth} to {@code toMonth} (first days of
-     * months, inclusive; null for all), per unit and value, in scope and, when given, of one unit.
+     * Counts of one dimension over the buckets {@code from} to {@code to} (inclusive; null for all:
+     * first days of months, or days for obligations), per unit and value, in scope and, when
+     * given, of one unit.
      */
-    public List<Count> counts(String ledger, String dim, LocalDate fromMonth, LocalDate toMonth, DataScope scope, UUID unitId) {
+    public List<Count> counts(String ledger, String dim, LocalDate from, LocalDate to, DataScope scope, UUID unitId) {
         if (!scope.all() && scope.unitIds().isEmpty() || unitId != null && !scope.contains(unitId)) {
             return List.of();
         }
         StringBuilder sql = new StringBuilder("select unit_id, val, sum(n) from tally where ledger = :ledger and dim = :dim");
-        if (fromMonth != null) {
-            sql.append(" and month >= :from");
+        if (from != null) {
+            sql.append(" and bucket >= :from");
         }
-        if (toMonth != null) {
-            sql.append(" and month <= :to");
+        if (to != null) {
+            sql.append(" and bucket <= :to");
         }
         if (!scope.all()) {
             sql.append(" and unit_id in (:scopeUnits)");
@@ -53,11 +54,11 @@ public class Tally {
         }
         sql.append(" group by unit_id, val having sum(n) <> 0");
         Query q = em.createNativeQuery(sql.toString()).setParameter("ledger", ledger).setParameter("dim", dim);
-        if (fromMonth != null) {
-            q.setParameter("from", fromMonth);
+        if (from != null) {
+            q.setParameter("from", from);
         }
-        if (toMonth != null) {
-            q.setParameter("to", toMonth);
+        if (to != null) {
+            q.setParameter("to", to);
         }
         if (!scope.all()) {
             q.setParameter("scopeUnits", scope.unitIds());

@@ -163,6 +163,15 @@ class TallyTest {
             assertThat(compactor.compact()).isPositive();
             allPeriodsMatch(c);
             assertThat(count(c, "select 1 from tally where not compacted")).as("folded").isZero();
+        } finally {
+            removeFixture("delete from rectification_item where title like ?", tag + " %");
+        }
+    }
+
+    /** The fixture goes again: rows written with SQL have no to-dos or journal, and other tests count open records. */
+    private static void removeFixture(String statement, Object... params) throws SQLException {
+        try (Connection c = Db.asOwner()) {
+            sql(c, statement, params);
         }
     }
 
@@ -220,20 +229,22 @@ class TallyTest {
     void obligationSummaryFromKeptCountsEqualsTheRowsPastThisMonthAndAhead() throws SQLException {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, SHANGHAI);
+        String tag = "计数风险" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection c = Db.asOwner()) {
-            // Obligations of a risk of the school: met and late last year, missed last month, one due next year, one cancelled.
+            // Obligations of the school's risks: met and late last year, missed last month, due today, due next year, cancelled.
             LocalDate lastMonth = today.withDayOfMonth(1).minusMonths(1).plusDays(10);
             Object[][] fixture = {
                 {today.minusYears(1), today.minusYears(1).minusDays(1), null},
                 {today.minusYears(1).plusDays(3), today.minusYears(1).plusDays(5), null},
                 {lastMonth, null, null},
                 {today.plusYears(1), null, null},
+                {today, null, null},
                 {today.minusYears(1).plusDays(7), null, today.minusYears(1)},
             };
             for (Object[] o : fixture) {
                 UUID risk = UUID.randomUUID();
                 sql(c, "insert into risk (id, code, name, category, unit_id, status, created_by, created_at, updated_at)"
-                        + " values (?, ?, '计数风险', 'SECRECY', ?, 'IDENTIFIED', 'test', now(), now())", risk, code(), DemoUnits.SCHOOL);
+                        + " values (?, ?, ?, 'SECRECY', ?, 'IDENTIFIED', 'test', now(), now())", risk, code(), tag, DemoUnits.SCHOOL);
                 LocalDate due = (LocalDate) o[0];
                 sql(c, "insert into risk_obligation (id, risk_id, unit_id, kind, due_on, due_at, fulfilled_at, cancelled_at, created_at)"
                         + " values (?, ?, ?, 'REVIEW', ?, ?, ?, ?, now())", UUID.randomUUID(), risk, DemoUnits.SCHOOL, due,
@@ -254,6 +265,9 @@ class TallyTest {
                     assertThat(s.getLong(state)).as(user + " " + state).isEqualTo(rows.getOrDefault(state, 0L));
                 }
             }
+        } finally {
+            removeFixture("delete from risk_obligation where risk_id in (select id from risk where name = ?)", tag);
+            removeFixture("delete from risk where name = ?", tag);
         }
     }
 
@@ -264,15 +278,15 @@ class TallyTest {
             sql(c, "insert into rectification_item (id, code, title, source, category, severity, found_on, unit_id, kind,"
                     + " status, created_by, created_at, updated_at)"
                     + " select gen_random_uuid(), 'TL' || ? || g, ? || ' ' || g, 'AUDIT', 'SECRECY', 'MINOR', date '2003-05-05', ?,"
-                    + " 'ONGOING', 'PENDING', 'test', now(), now() from generate_series(1, 10001) g",
+                    + " 'ONGOING', 'PENDING', 'test', now(), now() from generate_series(1, 1001) g",
                     tag.substring(2), tag, DemoUnits.SCHOOL);
             try {
                 JsonPath many = Api.as("jiandu").queryParam("q", tag).queryParam("includeTotal", true).queryParam("limit", 5)
                         .get("/api/v1/rectifications").then().statusCode(200).extract().jsonPath();
-                assertThat(many.getLong("total")).isEqualTo(10_000);
+                assertThat(many.getLong("total")).isEqualTo(1_000);
                 assertThat(many.getBoolean("totalExact")).isFalse();
                 assertThat(many.getList("items")).hasSize(5);
-                JsonPath one = Api.as("jiandu").queryParam("q", tag + " 10001").queryParam("includeTotal", true)
+                JsonPath one = Api.as("jiandu").queryParam("q", tag + " 1001").queryParam("includeTotal", true)
                         .get("/api/v1/rectifications").then().statusCode(200).extract().jsonPath();
                 assertThat(one.getLong("total")).isEqualTo(1);
                 assertThat(one.getBoolean("totalExact")).isTrue();
