@@ -3,10 +3,11 @@ SHELL := /bin/bash
 MVN := $(CURDIR)/backend/mvnw
 export MVN
 
-.PHONY: run test test-backend test-frontend verify-security openapi check-openapi build clean help seed-large bench bench-bulk bench-webhooks
+.PHONY: run run-cluster test test-backend test-frontend verify-security openapi check-openapi build clean help seed-large bench bench-bulk bench-webhooks
 
 help:
 	@echo "make run            the whole app: embedded PostgreSQL, Keycloak, API :8080, SPA :5173"
+	@echo "make run-cluster    the API as two instances (:8281, :8282) behind haproxy on :8280, SPA on :5173"
 	@echo "make test           every test (backend on real PostgreSQL + Keycloak, frontend, browser)"
 	@echo "make verify-security  the security suites alone (also part of make test): bad input, tokens,"
 	@echo "                     scope and role matrices, concurrency, upload abuse"
@@ -19,6 +20,9 @@ help:
 
 run:
 	@scripts/run.sh
+
+run-cluster:
+	@scripts/cluster.sh
 
 test:
 	@scripts/test.sh all

@@ -7,6 +7,7 @@
 #                             delivery (p50 / p99) and the throughput of draining a backlog (N: 2000)
 #   scripts/bench.sh bulk [N] import N risks from an xlsx end to end (upload, dry run, commit) beside a
 #                             PostgreSQL COPY of the same rows, then export them; peak RSS of each (N: 100000)
+#   scripts/bench.sh cluster  req/s of one task list through haproxy: two API instances vs one (bench_cluster_ratio)
 # PostgreSQL as for the tests (QF_TEST_PG_URL, :5432 or embedded); Keycloak on :8180 (started if needed).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -14,10 +15,12 @@ cd "$ROOT"
 mkdir -p .local
 mode="${1:-run}"
 
-API_PID="" KC_STARTED="" QF_STARTED_EMBEDDED_PG=""
+API_PID="" KC_STARTED="" QF_STARTED_EMBEDDED_PG="" CLUSTER_PIDS=()
 cleanup() {
   trap - INT TERM EXIT
   [[ -n "$API_PID" ]] && stop_pid "$API_PID"
+  local pid
+  for pid in "${CLUSTER_PIDS[@]}"; do stop_pid "$pid"; done
   [[ -n "$KC_STARTED" ]] && { scripts/keycloak.sh stop >&2 || true; }
   [[ -n "$QF_STARTED_EMBEDDED_PG" ]] && { scripts/pg.sh embedded-stop "$QF_STARTED_EMBEDDED_PG" || true; }
   return 0  # the script keeps its own exit status
@@ -46,6 +49,57 @@ start_api() {
   API_PID=$!
   wait_http http://127.0.0.1:19000/q/health/ready 180 || { tail -30 .local/bench-api.log; exit 1; }
 }
+
+# Two instances vs one, both behind the same haproxy (so that only the second instance differs):
+# req/s of a supervisor's GET /api/v1/tasks?limit=20 with wrk (16 connections, CLUSTER_SECONDS=10 s
+# after a 3 s warm-up), first with one instance, then with two. On the database $1 (default: the
+# bench database). Prints both rates and "two instances / one: X×". Ports 18280-18282, 19281-19282.
+bench_cluster_ratio() {
+  local -x QF_DB_URL="${1:-$bench_db}" QF_DEMO_DATA=false QF_CURSOR_SECRET=bench-cursor-secret-not-for-production
+  local lb=18280 seconds="${CLUSTER_SECONDS:-10}" pairs=(18281:19281 18282:19282) port count token haproxy_pid="" out pid i
+  local rates=()
+  ensure_command wrk wrk && ensure_command haproxy haproxy || return 1
+  for port in "$lb" "${pairs[@]%%:*}" "${pairs[@]##*:}"; do
+    port_free "$port" || { log "port $port is taken"; return 1; }
+  done
+  token="$(scripts/keycloak.sh token jiandu)"
+  local url="http://127.0.0.1:$lb/api/v1/tasks?limit=20"
+  for count in 1 2; do
+    local pair="${pairs[count - 1]}"
+    start_api_instance ".local/bench-cluster-$count.log" "${pair%%:*}" "${pair##*:}" \
+      -Dqingfeng.tasks.scheduler-interval=off -Dqingfeng.risks.scheduler-interval=off
+    CLUSTER_PIDS+=("$API_STARTED_PID")
+    wait_http "http://127.0.0.1:${pair##*:}/q/health/ready" 180 || { tail -30 ".local/bench-cluster-$count.log"; return 1; }
+    [[ -n "$haproxy_pid" ]] && stop_pid "$haproxy_pid"
+    haproxy_config .local/bench-cluster-haproxy.cfg "$lb" "${pairs[@]:0:count}"
+    haproxy -db -f .local/bench-cluster-haproxy.cfg > .local/bench-cluster-haproxy.log 2>&1 &
+    haproxy_pid=$!
+    CLUSTER_PIDS+=("$haproxy_pid")
+    # Measured once haproxy sends requests to every instance of this round.
+    for ((i = 0; ; i++)); do
+      [[ "$(for _ in $(seq 1 $((count * 4))); do curl -s -o /dev/null -D - -H "Authorization: Bearer $token" "$url"; done \
+        | tr -d '\r' | sed -n 's/^x-qingfeng-instance: //Ip' | sort -u | wc -l)" -ge "$count" ]] && break
+      (( i < 60 )) || { log "haproxy does not reach $count instance(s), see .local/bench-cluster-haproxy.log"; return 1; }
+      sleep 0.5
+    done
+    wrk -t2 -c16 -d3s -H "Authorization: Bearer $token" "$url" > /dev/null
+    out="$(wrk -t2 -c16 -d"${seconds}s" -H "Authorization: Bearer $token" "$url")"
+    if grep -q 'Non-2xx' <<<"$out"; then log "errors under load with $count instance(s):"; echo "$out" >&2; return 1; fi
+    rates+=("$(sed -n 's/^Requests\/sec: *//p' <<<"$out")")
+  done
+  stop_pid "$haproxy_pid"
+  for pid in "${CLUSTER_PIDS[@]}"; do stop_pid "$pid"; done
+  CLUSTER_PIDS=()
+  awk -v one="${rates[0]}" -v two="${rates[1]}" -v s="$seconds" 'BEGIN {
+    printf "cluster: GET /api/v1/tasks?limit=20 through haproxy, wrk 16 connections, %d s, %d cores\n", s, '"$(nproc)"'
+    printf "  one instance    %8.0f req/s\n  two instances   %8.0f req/s\n", one, two
+    printf "  two instances / one: %.2f×\n", two / one }'
+}
+
+if [[ "$mode" == cluster ]]; then
+  bench_cluster_ratio "${2:-}"
+  exit 0
+fi
 
 if [[ "$mode" == seed ]]; then
   n="${2:?usage: bench.sh seed N}"

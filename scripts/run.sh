@@ -16,26 +16,16 @@ cleanup() {
   log "stopping"
   [[ -n "$SPA_PID" ]] && stop_pid "$SPA_PID"
   [[ -n "$BACKEND_PID" ]] && stop_pid "$BACKEND_PID"
-  # Both stop only what their pid files name, so they are safe even if the start was interrupted.
-  [[ -n "$KC_STARTED" ]] && { scripts/keycloak.sh stop || true; }
-  [[ -n "$PG_STARTED" ]] && { scripts/pg.sh embedded-stop run || true; }
+  stop_started_services
   log "stopped"
-  return 0  # the script keeps its own exit status
 }
-trap 'cleanup; exit 130' INT
-trap 'cleanup; exit 143' TERM
-trap cleanup EXIT
+trap_cleanup
 
 build_backend
 PG_STARTED=1
 env_lines="$(scripts/pg.sh ensure-run)"
 eval "$env_lines"
-if scripts/keycloak.sh status >/dev/null 2>&1; then
-  log "Keycloak already runs on :8180; using it"
-else
-  KC_STARTED=1
-  scripts/keycloak.sh start
-fi
+ensure_keycloak
 
 if [[ -f frontend/package.json ]]; then
   log "building the SPA"

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** The packaged backend as a process of its own (for the *IT tests), on the test database. */
@@ -19,21 +21,49 @@ public final class AppProcess {
     private AppProcess() {
     }
 
-    /** Starts the jar on the port (management on port + 920) with extra -D settings; waits until it is ready. */
+    /**
+     * Starts the jar on the port (management on port + 920) with extra -D settings; waits until it is
+     * ready. The task and risk schedulers are off unless a setting turns them on: a setting replaces
+     * the default of the same name rather than relying on the JVM's "last -D wins".
+     */
     public static Process start(int port, Path log, List<String> settings) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + (port + 920),
-                "-Dqingfeng.imports.poll-interval=200ms",
-                "-Dqingfeng.tasks.scheduler-interval=off", "-Dqingfeng.risks.scheduler-interval=off"));
-        cmd.addAll(settings);
+        return start(DB, port, log, settings);
+    }
+
+    /** {@link #start(int, Path, List)} on another database of the test server. */
+    public static Process start(String db, int port, Path log, List<String> settings) throws Exception {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.http.port", String.valueOf(port));
+        properties.put("quarkus.management.port", String.valueOf(port + 920));
+        properties.put("qingfeng.imports.poll-interval", "200ms");
+        properties.put("qingfeng.tasks.scheduler-interval", "off");
+        properties.put("qingfeng.risks.scheduler-interval", "off");
+        List<String> others = new ArrayList<>();
+        for (String s : settings) {
+            int eq = s.indexOf('=');
+            if (s.startsWith("-D") && eq > 2) {
+                properties.put(s.substring(2, eq), s.substring(eq + 1));
+            } else {
+                others.add(s);
+            }
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(others);
         cmd.addAll(List.of("-jar", System.getProperty("qingfeng.app.jar", "target/quarkus-app/quarkus-run.jar")));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("QF_DB_URL", DB);
+        pb.environment().put("QF_DB_URL", db);
         pb.environment().put("QF_DEMO_DATA", "true");
         pb.environment().put("QF_CURSOR_SECRET", "app-process-test-cursor-secret");
         Process p = pb.start();
-        waitFor("the backend is ready (log: " + log + ")", () -> ready(port + 920) || !p.isAlive());
-        assertThat(p.isAlive()).as("backend started, see " + log).isTrue();
+        try {
+            waitFor("the backend is ready (log: " + log + ")", () -> ready(port + 920) || !p.isAlive());
+            assertThat(p.isAlive()).as("backend started, see " + log).isTrue();
+        } catch (AssertionError | RuntimeException e) {
+            // A backend that never got ready must not outlive the test and hold its port.
+            p.destroyForcibly();
+            throw e;
+        }
         return p;
     }
 

@@ -23,8 +23,9 @@ final class Bootstrap {
 
     static final String OWNER = "qingfeng_owner";
     static final String APP = "qingfeng_app";
-    // qingfeng: make run; qingfeng_test: the backend suites; qingfeng_e2e: the browser tests.
-    static final List<String> DEFAULT_DATABASES = List.of("qingfeng", "qingfeng_test", "qingfeng_e2e");
+    // qingfeng: make run; qingfeng_test: the backend suites; qingfeng_e2e: the browser tests;
+    // qingfeng_cluster: the two-instance test (ClusterJobsIT), which cleans it at its start.
+    static final List<String> DEFAULT_DATABASES = List.of("qingfeng", "qingfeng_test", "qingfeng_e2e", "qingfeng_cluster");
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Pattern JDBC_URL =
