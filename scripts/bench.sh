@@ -67,7 +67,7 @@ bench_cluster_ratio() {
   for count in 1 2; do
     local pair="${pairs[count - 1]}"
     start_api_instance ".local/bench-cluster-$count.log" "${pair%%:*}" "${pair##*:}" \
-      -Dqingfeng.tasks.scheduler-interval=off -Dqingfeng.risks.scheduler-interval=off
+      -Dqingfeng.tasks.scheduler-interval=off -Dqingfeng.risks.scheduler-interval=off -Dqingfeng.todos.rebuild-on-start=false
     CLUSTER_PIDS+=("$API_STARTED_PID")
     wait_http "http://127.0.0.1:${pair##*:}/q/health/ready" 180 || { tail -30 ".local/bench-cluster-$count.log"; return 1; }
     [[ -n "$haproxy_pid" ]] && stop_pid "$haproxy_pid"
@@ -207,4 +207,8 @@ token() { scripts/keycloak.sh token "$1"; }
 API=http://127.0.0.1:18080/api/v1
 QF_CURSOR_SECRET=bench-cursor-secret-not-for-production
 source scripts/bench/goals.sh
+# The rows below start API instances of their own: the first one stops.
+stop_pid "$API_PID"; API_PID=""
+cluster_rows
+bulk_rows
 write_report

@@ -167,3 +167,28 @@ PY
   echo "$section"
   log "written to docs/BENCHMARKS.md"
 }
+
+# Two instances behind haproxy vs one (bench_cluster_ratio in bench.sh): informational on a machine
+# whose 2 cores the instances, PostgreSQL, haproxy and wrk all share.
+cluster_rows() {
+  local out one two
+  log "two instances vs one behind haproxy"
+  out="$(bench_cluster_ratio)" || { row "two API instances vs one behind haproxy" "failed" "—" "no"; return; }
+  one="$(sed -n 's/^  one instance *\([0-9]*\) req\/s/\1/p' <<<"$out")"
+  two="$(sed -n 's/^  two instances *\([0-9]*\) req\/s/\1/p' <<<"$out")"
+  row "two API instances vs one behind haproxy, task list req/s, c=16" \
+    "$two / $one req/s = **$(awk -v a="$two" -v b="$one" 'BEGIN { printf "%.2f", a / b }')×**" "(more cores: > 1×)" "shown"
+}
+
+# Import vs COPY and the export's memory (bench.sh bulk, issue 12) at BULK_N rows.
+bulk_rows() {
+  local n="${BULK_N:-10000}" out ratio growth
+  log "import vs COPY and export memory at $n rows"
+  out="$(bash scripts/bench.sh bulk "$n" 2>/dev/null)" || { row "xlsx import vs COPY ($n risks)" "failed" "≤ 3×" "no"; return; }
+  ratio="$(sed -n 's/.*ratio import \/ COPY *\([0-9.]*\) x.*/\1/p' <<<"$out")"
+  growth="$(sed -n 's/.*(growth \([0-9-]*\) MB.*/\1/p' <<<"$out")"
+  row "xlsx import end to end vs COPY of the same rows ($n risks)" "**${ratio}×**" "≤ 3×" \
+    "$(awk -v r="$ratio" 'BEGIN { print (r <= 3 ? "met" : "**not met**") }')"
+  row "RSS growth while exporting them (xlsx, streamed)" "$growth MB" "< 64 MB" \
+    "$(awk -v g="$growth" 'BEGIN { print (g < 64 ? "met" : "**not met**") }')"
+}
