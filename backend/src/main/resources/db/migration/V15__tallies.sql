@@ -30,28 +30,35 @@ CREATE FUNCTION tally_timeless() RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELEC
 CREATE FUNCTION tally_month(t timestamptz) RETURNS date LANGUAGE sql STABLE AS
 $$ SELECT date_trunc('month', t AT TIME ZONE 'Asia/Shanghai')::date $$;
 
--- Tasks by the month they were created: list totals by status, category and priority.
+-- Tasks by the month they were created: list totals by status, category and priority, alone and
+-- each with the status (a status tab and one more filter is how lists are used: "status+category"
+-- counts "ISSUED INSPECTION").
 CREATE FUNCTION tally_keys_task(r task) RETURNS TABLE (unit_id uuid, bucket date, dim varchar, val varchar)
 LANGUAGE sql STABLE AS $$
     SELECT r.issuing_unit_id, tally_month(r.created_at), d.dim, d.val
-    FROM (VALUES ('status', r.status), ('category', r.category), ('priority', r.priority)) AS d (dim, val)
+    FROM (VALUES ('status', r.status), ('category', r.category), ('priority', r.priority),
+                 ('status+category', r.status || ' ' || r.category), ('status+priority', r.status || ' ' || r.priority)
+         ) AS d (dim, val)
 $$;
 
 -- Rectification items by the month they were found: the statistics (status, source, category,
--- severity, kind) and the on-time rate of closed time-limited items (closed: ON_TIME / LATE,
+-- severity, kind; each also with the status, for list totals) and the on-time rate of closed time-limited items (closed: ON_TIME / LATE,
 -- comparing the close-off day in Asia/Shanghai with the deadline).
 CREATE FUNCTION tally_keys_rectification(r rectification_item) RETURNS TABLE (unit_id uuid, bucket date, dim varchar, val varchar)
 LANGUAGE sql STABLE AS $$
     SELECT r.unit_id, date_trunc('month', r.found_on)::date, d.dim, d.val
     FROM (VALUES ('status', r.status), ('source', r.source), ('category', r.category), ('severity', r.severity),
                  ('kind', r.kind),
+                 ('status+source', r.status || ' ' || r.source), ('status+category', r.status || ' ' || r.category),
+                 ('status+severity', r.status || ' ' || r.severity), ('status+kind', r.status || ' ' || r.kind),
                  ('closed', CASE WHEN r.status = 'CLOSED' AND r.kind = 'TIME_LIMITED' THEN
                      CASE WHEN (r.closed_at AT TIME ZONE 'Asia/Shanghai')::date <= r.deadline THEN 'ON_TIME' ELSE 'LATE' END END)
          ) AS d (dim, val)
     WHERE d.val IS NOT NULL
 $$;
 
--- Risks by the month they were identified (status, level, category), and timeless heat-map cells
+-- Risks by the month they were identified (status, level, category; level and category also with
+-- the status), and timeless heat-map cells
 -- (inherent "cell", residual "rcell"): "o 3:4" for an open risk at likelihood 3, impact 4, "x ..." for
 -- a closed one, "-" when not graded.
 CREATE FUNCTION tally_keys_risk(r risk) RETURNS TABLE (unit_id uuid, bucket date, dim varchar, val varchar)
@@ -60,6 +67,8 @@ LANGUAGE sql STABLE AS $$
     FROM (VALUES (tally_month(r.created_at), 'status', r.status),
                  (tally_month(r.created_at), 'level', r.level),
                  (tally_month(r.created_at), 'category', r.category),
+                 (tally_month(r.created_at), 'status+level', r.status || ' ' || r.level),
+                 (tally_month(r.created_at), 'status+category', r.status || ' ' || r.category),
                  (tally_timeless(), 'cell', CASE WHEN r.status = 'CLOSED' THEN 'x ' ELSE 'o ' END
                      || coalesce(r.likelihood || ':' || r.impact, '-')),
                  (tally_timeless(), 'rcell', CASE WHEN r.status = 'CLOSED' THEN 'x ' ELSE 'o ' END

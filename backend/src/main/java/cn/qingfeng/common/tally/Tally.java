@@ -81,19 +81,30 @@ public class Tally {
     }
 
     /**
-     * A list's total from the kept counts when its filters are at most one kept dimension
-     * ({@code dims}: dimension → the value asked for, null when not filtered), in scope and of
-     * {@code unitId} when given; null when the filters ask for more (the rows are counted then).
+     * A list's total from the kept counts when its filters are at most one kept dimension, or the
+     * status and one other ({@code dims}: dimension → the value asked for, null when not filtered;
+     * V15 keeps each of them alone and paired with "status"), in scope and of {@code unitId} when
+     * given; null when the filters ask for more (the rows are counted then).
      */
     public Supplier<Long> listTotal(String ledger, DataScope scope, UUID unitId, Map<String, ?> dims) {
         List<Map.Entry<String, ?>> given = dims.entrySet().stream().filter(e -> e.getValue() != null)
                 .collect(Collectors.toList());
-        if (given.size() > 1) {
+        String dim;
+        String value;
+        if (given.isEmpty()) {
+            // Every record has one value of "status": summing it counts each record once.
+            dim = "status";
+            value = null;
+        } else if (given.size() == 1) {
+            dim = given.get(0).getKey();
+            value = given.get(0).getValue().toString();
+        } else if (given.size() == 2 && dims.get("status") != null) {
+            Map.Entry<String, ?> other = given.get(0).getKey().equals("status") ? given.get(1) : given.get(0);
+            dim = "status+" + other.getKey();
+            value = dims.get("status") + " " + other.getValue();
+        } else {
             return null;
         }
-        // Every record has one value of "status": summing it counts each record once.
-        String dim = given.isEmpty() ? "status" : given.get(0).getKey();
-        String value = given.isEmpty() ? null : given.get(0).getValue().toString();
         return () -> total(ledger, dim, value, scope, unitId);
     }
 

@@ -189,6 +189,18 @@ class TallyTest {
             cases.put("xx_officer /api/v1/risks?status=IDENTIFIED", "select 1 from risk where status = 'IDENTIFIED' and " + SCHOOL_SCOPE);
             cases.put("jiandu /api/v1/tasks", "select 1 from task");
             cases.put("jiandu /api/v1/tasks?status=ISSUED", "select 1 from task where status = 'ISSUED'");
+            // The status with one more filter: kept in pairs.
+            cases.put("jiandu /api/v1/tasks?status=ISSUED&category=INSPECTION",
+                    "select 1 from task where status = 'ISSUED' and category = 'INSPECTION'");
+            cases.put("lingdao /api/v1/rectifications?status=CLOSED&severity=MINOR",
+                    "select 1 from rectification_item where status = 'CLOSED' and severity = 'MINOR'");
+            cases.put("xx_officer /api/v1/risks?status=IDENTIFIED&category=SECRECY",
+                    "select 1 from risk where status = 'IDENTIFIED' and category = 'SECRECY' and " + SCHOOL_SCOPE);
+            cases.put("jiandu /api/v1/risks?level=MAJOR&status=CONTROLLING",
+                    "select 1 from risk where level = 'MAJOR' and status = 'CONTROLLING'");
+            // Three filters: counted from the rows.
+            cases.put("jiandu /api/v1/rectifications?status=PENDING&severity=MINOR&source=AUDIT",
+                    "select 1 from rectification_item where status = 'PENDING' and severity = 'MINOR' and source = 'AUDIT'");
             // Not kept (a scoped caller's tasks; a text filter): counted from the rows.
             cases.put("xx_officer /api/v1/tasks", "select 1 from task t where status <> 'DRAFT' and exists (select 1 from task_assignment a"
                     + " where a.task_id = t.id and a." + SCHOOL_SCOPE + ")");
