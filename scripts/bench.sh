@@ -111,7 +111,7 @@ if [[ "$mode" == seed ]]; then
     --file scripts/seed-large.sql --set n="$n"
   # As a database that has run for a while: visibility maps set, so index-only scans read no heap.
   log "vacuuming (visibility maps for index-only scans)"
-  PGUSER=qingfeng_owner PGPASSWORD=qingfeng_owner psql "${bench_db#jdbc:}" -qc "VACUUM ANALYZE"
+  PGOPTIONS="-c client_min_messages=error" PGUSER=qingfeng_owner PGPASSWORD=qingfeng_owner psql "${bench_db#jdbc:}" -qc "VACUUM ANALYZE"
   exit 0
 fi
 
@@ -144,7 +144,7 @@ if [[ "$mode" == bulk ]]; then
   settle() {
     while true; do
       job="$(curl -fsS -H "Authorization: Bearer $(sup)" "$API/imports/$1")"
-      case "$(json 'd["status"]' <<<"$job")" in VALIDATING|COMMITTING) sleep 2 ;; *) printf '%s' "$job"; return ;; esac
+      case "$(json 'd["status"]' <<<"$job")" in VALIDATING|COMMITTING) sleep 0.2 ;; *) printf '%s' "$job"; return ;; esac
     done
   }
   now() { date +%s.%N; }
@@ -211,4 +211,5 @@ source scripts/bench/goals.sh
 stop_pid "$API_PID"; API_PID=""
 cluster_rows
 bulk_rows
+startup_rows
 write_report
