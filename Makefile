@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN := $(CURDIR)/backend/mvnw
 export MVN
 
-.PHONY: run run-cluster test test-backend test-frontend verify-security openapi check-openapi build clean help seed-large bench bench-bulk bench-webhooks
+.PHONY: run run-cluster test test-backend test-frontend verify-security openapi check-openapi build clean help seed-large bench bench-bulk bench-webhooks image image-check
 
 help:
 	@echo "make run            the whole app: embedded PostgreSQL, Keycloak, API :8080, SPA :5173"
@@ -16,6 +16,8 @@ help:
 	@echo "make seed-large N=1000000   fill the benchmark database with N tasks"
 	@echo "make bench          list latencies on the benchmark database (after seed-large)"
 	@echo "make bench-webhooks outbound events: commit-to-delivery delay p50/p99 and backlog throughput (WEBHOOK_N=...)"
+	@echo "make image         the API's container image as an OCI tar, by Jib without a Docker daemon"
+	@echo "make image-check   build it and start it from its own layers (bubblewrap, root): ready, answers a token"
 	@echo "make bench-bulk     100k-row xlsx import end to end vs PostgreSQL COPY, and the export (BULK_N=...)"
 
 run:
@@ -63,6 +65,12 @@ bench-webhooks:
 
 bench-bulk:
 	@scripts/bench.sh bulk $(or $(BULK_N),100000)
+
+image:
+	@scripts/image.sh build
+
+image-check:
+	@scripts/image.sh check
 
 clean:
 	cd backend && $(MVN) -B -q clean

@@ -44,7 +44,7 @@ class KubernetesManifestIT {
         assertThat(c.path("resources").path("requests").path("cpu").asText()).isNotBlank();
         Map<String, String> env = new HashMap<>();
         c.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
-        assertThat(env.get("JAVA_OPTS_APPEND")).contains("-XX:MaxRAMPercentage=");
+        assertThat(env.get("JDK_JAVA_OPTIONS")).contains("-XX:MaxRAMPercentage=50");
         assertThat(env).containsEntry("QF_HTTP_HOST", "0.0.0.0").containsEntry("QF_MANAGEMENT_HOST", "0.0.0.0");
         assertThat(c.path("envFrom").findValuesAsText("name")).contains("qingfeng-api");
     }
