@@ -36,7 +36,7 @@ p50() {
 p50pair() {
   local auth i
   auth="$(token "$1")"
-  for i in 1 2 3; do curl -s -o /dev/null -H "Authorization: Bearer $auth" "$2" "$3"; done
+  for i in 1 2 3; do curl -s -o /dev/null -o /dev/null -H "Authorization: Bearer $auth" "$2" "$3"; done
   for ((i = 0; i < RUNS; i++)); do
     curl -s -o /dev/null -w 'a %{http_code} %{time_total}\n' -H "Authorization: Bearer $auth" "$2"
     curl -s -o /dev/null -w 'b %{http_code} %{time_total}\n' -H "Authorization: Bearer $auth" "$3"
