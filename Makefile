@@ -16,9 +16,9 @@ help:
 	@echo "make seed-large N=1000000   fill the benchmark database with N tasks"
 	@echo "make bench          list latencies on the benchmark database (after seed-large)"
 	@echo "make bench-webhooks outbound events: commit-to-delivery delay p50/p99 and backlog throughput (WEBHOOK_N=...)"
+	@echo "make bench-bulk     100k-row xlsx import end to end vs PostgreSQL COPY, and the export (BULK_N=...)"
 	@echo "make image         the API's container image as an OCI tar, by Jib without a Docker daemon"
 	@echo "make image-check   build it and start it from its own layers (bubblewrap, root): ready, answers a token"
-	@echo "make bench-bulk     100k-row xlsx import end to end vs PostgreSQL COPY, and the export (BULK_N=...)"
 
 run:
 	@scripts/run.sh

@@ -141,9 +141,12 @@ if [[ "$mode" == bulk ]]; then
   rss() { ps -o rss= -p "$API_PID" | tr -d ' '; }
   # Samples the backend's RSS (KiB) every half second into a file until told to stop.
   sample() { (while [[ ! -f "$dir/stop-$1" ]]; do rss; sleep 0.5; done) > "$dir/rss-$1.txt" & }
+  # Polls the job until it settles, with one token a minute (not one per poll: Keycloak shares the cores).
   settle() {
+    local auth="" since=0
     while true; do
-      job="$(curl -fsS -H "Authorization: Bearer $(sup)" "$API/imports/$1")"
+      if [[ -z "$auth" ]] || (( SECONDS - since > 60 )); then auth="$(sup)"; since=$SECONDS; fi
+      job="$(curl -fsS -H "Authorization: Bearer $auth" "$API/imports/$1")"
       case "$(json 'd["status"]' <<<"$job")" in VALIDATING|COMMITTING) sleep 0.2 ;; *) printf '%s' "$job"; return ;; esac
     done
   }

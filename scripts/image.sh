@@ -22,7 +22,9 @@ build_image() {
   jdk="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
   [[ -d "$jdk/jmods" ]] || { log "jlink needs the JDK's jmods ($jdk/jmods is missing)"; exit 1; }
   runtime="$work/runtime"
-  rm -rf "$runtime" && mkdir -p "$runtime/opt" "$runtime/etc"
+  rm -rf "$runtime" && mkdir -p "$runtime/opt" "$runtime/etc" "$runtime/tmp"
+  # Writable by the application's user (Vert.x' file cache, the JVM's perf data).
+  chmod 777 "$runtime/tmp"
   # Every module of the JDK but its development tools: what the application loads is decided at run time
   # (Quarkus, POI, the JDBC driver), and a missing module would fail only on the path that needs it.
   modules="$("$jdk/bin/java" --list-modules | sed 's/@.*//' \
@@ -94,7 +96,16 @@ env_lines="$(scripts/pg.sh ensure-test)"
 eval "$env_lines"
 server="${QF_TEST_DB_URL%/*}"
 java -jar tools/pgctl/target/pgctl.jar bootstrap --url "$server/postgres" --database qingfeng_image >&2
-KC_STARTED=""
+KC_STARTED="" pid=""
+cleanup() {
+  trap - INT TERM EXIT
+  [[ -n "$pid" ]] && stop_pid "$pid"
+  [[ -n "$KC_STARTED" ]] && { scripts/keycloak.sh stop >&2 || true; }
+  return 0
+}
+trap 'cleanup; exit 130' INT
+trap 'cleanup; exit 143' TERM
+trap cleanup EXIT
 scripts/keycloak.sh status >/dev/null 2>&1 || { KC_STARTED=1; scripts/keycloak.sh start; }
 for port in 18380 19380; do port_free "$port" || { log "port $port is taken"; exit 1; }; done
 log "starting the image's entrypoint as user $user: ${entry[*]}"
@@ -118,6 +129,4 @@ if wait_http http://127.0.0.1:19380/q/health/ready 180; then
 else
   log "image check failed: not ready within 180 s"; tail -30 "$work/check.log" >&2; status=1
 fi
-stop_pid "$pid"
-[[ -n "$KC_STARTED" ]] && scripts/keycloak.sh stop >&2
 exit "$status"

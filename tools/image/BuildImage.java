@@ -86,9 +86,6 @@ public class BuildImage {
                 addTree(layer, source, DEPLOYMENTS.resolve(part), "0:0");
             }
         }
-        // Writable by the application's user: Vert.x' file cache and the JVM's perf data.
-        layer.addEntry(new FileEntry(Files.createTempDirectory("image-tmp"), AbsoluteUnixPath.get("/tmp"),
-                FilePermissions.fromOctalString("777"), MTIME, USER + ":0"));
         return layer.build();
     }
 
