@@ -31,6 +31,17 @@ p50() {
   done | awk '$1 != 200 { bad++ } { t[NR] = $2 * 1000 } END { n = asort(t); if (bad) print "FAIL"; else printf "%.1f\n", t[int(n * 0.5) + 1] }'
 }
 
+# p50post USER URL BODY: as p50, for a POST of a JSON body that answers 201 (each run creates a record).
+p50post() {
+  local auth i
+  auth="$(token "$1")"
+  for i in 1 2 3; do curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $auth" -d "$3" "$2"; done
+  for ((i = 0; i < RUNS; i++)); do
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST -H 'Content-Type: application/json' \
+      -H "Authorization: Bearer $auth" -d "$3" "$2"
+  done | awk '$1 != 201 { bad++ } { t[NR] = $2 * 1000 } END { n = asort(t); if (bad) print "FAIL"; else printf "%.1f\n", t[int(n * 0.5) + 1] }'
+}
+
 # p50pair USER URL_A URL_B: "p50_a p50_b" in ms of RUNS requests each, A and B taken in turn, so that
 # a change in the machine's load during the run falls on both sides of the ratio alike.
 p50pair() {
@@ -167,6 +178,10 @@ under_row "obligation summary of $THIS_YEAR, unit officer, p50" "$(p50 cg_office
 under_row "  the same, p95 of $RUNS more (after the plan cache settled)" "$(p95 cg_officer "$summary")" 50
 under_row "tasks warning=RED, supervisor, p50" "$(p50 jiandu "$API/tasks?warning=RED&limit=20")" 20
 under_row "rectifications warning=RED, supervisor, p50" "$(p50 jiandu "$API/rectifications?warning=RED&limit=20")" 20
+log "statistics and the half-year report"
+under_row "statistics of ${YEAR}H1 (every figure, drillable), supervisor, p50" "$(p50 jiandu "$API/statistics?period=${YEAR}H1")" 1000
+under_row "statistics of ${YEAR}H1, unit officer, p50" "$(p50 cg_officer "$API/statistics?period=${YEAR}H1")" 1000
+under_row "report draft of ${YEAR}H1 (the bureau's), supervisor, p50" "$(p50post jiandu "$API/reports" "{\"period\":\"${YEAR}H1\"}")" 1000
 
 # write_report: the table, with the machine's facts and the date, into docs/BENCHMARKS.md between
 # its markers (replacing the previous run's), and on the terminal.

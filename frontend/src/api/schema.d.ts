@@ -796,6 +796,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List execution records (a unit officer's: their units')
+         * @description Roles: any, within scope. Newest held first. Records are added on an assignment (POST /assignments/{id}/records).
+         */
+        get: operations["listRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rectifications": {
         parameters: {
             query?: never;
@@ -1102,6 +1122,182 @@ export interface paths {
          * @description Roles: supervisor. From: APPLIED. Refusals (409): rectification.illegal-transition, rectification.self-verification, rectification.measures-open, rectification.no-evidence. Requires If-Match. By a supervisor other than the applicant.
          */
         post: operations["verifyRectificationClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which template is in use, and the placeholders it may hold
+         * @description Roles: any, within scope.
+         */
+        get: operations["getReportTemplateInfo"];
+        /**
+         * Put a Word template in place of the current one
+         * @description Roles: admin. The body is the .docx; it must hold a body placeholder ({{part:WORK}} …). Journaled (report.template_replaced).
+         */
+        put: operations["replaceReportTemplate"];
+        post?: never;
+        /**
+         * Go back to the built-in template. Journaled (report.template_reset).
+         * @description Roles: admin.
+         */
+        delete: operations["resetReportTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-template/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The template in use (the built-in one unless replaced), to edit in Word
+         * @description Roles: any, within scope.
+         */
+        get: operations["downloadReportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reports the caller may see, newest first
+         * @description Roles: any, within scope.
+         */
+        get: operations["listReports"];
+        put?: never;
+        /**
+         * Draft the report of a period for a unit from the ledgers
+         * @description Roles: supervisor, leader, unit_officer, admin. The seed report's structure: opening; 一、工作开展情况; 二、存在的问题; 三、防范化解风险的措施. Every figure keeps its drill and the records it came from. Journaled (report.generated).
+         */
+        post: operations["createReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One report with its sections and figures
+         * @description Roles: any, within scope.
+         */
+        get: operations["getReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit the title or sections (If-Match)
+         * @description Roles: supervisor, leader, unit_officer, admin. A section's text null puts the drafted text back. Kept as a revision; journaled (report.edited).
+         */
+        patch: operations["updateReport"];
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report as Word (GB/T 9704 layout or the admin's template)
+         * @description Roles: any, within scope. Journaled (report.exported).
+         */
+        get: operations["exportReportDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report as PDF (LibreOffice on the server)
+         * @description Roles: any, within scope. 503 report.pdf-unavailable where LibreOffice is not installed. Journaled (report.exported).
+         */
+        get: operations["exportReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draft the figures again from the ledgers (If-Match)
+         * @description Roles: supervisor, leader, unit_officer, admin. Edited sections keep the author's text; figures that moved are marked changed with their value before. Journaled (report.refreshed).
+         */
+        post: operations["refreshReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report's saved states, newest first
+         * @description Roles: any, within scope.
+         */
+        get: operations["listReportRevisions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1552,6 +1748,26 @@ export interface paths {
          * @description Roles: any, within scope.
          */
         get: operations["getRiskTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Figures of a period for a unit and the units below it
+         * @description Roles: any, within scope. Tasks issued / done / on time / late / overdue, urges and escalations; execution records by category; rectification items by status, source, category, severity, by unit, with rates; risks by level and category, level changes, measures done; reviews and reports met / late / missing; red and yellow warnings by unit; monthly trend; obligations by due day. Each figure carries the list query (drill) whose total is the figure. Scoped: a unit officer's figures are their units'.
+         */
+        get: operations["getStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2455,6 +2671,15 @@ export interface components {
         DeactivateUnit: {
             reason?: string;
         };
+        /** @description The list query that yields exactly the records a figure counts: GET /api/v1/{list} with these query parameters answers total = the figure's value */
+        Drill: {
+            list?: components["schemas"]["DrillList"];
+            query?: {
+                [key: string]: string;
+            };
+        };
+        /** @enum {string} */
+        DrillList: "ASSIGNMENTS" | "RECORDS" | "RECTIFICATIONS" | "RISKS" | "OBLIGATIONS";
         Event: {
             /**
              * Format: int64
@@ -2480,6 +2705,21 @@ export interface components {
                 [key: string]: unknown;
             };
             requestId?: string;
+        };
+        /** @description One counted number. key names it (e.g. tasks.issued, records.STUDY, rect.status.CLOSED, warn.assignments.RED); dims carry its breakdown (unitId, month, category …) */
+        Figure: {
+            key?: string;
+            /** Format: int64 */
+            value?: number;
+            /**
+             * Format: int64
+             * @description The same figure for the previous period, where a trend is shown
+             */
+            previous?: number;
+            dims?: {
+                [key: string]: string;
+            };
+            drill?: components["schemas"]["Drill"];
         };
         /** @description Likelihood and impact 1–5, before (inherent) and optionally after controls (residual) */
         GradeRisk: {
@@ -2667,6 +2907,8 @@ export interface components {
         IssueTask: {
             units: components["schemas"]["TaskUnit"][];
         };
+        /** @enum {string} */
+        Kind: "MONTH" | "QUARTER" | "HALF_YEAR" | "YEAR" | "RANGE";
         /**
          * Format: date
          * @description A calendar date (Asia/Shanghai), yyyy-MM-dd, 1900-01-01 … 2999-12-31; other years answer 400
@@ -2951,6 +3193,18 @@ export interface components {
             /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
             totalExact?: boolean;
         };
+        PageReportSummary: {
+            items?: components["schemas"]["ReportSummary"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            nextCursor?: string;
+            /**
+             * Format: int64
+             * @description Number of matching items; only when includeTotal=true. When totalExact is false, more than this many match (the count stops at the server's count limit)
+             */
+            total?: number;
+            /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
+            totalExact?: boolean;
+        };
         PageRiskObligationView: {
             items?: components["schemas"]["RiskObligation"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -3034,6 +3288,14 @@ export interface components {
             total?: number;
             /** @description Whether total is the exact number (true) or a lower bound (false); only with total */
             totalExact?: boolean;
+        };
+        /** @description numerator / denominator, both figures of the same answer; 0 when the denominator is 0 */
+        Rate: {
+            key?: string;
+            /** Format: double */
+            value?: number;
+            numerator?: string;
+            denominator?: string;
         };
         Reason: {
             reason: string;
@@ -3178,6 +3440,111 @@ export interface components {
         };
         RemoveAttachment: {
             reason: string;
+        };
+        Report: {
+            id?: components["schemas"]["UUID"];
+            title?: string;
+            period?: components["schemas"]["StatisticsPeriod"];
+            unit?: components["schemas"]["UnitRef"];
+            sections?: components["schemas"]["ReportSection"][];
+            figures?: components["schemas"]["ReportFigure"][];
+            figuresAt?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version?: number;
+            createdByName?: string;
+            createdAt?: components["schemas"]["Instant"];
+            updatedByName?: string;
+            updatedAt?: components["schemas"]["Instant"];
+        };
+        /** @description period (2026H1, 2026Q2, 2026-05, 2026) or from/to; none: the current half-year. unitId: the unit whose report it is (default: the bureau; a unit officer: their own unit) */
+        ReportCreate: {
+            period?: string;
+            from?: components["schemas"]["LocalDate"];
+            to?: components["schemas"]["LocalDate"];
+            unitId?: components["schemas"]["UUID"];
+        };
+        /** @description A number the report states, with the records it came from */
+        ReportFigure: {
+            key?: string;
+            label?: string;
+            /** Format: int64 */
+            value?: number;
+            /**
+             * Format: int64
+             * @description The value before the last refresh, when the refresh changed it
+             */
+            previousValue?: number;
+            changed?: boolean;
+            drill?: components["schemas"]["Drill"];
+            /** @description Up to 50 of the records counted; the drill lists them all */
+            sources?: components["schemas"]["ReportSource"][];
+        };
+        /** @enum {string} */
+        ReportPart: "INTRO" | "WORK" | "PROBLEMS" | "RISKS";
+        /** @description One saved state of the report */
+        ReportRevision: {
+            /** Format: int64 */
+            version?: number;
+            reason?: components["schemas"]["ReportRevisionReason"];
+            title?: string;
+            sections?: components["schemas"]["ReportSection"][];
+            byName?: string;
+            at?: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        ReportRevisionReason: "GENERATED" | "EDITED" | "REFRESHED";
+        /** @description One paragraph of the report, as drafted and as edited */
+        ReportSection: {
+            key?: string;
+            part?: components["schemas"]["ReportPart"];
+            /** @description The paragraph's lead, e.g. （一）强化理论武装，筑牢政治忠诚。 */
+            heading?: string;
+            /** @description The text that is exported: the author's, once edited */
+            text?: string;
+            /** @description The text drafted from the latest figures */
+            generated?: string;
+            edited?: boolean;
+            /** @description The figures the drafted text states */
+            figureKeys?: string[];
+        };
+        ReportSectionEdit: {
+            key: string;
+            /** @description The new text; null puts the drafted text back */
+            text?: string;
+        };
+        /** @description A record a figure counted or a paragraph lists */
+        ReportSource: {
+            list?: components["schemas"]["DrillList"];
+            id?: components["schemas"]["UUID"];
+            code?: string;
+            title?: string;
+            /** @description The record the page of this one lives on (an assignment's or record's task) */
+            parentId?: components["schemas"]["UUID"];
+        };
+        ReportSummary: {
+            id?: components["schemas"]["UUID"];
+            title?: string;
+            periodCode?: string;
+            unit?: components["schemas"]["UnitRef"];
+            /** Format: int64 */
+            version?: number;
+            createdByName?: string;
+            createdAt?: components["schemas"]["Instant"];
+            updatedByName?: string;
+            updatedAt?: components["schemas"]["Instant"];
+        };
+        ReportTemplateInfo: {
+            custom?: boolean;
+            fileName?: string;
+            uploadedByName?: string;
+            uploadedAt?: components["schemas"]["Instant"];
+            /** @description The placeholders the template may use */
+            placeholders?: string[];
+        };
+        /** @description The title and the sections given are changed, the others kept */
+        ReportUpdate: {
+            title?: string;
+            sections?: components["schemas"]["ReportSectionEdit"][];
         };
         /** @description Run the dry run again with another header mapping or conflict mode */
         RevalidateImport: {
@@ -3447,6 +3814,27 @@ export interface components {
                     [key: string]: string;
                 };
             };
+        };
+        /** @description Figures of a period for a unit and the units below it, within the caller's scope */
+        Statistics: {
+            period?: components["schemas"]["StatisticsPeriod"];
+            /** @description The unit whose subtree is counted; absent: every unit in scope */
+            unit?: components["schemas"]["UnitRef"];
+            figures?: components["schemas"]["Figure"][];
+            rates?: components["schemas"]["Rate"][];
+            units?: {
+                [key: string]: components["schemas"]["UnitRef"];
+            };
+        };
+        StatisticsPeriod: {
+            code?: string;
+            kind?: components["schemas"]["Kind"];
+            from?: components["schemas"]["LocalDate"];
+            to?: components["schemas"]["LocalDate"];
+            words?: string;
+            previousCode?: string;
+            previousFrom?: components["schemas"]["LocalDate"];
+            previousTo?: components["schemas"]["LocalDate"];
         };
         Task: {
             id?: components["schemas"]["UUID"];
@@ -4033,8 +4421,15 @@ export interface operations {
                 cursor?: string;
                 deadlineFrom?: components["schemas"]["LocalDate"];
                 deadlineTo?: components["schemas"]["LocalDate"];
+                /** @description Escalated to the supervisors, overdue, on or after this day */
+                escalatedFrom?: components["schemas"]["LocalDate"];
+                escalatedTo?: components["schemas"]["LocalDate"];
                 /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
+                /** @description Issued to the unit on or after this day (Asia/Shanghai) */
+                issuedFrom?: components["schemas"]["LocalDate"];
+                /** @description Issued to the unit on or before this day (Asia/Shanghai) */
+                issuedTo?: components["schemas"]["LocalDate"];
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
                 /** @description true: PENDING, IN_PROGRESS or SUBMITTED only */
@@ -4042,8 +4437,13 @@ export interface operations {
                 /** @description Sort fields, comma-separated; a leading '-' sorts descending */
                 sort?: string;
                 status?: components["schemas"]["AssignmentStatus"];
+                /** @description With unitId: the unit and every unit below it */
+                subtree?: boolean;
                 taskId?: components["schemas"]["UUID"];
                 unitId?: components["schemas"]["UUID"];
+                /** @description Urged (催办) at least once on or after this day (with urgedTo: within the days) */
+                urgedFrom?: components["schemas"]["LocalDate"];
+                urgedTo?: components["schemas"]["LocalDate"];
                 /** @description GREEN, YELLOW or RED: open assignments by their deadline; ON_TIME or LATE: finished ones */
                 warning?: components["schemas"]["Warning"];
             };
@@ -4075,15 +4475,27 @@ export interface operations {
             query?: {
                 deadlineFrom?: components["schemas"]["LocalDate"];
                 deadlineTo?: components["schemas"]["LocalDate"];
+                /** @description Escalated to the supervisors, overdue, on or after this day */
+                escalatedFrom?: components["schemas"]["LocalDate"];
+                escalatedTo?: components["schemas"]["LocalDate"];
                 /** @description xlsx (default) or csv */
                 format?: string;
+                /** @description Issued to the unit on or after this day (Asia/Shanghai) */
+                issuedFrom?: components["schemas"]["LocalDate"];
+                /** @description Issued to the unit on or before this day (Asia/Shanghai) */
+                issuedTo?: components["schemas"]["LocalDate"];
                 /** @description true: PENDING, IN_PROGRESS or SUBMITTED only */
                 open?: boolean;
                 /** @description The list's sort fields, comma-separated; a leading '-' sorts descending */
                 sort?: string;
                 status?: components["schemas"]["AssignmentStatus"];
+                /** @description With unitId: the unit and every unit below it */
+                subtree?: boolean;
                 taskId?: components["schemas"]["UUID"];
                 unitId?: components["schemas"]["UUID"];
+                /** @description Urged (催办) at least once on or after this day (with urgedTo: within the days) */
+                urgedFrom?: components["schemas"]["LocalDate"];
+                urgedTo?: components["schemas"]["LocalDate"];
                 /** @description GREEN, YELLOW or RED: open assignments by their deadline; ON_TIME or LATE: finished ones */
                 warning?: components["schemas"]["Warning"];
             };
@@ -5712,6 +6124,50 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    listRecords: {
+        parameters: {
+            query?: {
+                /** @description The task category the record counts for (理论学习, 工作部署 …) */
+                category?: components["schemas"]["TaskCategory"];
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                heldFrom?: components["schemas"]["LocalDate"];
+                heldTo?: components["schemas"]["LocalDate"];
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
+                includeTotal?: boolean;
+                /** @description Page size (1 to the configured maximum, default 50) */
+                limit?: number;
+                /** @description Text in the topic */
+                q?: string;
+                /** @description Sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+                /** @description With unitId: the unit and every unit below it */
+                subtree?: boolean;
+                unitId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRecordView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     listRectifications: {
         parameters: {
             query?: {
@@ -5724,6 +6180,9 @@ export interface operations {
                 externalRef?: string;
                 /** @description Records registered from this source, e.g. OA */
                 externalSource?: string;
+                /** @description Found (发现) on or after this day */
+                foundFrom?: components["schemas"]["LocalDate"];
+                foundTo?: components["schemas"]["LocalDate"];
                 /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
                 includeTotal?: boolean;
                 kind?: components["schemas"]["RectificationKind"];
@@ -5736,6 +6195,8 @@ export interface operations {
                 sort?: string;
                 source?: components["schemas"]["RectificationSource"];
                 status?: components["schemas"]["RectificationStatus"];
+                /** @description With unitId: the unit and every unit below it */
+                subtree?: boolean;
                 unitId?: components["schemas"]["UUID"];
                 /** @description GREEN, YELLOW or RED: open time-limited items by their deadline */
                 warning?: components["schemas"]["Warning"];
@@ -5812,6 +6273,9 @@ export interface operations {
                 externalSource?: string;
                 /** @description xlsx (default) or csv */
                 format?: string;
+                /** @description Found (发现) on or after this day */
+                foundFrom?: components["schemas"]["LocalDate"];
+                foundTo?: components["schemas"]["LocalDate"];
                 kind?: components["schemas"]["RectificationKind"];
                 /** @description Text in the code or the title */
                 q?: string;
@@ -5820,6 +6284,8 @@ export interface operations {
                 sort?: string;
                 source?: components["schemas"]["RectificationSource"];
                 status?: components["schemas"]["RectificationStatus"];
+                /** @description With unitId: the unit and every unit below it */
+                subtree?: boolean;
                 unitId?: components["schemas"]["UUID"];
                 /** @description GREEN, YELLOW or RED: open time-limited items by their deadline */
                 warning?: components["schemas"]["Warning"];
@@ -6411,6 +6877,386 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    getReportTemplateInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportTemplateInfo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    replaceReportTemplate: {
+        parameters: {
+            query?: {
+                fileName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportTemplateInfo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    resetReportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportTemplateInfo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    downloadReportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listReports: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Also answer how many items match: exact from kept counts where the filters allow, else counted up to the server's count limit (totalExact=false beyond it) */
+                includeTotal?: boolean;
+                /** @description Page size (1 to the configured maximum, default 50) */
+                limit?: number;
+                /** @description Sort fields, comma-separated; a leading '-' sorts descending */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageReportSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCreate"];
+            };
+        };
+        responses: {
+            /** @description Drafted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    exportReportDocx: {
+        parameters: {
+            query?: {
+                /** @description Add the figures and their records as an appendix */
+                appendix?: boolean;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    exportReportPdf: {
+        parameters: {
+            query?: {
+                appendix?: boolean;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            /** @description No LibreOffice here */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    refreshReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header-07): 1–255 visible ASCII characters, bare or as a quoted RFC 8941 string, unique per request; keys are per caller. The same key with the same request (method, path and query, content type, body bytes; a multipart boundary aside) answers the first response again — status, headers and body — with `Idempotent-Replayed: true` and without a second effect; with another request: 422 `idempotency.key-reused`; while the first is still being served: 409 `idempotency.in-flight`; malformed: 400 `idempotency.key-invalid`. A 5xx answer is not kept (retry with the same key). Keys expire 24 hours after their first use (`qingfeng.idempotency.retention`, never less) and may then be used again. Required for the OA's service account (role integration): 400 `idempotency.key-missing`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listReportRevisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRevision"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     getRiskMatrix: {
         parameters: {
             query?: never;
@@ -6544,6 +7390,8 @@ export interface operations {
                 sort?: string;
                 /** @description PENDING, MET, LATE, MISSING or CANCELLED */
                 state?: components["schemas"]["RiskObligationState"];
+                /** @description With unitId: the unit and every unit below it */
+                subtree?: boolean;
                 to?: components["schemas"]["LocalDate"];
                 unitId?: components["schemas"]["UUID"];
             };
@@ -6582,6 +7430,8 @@ export interface operations {
                 sort?: string;
                 /** @description PENDING, MET, LATE, MISSING or CANCELLED */
                 state?: components["schemas"]["RiskObligationState"];
+                /** @description With unitId: the unit and every unit below it */
+                subtree?: boolean;
                 to?: components["schemas"]["LocalDate"];
                 unitId?: components["schemas"]["UUID"];
             };
@@ -6662,10 +7512,18 @@ export interface operations {
                 includeTotal?: boolean;
                 /** @description Current level (by basis: inherent or residual) */
                 level?: components["schemas"]["RiskLevel"];
+                /** @description Whose level changed (a grading with another level than before) on or after this day */
+                levelChangedFrom?: components["schemas"]["LocalDate"];
+                levelChangedTo?: components["schemas"]["LocalDate"];
                 /** @description Heat-map cell: likelihood 1–5 */
                 likelihood?: number;
                 /** @description Page size (1 to the configured maximum, default 50) */
                 limit?: number;
+                /** @description With a control measure (管控措施) done on or after this day */
+                measuresDoneFrom?: components["schemas"]["LocalDate"];
+                measuresDoneTo?: components["schemas"]["LocalDate"];
+                /** @description true: every status but CLOSED */
+                open?: boolean;
                 /** @description Text in the code or the name */
                 q?: string;
                 /** @description Open risks by their next review: GREEN, YELLOW (due soon), RED (missed), NONE (no review scheduled) */
@@ -6673,6 +7531,8 @@ export interface operations {
                 /** @description Sort fields, comma-separated; a leading '-' sorts descending */
                 sort?: string;
                 status?: components["schemas"]["RiskStatus"];
+                /** @description With unitId: the unit and every unit below it */
+                subtree?: boolean;
                 unitId?: components["schemas"]["UUID"];
             };
             header?: never;
@@ -6755,8 +7615,16 @@ export interface operations {
                 includeClosed?: boolean;
                 /** @description Current level (by basis: inherent or residual) */
                 level?: components["schemas"]["RiskLevel"];
+                /** @description Whose level changed (a grading with another level than before) on or after this day */
+                levelChangedFrom?: components["schemas"]["LocalDate"];
+                levelChangedTo?: components["schemas"]["LocalDate"];
                 /** @description Heat-map cell: likelihood 1–5 */
                 likelihood?: number;
+                /** @description With a control measure (管控措施) done on or after this day */
+                measuresDoneFrom?: components["schemas"]["LocalDate"];
+                measuresDoneTo?: components["schemas"]["LocalDate"];
+                /** @description true: every status but CLOSED */
+                open?: boolean;
                 /** @description Text in the code or the name */
                 q?: string;
                 /** @description Open risks by their next review: GREEN, YELLOW (due soon), RED (missed), NONE (no review scheduled) */
@@ -6764,6 +7632,8 @@ export interface operations {
                 /** @description The list's sort fields, comma-separated; a leading '-' sorts descending */
                 sort?: string;
                 status?: components["schemas"]["RiskStatus"];
+                /** @description With unitId: the unit and every unit below it */
+                subtree?: boolean;
                 unitId?: components["schemas"]["UUID"];
             };
             header?: never;
@@ -6808,13 +7678,23 @@ export interface operations {
                 includeClosed?: boolean;
                 /** @description Current level (by basis: inherent or residual) */
                 level?: components["schemas"]["RiskLevel"];
+                /** @description Whose level changed (a grading with another level than before) on or after this day */
+                levelChangedFrom?: components["schemas"]["LocalDate"];
+                levelChangedTo?: components["schemas"]["LocalDate"];
                 /** @description Heat-map cell: likelihood 1–5 */
                 likelihood?: number;
+                /** @description With a control measure (管控措施) done on or after this day */
+                measuresDoneFrom?: components["schemas"]["LocalDate"];
+                measuresDoneTo?: components["schemas"]["LocalDate"];
+                /** @description true: every status but CLOSED */
+                open?: boolean;
                 /** @description Text in the code or the name */
                 q?: string;
                 /** @description Open risks by their next review: GREEN, YELLOW (due soon), RED (missed), NONE (no review scheduled) */
                 reviewState?: components["schemas"]["RiskReviewState"];
                 status?: components["schemas"]["RiskStatus"];
+                /** @description With unitId: the unit and every unit below it */
+                subtree?: boolean;
                 unitId?: components["schemas"]["UUID"];
             };
             header?: never;
@@ -7374,6 +8254,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageEventView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getStatistics: {
+        parameters: {
+            query?: {
+                from?: components["schemas"]["LocalDate"];
+                /** @description 2026-03 (month), 2026Q1, 2026H1 or 2026; or give from and to; none: the current half-year */
+                period?: string;
+                to?: components["schemas"]["LocalDate"];
+                /** @description The unit whose subtree is counted; default: all in scope (a unit officer: their own unit) */
+                unitId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statistics"];
                 };
             };
             400: components["responses"]["BadRequest"];

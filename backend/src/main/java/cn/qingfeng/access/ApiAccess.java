@@ -65,7 +65,13 @@ public final class ApiAccess {
             OperationRule.of("getOaUser", Roles.ADMIN),
             OperationRule.of("putOaUser", Roles.ADMIN),
             OperationRule.of("deleteOaUser", Roles.ADMIN),
-            OperationRule.of("importOaUsers", Roles.ADMIN));
+            OperationRule.of("importOaUsers", Roles.ADMIN),
+            // Reports are written by the office, its leaders and, for their own units, the units' officers.
+            OperationRule.of("createReport", Roles.SUPERVISOR, Roles.LEADER, Roles.UNIT_OFFICER, Roles.ADMIN),
+            OperationRule.of("updateReport", Roles.SUPERVISOR, Roles.LEADER, Roles.UNIT_OFFICER, Roles.ADMIN),
+            OperationRule.of("refreshReport", Roles.SUPERVISOR, Roles.LEADER, Roles.UNIT_OFFICER, Roles.ADMIN),
+            OperationRule.of("replaceReportTemplate", Roles.ADMIN),
+            OperationRule.of("resetReportTemplate", Roles.ADMIN));
 
     private static final Map<String, OperationRule> RULES = build();
 
@@ -90,6 +96,16 @@ public final class ApiAccess {
     public static boolean permits(String operationId, Set<String> roles) {
         OperationRule r = RULES.get(operationId);
         return r == null || r.permits(roles);
+    }
+
+    /**
+     * The role check of an operation on a record, made once the record has been found in the
+     * caller's scope (so a record outside it is 404 before any 403).
+     */
+    public static void require(String operationId, Set<String> roles) {
+        if (!permits(operationId, roles)) {
+            throw new cn.qingfeng.common.problem.ProblemException(403, "forbidden", "Forbidden", "你的角色无权执行该操作");
+        }
     }
 
     private static Map<String, OperationRule> build() {

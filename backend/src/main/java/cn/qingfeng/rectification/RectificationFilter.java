@@ -17,6 +17,14 @@ public class RectificationFilter {
     public Status status;
     @QueryParam("unitId")
     public UUID unitId;
+    @QueryParam("subtree")
+    @Parameter(description = "With unitId: the unit and every unit below it")
+    public Boolean subtree;
+    @QueryParam("foundFrom")
+    @Parameter(description = "Found (发现) on or after this day")
+    public LocalDate foundFrom;
+    @QueryParam("foundTo")
+    public LocalDate foundTo;
     @QueryParam("category")
     public Category category;
     @QueryParam("source")

@@ -72,9 +72,17 @@ public class RectificationQueries {
     JournalService journal;
 
     public Page<ItemView> list(RectificationFilter f, PageParams page) {
+        Page<RectificationItemEntity> result = pager.page(query(f), page, SORT, "-createdAt", keptTotal(f));
+        return result.with(service.views(result.items()));
+    }
+
+    /** The list's rows as a query: what a statistic counts is what its drill-down lists. */
+    public ListQuery<RectificationItemEntity> query(RectificationFilter f) {
         ListQuery<RectificationItemEntity> q = items.items(scope.current())
                 .whereIf(f.status, "e.status = :status", "status")
-                .whereIf(f.unitId, "e.unitId = :unitId", "unitId")
+                .unit("e.unitId", f.unitId, f.subtree)
+                .whereIf(f.foundFrom, "e.foundOn >= :foundFrom", "foundFrom")
+                .whereIf(f.foundTo, "e.foundOn <= :foundTo", "foundTo")
                 .whereIf(f.category, "e.category = :category", "category")
                 .whereIf(f.source, "e.source = :source", "source")
                 .whereIf(f.severity, "e.severity = :severity", "severity")
@@ -84,22 +92,27 @@ public class RectificationQueries {
                 .whereIf(f.deadlineFrom, "e.deadline >= :deadlineFrom", "deadlineFrom")
                 .whereIf(f.deadlineTo, "e.deadline <= :deadlineTo", "deadlineTo")
                 .search(f.q, "e.code", "e.title");
-        if (f.warning != null) {
-            if (f.warning == Warning.ON_TIME || f.warning == Warning.LATE || f.warning == Warning.NONE) {
-                throw ProblemException.invalidField("warning", "filter by GREEN, YELLOW or RED");
+        if (f.warning == Warning.ON_TIME || f.warning == Warning.LATE) {
+            // Closed time-limited items, on time when closed by the deadline day in Asia/Shanghai.
+            q.where("e.status = :closedState and e.kind = :timeLimited", Map.of("closedState", Status.CLOSED, "timeLimited", Kind.TIME_LIMITED))
+                    .where("cast(sql('cast((? at time zone ''Asia/Shanghai'') as date)', e.closedAt) as LocalDate) "
+                            + (f.warning == Warning.ON_TIME ? "<=" : ">") + " e.deadline");
+        } else if (f.warning != null) {
+            if (f.warning == Warning.NONE) {
+                throw ProblemException.invalidField("warning", "filter by GREEN, YELLOW, RED, ON_TIME or LATE");
             }
             Warnings.Condition c = warnings.condition(f.warning, "e.deadline");
             q.where("e.status in :openStates and e.kind = :timeLimited",
                     Map.of("openStates", List.of(Status.PENDING, Status.IN_PROGRESS), "timeLimited", Kind.TIME_LIMITED))
                     .where(c.clause(), c.params());
         }
-        Page<RectificationItemEntity> result = pager.page(q, page, SORT, "-createdAt", keptTotal(f));
-        return result.with(service.views(result.items()));
+        return q;
     }
 
     /** The list's total from the kept counts, when its filters are ones they keep. */
     private Supplier<Long> keptTotal(RectificationFilter f) {
         if (f.q != null || f.warning != null || f.deadlineFrom != null || f.deadlineTo != null
+                || Boolean.TRUE.equals(f.subtree) || f.foundFrom != null || f.foundTo != null
                 || f.externalSource != null || f.externalRef != null) {
             return null;
         }

@@ -6,6 +6,7 @@ import cn.qingfeng.risk.RiskEnums.Level;
 import cn.qingfeng.risk.RiskEnums.ReviewState;
 import cn.qingfeng.risk.RiskEnums.Status;
 import jakarta.ws.rs.QueryParam;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -18,6 +19,22 @@ public class RiskFilter {
     public Category category;
     @QueryParam("unitId")
     public UUID unitId;
+    @QueryParam("subtree")
+    @Parameter(description = "With unitId: the unit and every unit below it")
+    public Boolean subtree;
+    @QueryParam("open")
+    @Parameter(description = "true: every status but CLOSED")
+    public Boolean open;
+    @QueryParam("levelChangedFrom")
+    @Parameter(description = "Whose level changed (a grading with another level than before) on or after this day")
+    public LocalDate levelChangedFrom;
+    @QueryParam("levelChangedTo")
+    public LocalDate levelChangedTo;
+    @QueryParam("measuresDoneFrom")
+    @Parameter(description = "With a control measure (管控措施) done on or after this day")
+    public LocalDate measuresDoneFrom;
+    @QueryParam("measuresDoneTo")
+    public LocalDate measuresDoneTo;
     @QueryParam("status")
     public Status status;
     @QueryParam("reviewState")

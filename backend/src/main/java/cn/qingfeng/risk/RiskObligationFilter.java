@@ -11,6 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class RiskObligationFilter {
     @QueryParam("unitId")
     public UUID unitId;
+    @QueryParam("subtree")
+    @Parameter(description = "With unitId: the unit and every unit below it")
+    public Boolean subtree;
     @QueryParam("riskId")
     public UUID riskId;
     @QueryParam("kind")

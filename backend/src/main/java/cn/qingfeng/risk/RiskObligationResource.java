@@ -43,7 +43,7 @@ public class RiskObligationResource {
     @Operation(operationId = "listRiskObligations", summary = "Reviews and reports due, with met / late / missing",
             description = "from/to filter the due date.")
     public Page<RiskObligationView> list(@BeanParam RiskObligationFilter filter, @BeanParam PageParams page) {
-        return queries.obligations(filter.unitId, filter.riskId, filter.kind, filter.state, filter.from, filter.to, page);
+        return queries.obligations(filter, page);
     }
 
     @GET

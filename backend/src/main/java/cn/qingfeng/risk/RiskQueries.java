@@ -14,6 +14,8 @@ import cn.qingfeng.common.warning.Warning;
 import cn.qingfeng.common.warning.Warnings;
 import cn.qingfeng.journal.EventView;
 import cn.qingfeng.journal.JournalService;
+import cn.qingfeng.measure.MeasureOwnerType;
+import cn.qingfeng.measure.MeasureStatus;
 import cn.qingfeng.risk.RiskEnums.Basis;
 import cn.qingfeng.risk.RiskEnums.ObligationKind;
 import cn.qingfeng.risk.RiskEnums.ObligationState;
@@ -90,7 +92,7 @@ public class RiskQueries {
     Clock clock;
 
     public Page<RiskView> list(RiskFilter f, PageParams page) {
-        ListQuery<RiskEntity> q = filtered(f, true);
+        ListQuery<RiskEntity> q = query(f);
         Page<RiskEntity> result = pager.page(q, page, SORT, "-createdAt", keptTotal(f));
         return result.with(service.views(result.items()));
     }
@@ -98,6 +100,8 @@ public class RiskQueries {
     /** The list's total from the kept counts, when its filters are ones they keep (levels: inherent ones). */
     private Supplier<Long> keptTotal(RiskFilter f) {
         if (f.q != null || f.reviewState != null || f.likelihood != null || f.impact != null || f.graded != null
+                || Boolean.TRUE.equals(f.subtree) || f.open != null || f.levelChangedFrom != null || f.levelChangedTo != null
+                || f.measuresDoneFrom != null || f.measuresDoneTo != null
                 || f.externalSource != null || f.externalRef != null || f.level != null && f.basis == Basis.RESIDUAL) {
             return null;
         }
@@ -159,7 +163,14 @@ public class RiskQueries {
     /** Whether the heat map's filters are ones the kept cell counts answer: none, or one unit. */
     private static boolean keptCells(RiskFilter f) {
         return f.level == null && f.category == null && f.status == null && f.q == null && f.graded == null
+                && !Boolean.TRUE.equals(f.subtree) && f.open == null && f.levelChangedFrom == null && f.levelChangedTo == null
+                && f.measuresDoneFrom == null && f.measuresDoneTo == null
                 && f.reviewState == null && f.externalSource == null && f.externalRef == null;
+    }
+
+    /** The list's rows as a query: what a statistic counts is what its drill-down lists. */
+    public ListQuery<RiskEntity> query(RiskFilter f) {
+        return filtered(f, true);
     }
 
     private ListQuery<RiskEntity> filtered(RiskFilter f, boolean withCell) {
@@ -168,7 +179,7 @@ public class RiskQueries {
         ListQuery<RiskEntity> q = risks.risks(scope.current())
                 .whereIf(f.level, residual ? "e.residualLevel = :level" : "e.level = :level", "level")
                 .whereIf(f.category, "e.category = :category", "category")
-                .whereIf(f.unitId, "e.unitId = :unitId", "unitId")
+                .unit("e.unitId", f.unitId, f.subtree)
                 .whereIf(f.status, "e.status = :status", "status")
                 .whereIf(f.externalSource, "e.externalSource = :externalSource", "externalSource")
                 .whereIf(f.externalRef, "e.externalRef = :externalRef", "externalRef")
@@ -183,8 +194,20 @@ public class RiskQueries {
                 withoutClosedByDefault(q, f);
             }
         }
+        if (Boolean.TRUE.equals(f.open)) {
+            q.where("e.status <> :openNotClosed", "openNotClosed", Status.CLOSED);
+        }
         if (f.graded != null) {
             q.where(f.graded ? "e.level is not null" : "e.level is null");
+        }
+        if (f.levelChangedFrom != null || f.levelChangedTo != null) {
+            q.where("exists (select 1 from RiskGradingEntity g where g.riskId = e.id and g.previousLevel is not null"
+                    + " and g.previousLevel <> g.level" + q.days("g.gradedAt", f.levelChangedFrom, f.levelChangedTo, "changed") + ")");
+        }
+        if (f.measuresDoneFrom != null || f.measuresDoneTo != null) {
+            q.where("exists (select 1 from MeasureEntity m where m.ownerType = :riskOwner and m.ownerId = e.id and m.status = :measureDone"
+                    + q.days("m.doneAt", f.measuresDoneFrom, f.measuresDoneTo, "measured") + ")",
+                    Map.of("riskOwner", MeasureOwnerType.RISK, "measureDone", MeasureStatus.DONE));
         }
         if (f.reviewState != null) {
             q.where("e.status <> :closedState", "closedState", Status.CLOSED);
@@ -195,6 +218,20 @@ public class RiskQueries {
                 case RED -> Warning.RED;
             }, "e.nextReviewOn");
             q.where(c.clause(), c.params());
+        }
+        return q;
+    }
+
+    /** The obligations list's rows as a query: what a statistic counts is what its drill-down lists. */
+    public ListQuery<RiskObligationEntity> obligationQuery(RiskObligationFilter f) {
+        ListQuery<RiskObligationEntity> q = risks.obligations(scope.current())
+                .unit("e.unitId", f.unitId, f.subtree)
+                .whereIf(f.riskId, "e.riskId = :riskId", "riskId")
+                .whereIf(f.kind, "e.kind = :kind", "kind")
+                .whereIf(f.from, "e.dueOn >= :from", "from")
+                .whereIf(f.to, "e.dueOn <= :to", "to");
+        if (f.state != null) {
+            q.where(RiskObligations.stateCondition(f.state), RiskObligations.stateParams(f.state, clock.instant()));
         }
         return q;
     }
@@ -213,19 +250,9 @@ public class RiskQueries {
     }
 
     /** Reviews and reports that were due, filtered by unit, kind, state and due date, oldest due first. */
-    public Page<RiskObligationView> obligations(UUID unitId, UUID riskId, ObligationKind kind, ObligationState state,
-                                                LocalDate from, LocalDate to, PageParams page) {
+    public Page<RiskObligationView> obligations(RiskObligationFilter f, PageParams page) {
         Instant now = clock.instant();
-        ListQuery<RiskObligationEntity> q = risks.obligations(scope.current())
-                .whereIf(unitId, "e.unitId = :unitId", "unitId")
-                .whereIf(riskId, "e.riskId = :riskId", "riskId")
-                .whereIf(kind, "e.kind = :kind", "kind")
-                .whereIf(from, "e.dueOn >= :from", "from")
-                .whereIf(to, "e.dueOn <= :to", "to");
-        if (state != null) {
-            q.where(RiskObligations.stateCondition(state), RiskObligations.stateParams(state, now));
-        }
-        Page<RiskObligationEntity> result = pager.page(q, page, OBLIGATION_SORT, "dueAt");
+        Page<RiskObligationEntity> result = pager.page(obligationQuery(f), page, OBLIGATION_SORT, "dueAt");
         List<RiskObligationEntity> items = result.items();
         Map<UUID, UnitRef> unitRefs = units.refs(items.stream().map(o -> o.unitId).distinct().toList());
         Map<UUID, RiskRef> riskRefs = new HashMap<>();

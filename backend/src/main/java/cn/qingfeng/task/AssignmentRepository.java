@@ -69,6 +69,10 @@ public class AssignmentRepository implements RecordKind<AssignmentStatus, Assign
         return ListQuery.unscoped(em, ProgressEntity.class).where("e.assignmentId = :a", "a", assignmentId);
     }
 
+    public ListQuery<RecordEntity> records(DataScope scope) {
+        return ListQuery.scoped(em, RecordEntity.class, scope, "e.unitId");
+    }
+
     public ListQuery<RecordEntity> recordsOf(UUID assignmentId) {
         return ListQuery.unscoped(em, RecordEntity.class).where("e.assignmentId = :a", "a", assignmentId);
     }

@@ -29,8 +29,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Demo tasks from part 一 of the seed report, told through the services: 李明 issues the work, the
- * units' officers accept it, hold their study sessions (the first branch's 9 of them are the
- * report's "学习共计9次") and report back; one holiday check is overdue. Seeded once.
+ * units' officers accept it, hold their sessions and report back, so the period's report counts
+ * what the seed states — 学习 9 次, 部署 1 次, 专题培训 1 次, the responsibility letters, three
+ * integrity talks, the 清明 and 五一 holiday checks — and one holiday check is overdue. Seeded once.
  */
 @ApplicationScoped
 public class TaskDemoData {
@@ -79,8 +80,8 @@ public class TaskDemoData {
         for (int i = 0; i < topics.length; i++) {
             record(80 - i * 8, ZHOU_LI, studyBranch, topics[i], 20 + i % 4, "机关三楼会议室");
         }
-        AssignmentView studyVenues = accept(88, LIU_YANG, of(study, venues));
-        record(12, LIU_YANG, studyVenues, "学习二十届中央纪委二次全会公报", 16, "场馆中心会议室");
+        // The venues centre has accepted but not yet held a session: the bureau's count stays the report's 9.
+        accept(88, LIU_YANG, of(study, venues));
 
         // 工作部署: the work meeting, held and closed.
         TaskDetail meeting = issue(60, "筹备召开市直系统全面从严治党暨党风廉政建设工作会议", Category.DEPLOYMENT, Priority.URGENT,
@@ -92,19 +93,26 @@ public class TaskDemoData {
         // 专题培训: in progress, the trainees' self-examination still to come.
         TaskDetail course = issue(20, "纪检干部专题培训并撰写个人对照检查材料", Category.TRAINING, Priority.NORMAL,
                 story.day(-2), null, Map.of(branch1, AssignmentRole.LEAD));
-        accept(19, ZHOU_LI, of(course, branch1));
+        record(16, ZHOU_LI, accept(19, ZHOU_LI, of(course, branch1)), "纪检干部党纪学习教育专题培训", 8, "市委党校");
 
         // 责任书: each unit signs its letter; two have, one has not yet accepted.
         TaskDetail letters = issue(14, "签订" + story.day(0).getYear() + "年度党风廉政建设责任书", Category.RESPONSIBILITY_LETTER,
                 Priority.HIGH, story.day(-7), null,
                 Map.of(venues, AssignmentRole.LEAD, school, AssignmentRole.COOPERATING, training, AssignmentRole.COOPERATING));
-        done(3, LIU_YANG, accept(13, LIU_YANG, of(letters, venues)).id());
-        done(2, CHEN_JING, accept(12, CHEN_JING, of(letters, school)).id());
+        AssignmentView venuesLetter = accept(13, LIU_YANG, of(letters, venues));
+        record(4, LIU_YANG, venuesLetter, "场馆中心签订党风廉政建设责任书", 12, "场馆中心会议室");
+        done(3, LIU_YANG, venuesLetter.id());
+        AssignmentView schoolLetter = accept(12, CHEN_JING, of(letters, school));
+        record(3, CHEN_JING, schoolLetter, "运动学校签订党风廉政建设责任书", 9, "运动学校会议室");
+        done(2, CHEN_JING, schoolLetter.id());
 
         // 廉政谈话: the leaders' integrity talks, under way.
         TaskDetail talks = issue(10, "领导班子成员廉政谈话", Category.INTEGRITY_TALK, Priority.NORMAL, story.day(-15), null,
                 Map.of(office, AssignmentRole.LEAD));
-        record(6, SUN_LEI, accept(9, SUN_LEI, of(talks, office)), "局主要负责同志与班子成员廉政谈话", 6, "局长办公室");
+        AssignmentView talksOffice = accept(9, SUN_LEI, of(talks, office));
+        record(8, SUN_LEI, talksOffice, "局主要负责同志与班子成员廉政谈话", 6, "局长办公室");
+        record(5, SUN_LEI, talksOffice, "分管领导与分管科室负责人廉政谈话", 8, "局机关小会议室");
+        record(2, SUN_LEI, talksOffice, "新任职干部任前廉政谈话", 3, "局机关小会议室");
 
         // 节点纪律: 清明 checked and closed; 五一 overdue at the venues centre.
         TaskDetail qingming = issue(36, "清明节期间“四风”问题节点纪律检查（封车、学案例、强纪律）", Category.HOLIDAY_DISCIPLINE,
@@ -115,7 +123,7 @@ public class TaskDemoData {
         TaskDetail mayDay = issue(12, "五一劳动节期间节点纪律检查", Category.HOLIDAY_DISCIPLINE, Priority.HIGH, story.day(4), null,
                 Map.of(venues, AssignmentRole.LEAD, school, AssignmentRole.COOPERATING));
         accept(11, LIU_YANG, of(mayDay, venues));
-        accept(11, CHEN_JING, of(mayDay, school));
+        record(7, CHEN_JING, accept(11, CHEN_JING, of(mayDay, school)), "五一节前廉政提醒与公车封存", 4, "运动学校车库");
 
         // 第一议题: weekly study on Thursdays, a recurring duty; the scheduler issues each week.
         story.on(0, 8, LI_MING, () -> {

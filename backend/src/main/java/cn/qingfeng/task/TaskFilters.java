@@ -55,6 +55,9 @@ public final class TaskFilters {
         public Boolean open;
         @QueryParam("unitId")
         public UUID unitId;
+        @QueryParam("subtree")
+        @Parameter(description = "With unitId: the unit and every unit below it")
+        public Boolean subtree;
         @QueryParam("taskId")
         public UUID taskId;
         @QueryParam("warning")
@@ -64,5 +67,40 @@ public final class TaskFilters {
         public LocalDate deadlineFrom;
         @QueryParam("deadlineTo")
         public LocalDate deadlineTo;
+        @QueryParam("issuedFrom")
+        @Parameter(description = "Issued to the unit on or after this day (Asia/Shanghai)")
+        public LocalDate issuedFrom;
+        @QueryParam("issuedTo")
+        @Parameter(description = "Issued to the unit on or before this day (Asia/Shanghai)")
+        public LocalDate issuedTo;
+        @QueryParam("urgedFrom")
+        @Parameter(description = "Urged (催办) at least once on or after this day (with urgedTo: within the days)")
+        public LocalDate urgedFrom;
+        @QueryParam("urgedTo")
+        public LocalDate urgedTo;
+        @QueryParam("escalatedFrom")
+        @Parameter(description = "Escalated to the supervisors, overdue, on or after this day")
+        public LocalDate escalatedFrom;
+        @QueryParam("escalatedTo")
+        public LocalDate escalatedTo;
+    }
+
+    /** Filters of the execution records (工作记录) across assignments. */
+    public static class Records {
+        @QueryParam("category")
+        @Parameter(description = "The task category the record counts for (理论学习, 工作部署 …)")
+        public Category category;
+        @QueryParam("unitId")
+        public UUID unitId;
+        @QueryParam("subtree")
+        @Parameter(description = "With unitId: the unit and every unit below it")
+        public Boolean subtree;
+        @QueryParam("heldFrom")
+        public LocalDate heldFrom;
+        @QueryParam("heldTo")
+        public LocalDate heldTo;
+        @QueryParam("q")
+        @Parameter(description = "Text in the topic")
+        public String q;
     }
 }

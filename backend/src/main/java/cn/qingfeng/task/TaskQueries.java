@@ -51,6 +51,9 @@ public class TaskQueries {
             new SortField<>("updatedAt", "e.updatedAt", Instant.class, a -> a.updatedAt),
             new SortField<>("createdAt", "e.createdAt", Instant.class, a -> a.createdAt),
             new SortField<>("id", "e.id", UUID.class, a -> a.id));
+    private static final List<SortField<RecordEntity>> RECORD_SORT = List.of(
+            new SortField<>("heldOn", "e.heldOn", LocalDate.class, r -> r.heldOn),
+            new SortField<>("id", "e.id", UUID.class, r -> r.id));
 
     @Inject
     TaskRepository tasks;
@@ -128,13 +131,24 @@ public class TaskQueries {
     }
 
     public Page<AssignmentView> assignments(TaskFilters.Assignments f, PageParams page) {
+        Page<AssignmentEntity> result = pager.page(assignmentQuery(f), page, ASSIGNMENT_SORT, "deadline");
+        return result.with(taskService.assignmentViews(result.items(), Map.of()));
+    }
+
+    /** The assignments list's rows as a query: what a statistic counts is what its drill-down lists. */
+    public ListQuery<AssignmentEntity> assignmentQuery(TaskFilters.Assignments f) {
         // Drafts have no assignments (they are created on issue), so no join with the task is needed.
         ListQuery<AssignmentEntity> q = assignments.assignments(scope.current())
                 .whereIf(f.status, "e.status = :status", "status")
-                .whereIf(f.unitId, "e.unitId = :unitId", "unitId")
+                .unit("e.unitId", f.unitId, f.subtree)
                 .whereIf(f.taskId, "e.taskId = :taskId", "taskId")
                 .whereIf(f.deadlineFrom, "e.deadline >= :deadlineFrom", "deadlineFrom")
-                .whereIf(f.deadlineTo, "e.deadline <= :deadlineTo", "deadlineTo");
+                .whereIf(f.deadlineTo, "e.deadline <= :deadlineTo", "deadlineTo")
+                .onDays("e.createdAt", f.issuedFrom, f.issuedTo, "issued")
+                .onDays("e.escalatedAt", f.escalatedFrom, f.escalatedTo, "escalated");
+        if (f.urgedFrom != null || f.urgedTo != null) {
+            q.where("exists (select 1 from UrgeEntity u where u.assignmentId = e.id" + q.days("u.urgedAt", f.urgedFrom, f.urgedTo, "urged") + ")");
+        }
         if (f.warning == Warning.ON_TIME || f.warning == Warning.LATE) {
             // Finished work: on time means submitted by the deadline (recorded when approved).
             q.where("e.status = :done and e.completedOnTime = :onTime",
@@ -147,8 +161,22 @@ public class TaskQueries {
             Warnings.Condition c = warnings.condition(openColour(f.warning), "e.deadline");
             q.where(c.clause(), c.params());
         }
-        Page<AssignmentEntity> result = pager.page(q, page, ASSIGNMENT_SORT, "deadline");
-        return result.with(taskService.assignmentViews(result.items(), Map.of()));
+        return q;
+    }
+
+    /** Execution records across the assignments in scope, newest first. */
+    public Page<RecordView> allRecords(TaskFilters.Records f, PageParams page) {
+        return pager.page(recordQuery(f), page, RECORD_SORT, "-heldOn").map(mapper::record);
+    }
+
+    /** The records list's rows as a query: "理论学习 9 次" counts what this lists. */
+    public ListQuery<RecordEntity> recordQuery(TaskFilters.Records f) {
+        return assignments.records(scope.current())
+                .whereIf(f.category, "e.category = :category", "category")
+                .unit("e.unitId", f.unitId, f.subtree)
+                .whereIf(f.heldFrom, "e.heldOn >= :heldFrom", "heldFrom")
+                .whereIf(f.heldTo, "e.heldOn <= :heldTo", "heldTo")
+                .search(f.q, "e.topic");
     }
 
     public Page<ProgressView> progress(UUID assignmentId, PageParams page) {
@@ -160,9 +188,7 @@ public class TaskQueries {
 
     public Page<RecordView> records(UUID assignmentId, PageParams page) {
         assignmentService.visible(assignmentId);
-        return pager.page(assignments.recordsOf(assignmentId), page, List.of(
-                new SortField<>("heldOn", "e.heldOn", LocalDate.class, r -> r.heldOn),
-                new SortField<>("id", "e.id", UUID.class, r -> r.id)), "-heldOn").map(mapper::record);
+        return pager.page(assignments.recordsOf(assignmentId), page, RECORD_SORT, "-heldOn").map(mapper::record);
     }
 
     public Page<UrgeView> urges(UUID assignmentId, PageParams page) {

@@ -34,6 +34,10 @@ public final class ContractCalls {
     private static final String TODAY = LocalDate.now().toString();
 
     /** The body of an upload to a record of this type (multipart: ownerType, ownerId and a pdf). */
+    /** A body of bytes with its own content type (e.g. a Word template). */
+    public record Raw(byte[] bytes, String contentType) {
+    }
+
     public record Upload(String ownerType, String ownerId) {
     }
 
@@ -74,6 +78,8 @@ public final class ContractCalls {
     public String itemAttachment;
     /** An OA login mapped by an admin. */
     public String oaLogin;
+    /** The unit's half-year report, drafted by a supervisor. */
+    public String report;
     /** The unit officer's to-do of the assignment. */
     public String todo;
     private String unitName;
@@ -120,7 +126,9 @@ public final class ContractCalls {
             // The OA's service account must send one on every POST; for anyone else it changes nothing.
             req.header("Idempotency-Key", UUID.randomUUID().toString());
         }
-        if (call.body() instanceof Upload upload) {
+        if (call.body() instanceof Raw raw) {
+            req.contentType(raw.contentType()).body(raw.bytes());
+        } else if (call.body() instanceof Upload upload) {
             req.contentType(ContentType.MULTIPART).multiPart("ownerType", upload.ownerType()).multiPart("ownerId", upload.ownerId())
                     .multiPart("file", "佐证.pdf", pdf(), "application/pdf");
         } else if (call.multipart() && call.body() instanceof Map<?, ?> parts) {
@@ -192,6 +200,8 @@ public final class ContractCalls {
                 .multiPart("ownerId", item).multiPart("file", "佐证.pdf", pdf(), "application/pdf").post("/api/v1/attachments")
                 .then().statusCode(201).extract().path("id");
         oaLogin = "contract-" + UUID.randomUUID().toString().substring(0, 8);
+        report = Api.as("jiandu").body(Map.of("period", "2026H2", "unitId", branch.toString())).post("/api/v1/reports")
+                .then().statusCode(201).extract().path("id");
         Api.as("admin").body(Map.of("username", oaLogin + "-user", "displayName", "契约测试"))
                 .put("/api/v1/integration/oa-users/{login}", oaLogin).then().statusCode(201);
     }
@@ -339,6 +349,18 @@ public final class ContractCalls {
         c.put("deleteOaUser", new Call(o, null, null, false));
         c.put("importOaUsers", new Call(Map.of(), Map.of("file", ("oaLogin,username,displayName\r\n" + oaLogin + ","
                 + oaLogin + "-user,契约测试\r\n").getBytes(StandardCharsets.UTF_8)), null, true));
+        // Reports and their template
+        Map<String, String> rp = Map.of("id", report);
+        Supplier<String> reportTag = () -> etag("/api/v1/reports/" + report);
+        c.put("createReport", new Call(Map.of(), Map.of("period", "2026H2", "unitId", branch.toString()), null, false));
+        c.put("getReport", new Call(rp, null, null, false));
+        c.put("updateReport", new Call(rp, Map.of("title", "角色矩阵报告"), reportTag, false));
+        c.put("refreshReport", new Call(rp, null, reportTag, false));
+        c.put("listReportRevisions", new Call(rp, null, null, false));
+        c.put("exportReportDocx", new Call(rp, null, null, false));
+        c.put("exportReportPdf", new Call(rp, null, null, false));
+        c.put("replaceReportTemplate", new Call(Map.of(), new Raw(cn.qingfeng.report.ReportDocument.defaultTemplate(),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), null, false));
         // Bulk import and export
         c.put("getImportTemplate", new Call(Map.of("ledger", "tasks"), null, null, false));
         return c;

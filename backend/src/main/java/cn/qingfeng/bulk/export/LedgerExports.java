@@ -114,7 +114,7 @@ public class LedgerExports {
 
     public Response obligations(RiskObligationFilter f, ExportParams p) {
         return exporter.export(p, f, units -> new ExportSheet<>("risk-obligations", LABELS.get("risk-obligations"), "研判与报告义务",
-                obligationColumns(units), page -> risks.obligations(f.unitId, f.riskId, f.kind, f.state, f.from, f.to, page)));
+                obligationColumns(units), page -> risks.obligations(f, page)));
     }
 
     public Response events(EventFilter f, ExportParams p) {

@@ -274,9 +274,7 @@ public class ImportService {
     }
 
     private void requireRole(String operation) {
-        if (!ApiAccess.permits(operation, user.roles())) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "你的角色无权执行该操作");
-        }
+        ApiAccess.require(operation, user.roles());
     }
 
     private void requireOwner(ImportJobEntity job) {

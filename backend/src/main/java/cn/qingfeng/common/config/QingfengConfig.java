@@ -53,6 +53,19 @@ public interface QingfengConfig {
     /** The kept counts behind list totals, statistics and the heat map. */
     Tallies tallies();
 
+    /** The report drafted from the ledgers and its exports. */
+    Reports reports();
+
+    interface Reports {
+        /** LibreOffice's soffice for the PDF export; absent from PATH: PDF answers 503 (DOCX still works). */
+        @WithDefault("soffice")
+        String soffice();
+
+        /** How long one DOCX → PDF conversion may take. */
+        @WithDefault("120s")
+        Duration pdfTimeout();
+    }
+
     interface Tallies {
         /** How often the counts' delta rows are folded ("off" disables; counts stay exact either way). */
         @WithDefault("10s")

@@ -1,12 +1,15 @@
 package cn.qingfeng.common.paging;
 
 import cn.qingfeng.common.scope.DataScope;
+import cn.qingfeng.common.time.AppClock;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A filtered JPQL list over one entity. It is created with the caller's {@link DataScope} and the
@@ -88,6 +91,50 @@ public final class ListQuery<E> {
         return where(clause, param, value);
     }
 
+    /**
+     * Records of one unit ({@code unitPath}, e.g. {@code e.unitId}), or with {@code subtree} of the
+     * unit and every unit below it: the "unit subtree" statistics count and drill into.
+     */
+    public ListQuery<E> unit(String unitPath, UUID unitId, Boolean subtree) {
+        if (unitId == null) {
+            return this;
+        }
+        if (Boolean.TRUE.equals(subtree)) {
+            return where(unitPath + " in (select d.id from UnitEntity d, UnitEntity r where r.id = :unitId"
+                    + " and d.path like concat(r.path, '%'))", "unitId", unitId);
+        }
+        return where(unitPath + " = :unitId", "unitId", unitId);
+    }
+
+    /**
+     * An instant ({@code path}) on the days {@code from}–{@code to} (either may be open) in
+     * Asia/Shanghai: the office's calendar decides which month or quarter a moment belongs to.
+     */
+    public ListQuery<E> onDays(String path, LocalDate from, LocalDate to, String param) {
+        String c = days(path, from, to, param);
+        if (!c.isEmpty()) {
+            where(c.substring(" and ".length()));
+        }
+        return this;
+    }
+
+    /**
+     * The same condition as a fragment {@code " and …"} for a subquery's where clause (empty when
+     * neither end is given); its parameters are this query's.
+     */
+    public String days(String path, LocalDate from, LocalDate to, String param) {
+        StringBuilder c = new StringBuilder();
+        if (from != null) {
+            c.append(" and ").append(path).append(" >= :").append(param).append("From");
+            params.put(param + "From", from.atStartOfDay(AppClock.ZONE).toInstant());
+        }
+        if (to != null) {
+            c.append(" and ").append(path).append(" < :").append(param).append("To");
+            params.put(param + "To", to.plusDays(1).atStartOfDay(AppClock.ZONE).toInstant());
+        }
+        return c.toString();
+    }
+
     /** Case-insensitive "contains" over several string paths, e.g. code and name. */
     public ListQuery<E> search(String text, String... paths) {
         if (text == null || text.isBlank()) {
@@ -126,6 +173,12 @@ public final class ListQuery<E> {
     public List<E> first(String orderBy, int limit) {
         return query("select e from " + type.getSimpleName() + " e" + whereClause(List.of()) + " order by " + orderBy,
                 type, Map.of()).setMaxResults(limit).getResultList();
+    }
+
+    /** The ids of up to {@code limit} matching rows, in no particular order (e.g. the sources a report cites). */
+    public List<UUID> ids(int limit) {
+        return query("select e.id from " + type.getSimpleName() + " e" + whereClause(List.of()), UUID.class, Map.of())
+                .setMaxResults(limit).getResultList();
     }
 
     /** Whether any row matches. */
