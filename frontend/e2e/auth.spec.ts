@@ -10,7 +10,7 @@ test.describe('login and menus', () => {
     await expect(page.getByTestId('user-unit')).toHaveText('办公室')
     await expect(page.getByTestId('home-unit')).toHaveText('办公室')
     await expect(page.getByTestId('home-roles')).toContainText('系统管理员')
-    expect(await menuTexts(page)).toEqual(['工作台', '任务列表', '承办事项', '整改台账', '风险台账', '研判与报告', '评分矩阵', '组织机构', '审计日志', '集成管理', '个人信息'])
+    expect(await menuTexts(page)).toEqual(['工作台', '任务列表', '承办事项', '工作记录', '整改台账', '风险台账', '研判与报告', '评分矩阵', '工作报告', '组织机构', '审计日志', '集成管理', '个人信息'])
     await expect(page).toHaveTitle('工作台 - 清风')
 
     // Tokens live in memory only: nothing JWT-like in web storage.
@@ -27,7 +27,7 @@ test.describe('login and menus', () => {
 
     await expect(page.getByTestId('user-name')).toHaveText('刘洋')
     await expect(page.getByTestId('user-unit')).toHaveText('体育场馆管理中心')
-    expect(await menuTexts(page)).toEqual(['工作台', '待办中心', '任务列表', '承办事项', '整改台账', '风险台账', '研判与报告', '导入数据', '导入记录', '组织机构', '个人信息'])
+    expect(await menuTexts(page)).toEqual(['工作台', '待办中心', '任务列表', '承办事项', '工作记录', '整改台账', '风险台账', '研判与报告', '工作报告', '导入数据', '导入记录', '组织机构', '个人信息'])
 
     await page.getByTestId('menu-units').click()
     await expect(page).toHaveTitle('组织机构 - 清风')

@@ -54,7 +54,7 @@ test('a supervisor creates a task and issues it to two units', async ({ page }) 
   await login(page, 'jiandu', '/tasks')
   await expect(page).toHaveTitle('任务列表 - 清风')
   await expect(page.getByTestId('menu-group-supervision')).toContainText('督查督办')
-  expect(await menuTexts(page)).toEqual(['工作台', '待办中心', '任务列表', '承办事项', '整改台账', '风险台账', '研判与报告', '导入数据', '导入记录', '组织机构', '个人信息'])
+  expect(await menuTexts(page)).toEqual(['工作台', '待办中心', '任务列表', '承办事项', '工作记录', '整改台账', '风险台账', '研判与报告', '工作报告', '导入数据', '导入记录', '组织机构', '个人信息'])
 
   // The demo ledger: traffic lights per row, the overdue one red.
   const table = page.getByTestId('task-table')

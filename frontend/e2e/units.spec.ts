@@ -169,7 +169,7 @@ test('admin moves, deactivates and activates a unit; refusals show the server de
 
 test('auditor sees the unit.created and unit.updated events with before/after', async ({ page }) => {
   await login(page, 'shenji', '/audit')
-  expect(await menuTexts(page)).toEqual(['工作台', '任务列表', '承办事项', '整改台账', '风险台账', '研判与报告', '组织机构', '审计日志', '个人信息'])
+  expect(await menuTexts(page)).toEqual(['工作台', '任务列表', '承办事项', '工作记录', '整改台账', '风险台账', '研判与报告', '工作报告', '组织机构', '审计日志', '个人信息'])
   await expect(page).toHaveTitle('审计日志 - 清风')
 
   await page.getByTestId('filter-action').fill('unit.')

@@ -13,6 +13,7 @@ declare module 'vue' {
   export interface GlobalComponents {
     ActionButton: typeof import('./components/ActionButton.vue')['default']
     AttachmentPanel: typeof import('./components/AttachmentPanel.vue')['default']
+    DrillFilterAlert: typeof import('./components/DrillFilterAlert.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']
     ElAutocomplete: typeof import('element-plus/es')['ElAutocomplete']

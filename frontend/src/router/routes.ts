@@ -79,6 +79,13 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'menu.assignments', icon: 'Tickets', menu: true, menuGroup: 'supervision' },
       },
       {
+        // 工作记录 (学习、部署、谈话 …) of the assignments in the caller's scope; the figures drill into it.
+        path: 'records',
+        name: 'records',
+        component: () => import('@/views/records/RecordListView.vue'),
+        meta: { titleKey: 'menu.records', icon: 'Files', menu: true, menuGroup: 'supervision' },
+      },
+      {
         path: 'rectifications',
         name: 'rectifications',
         component: () => import('@/views/rectifications/RectListView.vue'),
@@ -115,6 +122,19 @@ export const routes: RouteRecordRaw[] = [
         name: 'risk-matrix',
         component: () => import('@/views/risks/RiskMatrixView.vue'),
         meta: { titleKey: 'menu.riskMatrix', icon: 'Grid', menu: true, menuGroup: 'risk', permission: 'createRiskMatrix' },
+      },
+      {
+        // 全面从严治党工作开展情况报告: drafted from the ledgers; everyone reads those in their scope.
+        path: 'reports',
+        name: 'reports',
+        component: () => import('@/views/reports/ReportListView.vue'),
+        meta: { titleKey: 'menu.reports', icon: 'Document', menu: true },
+      },
+      {
+        path: 'reports/:id',
+        name: 'report-detail',
+        component: () => import('@/views/reports/ReportDetailView.vue'),
+        meta: { titleKey: 'menu.reportDetail', parent: 'reports' },
       },
       {
         // Importing is for those whom GET /me lists createImport for (the ledgers each may fill come from the API).

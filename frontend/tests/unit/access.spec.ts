@@ -46,9 +46,9 @@ const grants = (role: string): Grants => GRANTS[role] ?? { roles: [role], permis
 describe('menu and route guard use the same rule', () => {
   it('gives the audit log to those the server lets read the journal', () => {
     const names = (role: string) => menuEntries(routes, grants(role)).map((entry) => entry.name)
-    expect(names('admin')).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'risk-matrix', 'units', 'audit', 'integration', 'me'])
-    expect(names('auditor')).toEqual(['home', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'units', 'audit', 'me'])
-    expect(names('unit_officer')).toEqual(['home', 'todos', 'tasks', 'assignments', 'rectifications', 'risks', 'risk-obligations', 'units', 'me'])
+    expect(names('admin')).toEqual(['home', 'tasks', 'assignments', 'records', 'rectifications', 'risks', 'risk-obligations', 'risk-matrix', 'reports', 'units', 'audit', 'integration', 'me'])
+    expect(names('auditor')).toEqual(['home', 'tasks', 'assignments', 'records', 'rectifications', 'risks', 'risk-obligations', 'reports', 'units', 'audit', 'me'])
+    expect(names('unit_officer')).toEqual(['home', 'todos', 'tasks', 'assignments', 'records', 'rectifications', 'risks', 'risk-obligations', 'reports', 'units', 'me'])
     // The permission decides, not the role's name.
     expect(menuEntries(routes, { roles: ['auditor'], permissions: [] }).map((entry) => entry.name)).not.toContain('audit')
   })
@@ -59,7 +59,7 @@ describe('menu and route guard use the same rule', () => {
       const tree = menuTree(routes, grants(role)).filter((node) => isMenuGroup(node) || node.name !== 'todos')
       const group = tree.find(isMenuGroup)
       expect(group?.titleKey).toBe('menu.supervision')
-      expect(group?.children.map((entry) => entry.name)).toEqual(['tasks', 'assignments'])
+      expect(group?.children.map((entry) => entry.name)).toEqual(['tasks', 'assignments', 'records'])
       // The group sits where its first entry would be: right after the dashboard.
       expect(tree.map((node) => (isMenuGroup(node) ? `group:${node.group}` : node.name)).slice(0, 2)).toEqual(['home', 'group:supervision'])
       // 风险防控 gathers the ledger and its reviews & reports, after 整改台账.

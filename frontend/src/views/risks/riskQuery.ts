@@ -1,4 +1,5 @@
 import type { operations } from '@/api/schema'
+import type { DrillFilter } from '@/composables/useDrillFilters'
 import { SCALE, type RiskBasis, type RiskCategory, type RiskLevel, type RiskReviewState, type RiskStatus } from './riskModel'
 
 export type RiskListQuery = NonNullable<operations['listRisks']['parameters']['query']>
@@ -19,6 +20,15 @@ export interface RiskListFilters {
   /** The heat-map square (both or neither). */
   likelihood: string
   impact: string
+  // From a figure's drill (GET /statistics), shown as "来自统计".
+  /** 'true': every status but CLOSED. */
+  open: string
+  /** 'true': unitId and every unit below it. */
+  subtree: string
+  levelChangedFrom: string
+  levelChangedTo: string
+  measuresDoneFrom: string
+  measuresDoneTo: string
 }
 
 export const EMPTY_RISK_FILTERS: Readonly<RiskListFilters> = {
@@ -32,7 +42,21 @@ export const EMPTY_RISK_FILTERS: Readonly<RiskListFilters> = {
   basis: '',
   likelihood: '',
   impact: '',
+  open: '',
+  subtree: '',
+  levelChangedFrom: '',
+  levelChangedTo: '',
+  measuresDoneFrom: '',
+  measuresDoneTo: '',
 }
+
+/** The filters a drill sets that the form has no field for. */
+export const RISK_DRILL_FILTERS: readonly DrillFilter[] = [
+  { kind: 'flag', key: 'subtree', value: 'true', label: 'subtree' },
+  { kind: 'flag', key: 'open', value: 'true', label: 'open' },
+  { kind: 'range', from: 'levelChangedFrom', to: 'levelChangedTo', label: 'levelChanged' },
+  { kind: 'range', from: 'measuresDoneFrom', to: 'measuresDoneTo', label: 'measuresDone' },
+]
 
 function scaleValue(value: string | undefined): number | undefined {
   const number = Number(value)
@@ -53,6 +77,12 @@ export function heatmapQuery(filters: Partial<RiskListFilters>): RiskHeatmapQuer
   if (filters.status) query.status = filters.status as RiskStatus
   if (filters.reviewState) query.reviewState = filters.reviewState as RiskReviewState
   if (filters.graded === 'true' || filters.graded === 'false') query.graded = filters.graded === 'true'
+  if (filters.open === 'true') query.open = true
+  if (filters.subtree === 'true') query.subtree = true
+  if (filters.levelChangedFrom) query.levelChangedFrom = filters.levelChangedFrom
+  if (filters.levelChangedTo) query.levelChangedTo = filters.levelChangedTo
+  if (filters.measuresDoneFrom) query.measuresDoneFrom = filters.measuresDoneFrom
+  if (filters.measuresDoneTo) query.measuresDoneTo = filters.measuresDoneTo
   return query
 }
 

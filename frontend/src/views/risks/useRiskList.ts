@@ -3,13 +3,14 @@ import { useRoute, useRouter } from 'vue-router'
 import { api, call } from '@/api/client'
 import { listExportQuery } from '@/api/exports'
 import { handleApiError } from '@/api/errors'
+import { isDrilled, useDrillFilters } from '@/composables/useDrillFilters'
 import { usePagedTable } from '@/composables/usePagedTable'
 import { useRiskMatrixStore } from '@/stores/riskMatrix'
 import { useUnitsStore } from '@/stores/units'
 import { useUserStore } from '@/stores/user'
 import { activeOnly } from '@/views/units/unitTree'
 import { cellFromFilters, countsByLevel, heatSquares, toggleCell, type CellRef, type RiskHeatmapData } from './riskHeatmap'
-import { EMPTY_RISK_FILTERS, heatmapQuery, riskListQuery, type RiskListFilters } from './riskQuery'
+import { EMPTY_RISK_FILTERS, RISK_DRILL_FILTERS, heatmapQuery, riskListQuery, type RiskListFilters } from './riskQuery'
 import type { Risk, RiskBasis } from './riskModel'
 
 /**
@@ -30,11 +31,20 @@ export function useRiskList() {
     fetch: ({ filters, sort, limit, cursor }) =>
       call(
         api().GET('/api/v1/risks', {
-          params: { query: { ...riskListQuery(filters), sort, limit, ...(cursor === undefined ? {} : { cursor }) } },
+          params: {
+            query: {
+              ...riskListQuery(filters),
+              sort,
+              limit,
+              ...(isDrilled(filters, RISK_DRILL_FILTERS) ? { includeTotal: true } : {}),
+              ...(cursor === undefined ? {} : { cursor }),
+            },
+          },
         }),
       ),
   })
   const { filters } = table
+  const drill = useDrillFilters({ filters, search: () => search() }, RISK_DRILL_FILTERS)
   const exportQuery = computed(() => listExportQuery(table.applied.value, riskListQuery))
 
   const heatmap = shallowRef<RiskHeatmapData | null>(null)
@@ -137,6 +147,7 @@ export function useRiskList() {
 
   return {
     table,
+    drill,
     exportQuery,
     heatmap,
     heatmapLoading,

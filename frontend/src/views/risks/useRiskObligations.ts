@@ -3,6 +3,7 @@ import { api, call } from '@/api/client'
 import { listExportQuery } from '@/api/exports'
 import { handleApiError } from '@/api/errors'
 import type { components, operations } from '@/api/schema'
+import { isDrilled, useDrillFilters, type DrillFilter } from '@/composables/useDrillFilters'
 import { usePagedTable } from '@/composables/usePagedTable'
 import { useUnitsStore } from '@/stores/units'
 import { todayInAppZone } from '@/utils/format'
@@ -23,7 +24,12 @@ export interface ObligationFilters {
   to: string
   /** One risk's obligations (the link from a risk page). */
   riskId: string
+  /** From a figure's drill: 'true' = unitId and every unit below it. */
+  subtree: string
 }
+
+/** The filters a drill sets that the form has no field for. */
+export const OBLIGATION_DRILL_FILTERS: readonly DrillFilter[] = [{ kind: 'flag', key: 'subtree', value: 'true', label: 'subtree' }]
 
 /** The period the summary counts: the chosen one, else the current calendar year (the endpoint needs one). */
 export function summaryPeriod(from: string, to: string, today: string = todayInAppZone()): { from: string; to: string } {
@@ -40,6 +46,7 @@ export function obligationQuery(filters: Partial<ObligationFilters>): Obligation
   if (filters.from) query.from = filters.from
   if (filters.to) query.to = filters.to
   if (filters.riskId) query.riskId = filters.riskId
+  if (filters.subtree === 'true') query.subtree = true
   return query
 }
 
@@ -56,17 +63,26 @@ export function useRiskObligations() {
   const units = useUnitsStore()
 
   const table = usePagedTable<RiskObligation, ObligationFilters>({
-    filters: { unitId: '', kind: '', state: '', from: '', to: '', riskId: '' },
+    filters: { unitId: '', kind: '', state: '', from: '', to: '', riskId: '', subtree: '' },
     sort: '-dueAt',
     limit: 30,
     fetch: ({ filters, sort, limit, cursor }) =>
       call(
         api().GET('/api/v1/risk-obligations', {
-          params: { query: { ...obligationQuery(filters), sort, limit, ...(cursor === undefined ? {} : { cursor }) } },
+          params: {
+            query: {
+              ...obligationQuery(filters),
+              sort,
+              limit,
+              ...(isDrilled(filters, OBLIGATION_DRILL_FILTERS) ? { includeTotal: true } : {}),
+              ...(cursor === undefined ? {} : { cursor }),
+            },
+          },
         }),
       ),
   })
   const { filters } = table
+  const drill = useDrillFilters({ filters, search: () => search() }, OBLIGATION_DRILL_FILTERS)
   const exportQuery = computed(() => listExportQuery(table.applied.value, obligationQuery))
 
   const summary = shallowRef<ObligationSummary | null>(null)
@@ -127,5 +143,5 @@ export function useRiskObligations() {
   void units.load().catch((error: unknown) => handleApiError(error))
   void loadSummary()
 
-  return { table, exportQuery, summary, summaryFor, summaryLoading, period, riskCode, unitTree, unitName: units.nameOf, search, reset, clearRisk }
+  return { table, drill, exportQuery, summary, summaryFor, summaryLoading, period, riskCode, unitTree, unitName: units.nameOf, search, reset, clearRisk }
 }

@@ -46,6 +46,8 @@ export const ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = ['PENDING', 'IN_
 export const ASSIGNMENT_ROLES: readonly AssignmentRole[] = ['LEAD', 'COOPERATING']
 /** The colours a list can be filtered by (open items only). */
 export const WARNING_FILTERS: readonly Warning[] = ['GREEN', 'YELLOW', 'RED']
+/** How finished items ended (the figures' on-time / late counts drill into these). */
+export const FINISHED_WARNINGS: readonly Warning[] = ['ON_TIME', 'LATE']
 
 /** Element Plus tag type per priority (urgent stands out, low recedes). */
 export const PRIORITY_TAG: Readonly<Record<Priority, 'info' | 'primary' | 'warning' | 'danger'>> = {
