@@ -162,6 +162,11 @@ public class RiskObligations {
         };
     }
 
+    /** The parameters of every state's condition at {@code now} (for a select that tells several states apart). */
+    public static Map<String, Object> stateParams(Instant now) {
+        return Map.of("stateNow", now);
+    }
+
     static Map<String, Object> stateParams(ObligationState state, Instant now) {
         return state == ObligationState.MISSING || state == ObligationState.PENDING ? Map.of("stateNow", now) : Map.of();
     }

@@ -11,6 +11,7 @@ import cn.qingfeng.rectification.RectificationQueries;
 import cn.qingfeng.risk.RiskEnums;
 import cn.qingfeng.risk.RiskFilter;
 import cn.qingfeng.risk.RiskObligationFilter;
+import cn.qingfeng.risk.RiskObligations;
 import cn.qingfeng.risk.RiskQueries;
 import cn.qingfeng.statistics.StatisticsViews.Drill;
 import cn.qingfeng.statistics.StatisticsViews.DrillList;
@@ -113,32 +114,54 @@ public class StatisticsService {
     private void summary(Builder b, StatisticsPeriod p) {
         String from = p.from().toString();
         String to = p.to().toString();
+        // Assignments issued in the period, by status and on-time: issued, done, on time, late from one count.
         Map<String, String> issued = Map.of("issuedFrom", from, "issuedTo", to);
-        b.count("tasks.issued", DrillList.ASSIGNMENTS, issued);
-        b.count("tasks.done", DrillList.ASSIGNMENTS, with(issued, "status", "DONE"));
-        b.count("tasks.onTime", DrillList.ASSIGNMENTS, with(issued, "warning", "ON_TIME"));
-        b.count("tasks.late", DrillList.ASSIGNMENTS, with(issued, "warning", "LATE"));
+        List<Object[]> byState = b.grouped(DrillList.ASSIGNMENTS, issued, "e.status, e.completedOnTime");
+        b.add("tasks.issued", Builder.sum(byState, r -> true), DrillList.ASSIGNMENTS, issued);
+        b.add("tasks.done", Builder.sum(byState, r -> r[0] == TaskEnums.AssignmentStatus.DONE), DrillList.ASSIGNMENTS, with(issued, "status", "DONE"));
+        b.add("tasks.onTime", Builder.sum(byState, r -> r[0] == TaskEnums.AssignmentStatus.DONE && Boolean.TRUE.equals(r[1])),
+                DrillList.ASSIGNMENTS, with(issued, "warning", "ON_TIME"));
+        b.add("tasks.late", Builder.sum(byState, r -> r[0] == TaskEnums.AssignmentStatus.DONE && Boolean.FALSE.equals(r[1])),
+                DrillList.ASSIGNMENTS, with(issued, "warning", "LATE"));
         b.count("tasks.overdue", DrillList.ASSIGNMENTS, with(issued, "warning", "RED"));
         b.count("tasks.urged", DrillList.ASSIGNMENTS, Map.of("urgedFrom", from, "urgedTo", to));
         b.count("tasks.escalated", DrillList.ASSIGNMENTS, Map.of("escalatedFrom", from, "escalatedTo", to));
         b.byEnum("records", DrillList.RECORDS, Map.of("heldFrom", from, "heldTo", to), "category", TaskEnums.Category.values());
 
+        // Problems found in the period, by status, source, category and severity from one count.
         Map<String, String> found = Map.of("foundFrom", from, "foundTo", to);
-        b.count("rect.found", DrillList.RECTIFICATIONS, found);
-        b.byEnum("rect.status", DrillList.RECTIFICATIONS, found, "status", RectificationEnums.Status.values());
+        List<Object[]> cube = b.grouped(DrillList.RECTIFICATIONS, found, "e.status, e.source, e.category, e.severity");
+        b.add("rect.found", Builder.sum(cube, r -> true), DrillList.RECTIFICATIONS, found);
+        b.slices("rect.status", DrillList.RECTIFICATIONS, found, "status", RectificationEnums.Status.values(), cube, 0);
+        b.slices("rect.source", DrillList.RECTIFICATIONS, found, "source", RectificationEnums.Source.values(), cube, 1);
+        b.slices("rect.category", DrillList.RECTIFICATIONS, found, "category", RectificationEnums.Category.values(), cube, 2);
+        b.slices("rect.severity", DrillList.RECTIFICATIONS, found, "severity", RectificationEnums.Severity.values(), cube, 3);
         b.count("rect.closedTimeLimited", DrillList.RECTIFICATIONS, with(with(found, "status", "CLOSED"), "kind", "TIME_LIMITED"));
         b.count("rect.closedOnTime", DrillList.RECTIFICATIONS, with(found, "warning", "ON_TIME"));
         b.count("rect.closedLate", DrillList.RECTIFICATIONS, with(found, "warning", "LATE"));
 
         b.count("risks.levelChanged", DrillList.RISKS, Map.of("levelChangedFrom", from, "levelChangedTo", to));
         b.count("risks.measuresDone", DrillList.RISKS, Map.of("measuresDoneFrom", from, "measuresDoneTo", to));
+
+        // Reviews and reports due in the period: every state of every due day from one pass (the
+        // states told apart by the obligations list's own conditions).
+        Map<String, String> due = Map.of("from", from, "to", to);
+        List<RiskEnums.ObligationState> states = List.of(RiskEnums.ObligationState.MET, RiskEnums.ObligationState.LATE,
+                RiskEnums.ObligationState.MISSING, RiskEnums.ObligationState.PENDING);
+        StringBuilder select = new StringBuilder("e.kind, e.dueOn");
+        for (RiskEnums.ObligationState state : states) {
+            select.append(", sum(case when ").append(RiskObligations.stateCondition(state)).append(" then 1 else 0 end)");
+        }
+        List<Object[]> days = query(DrillList.OBLIGATIONS, b.scoped(due))
+                .grouped(select.toString(), "e.kind, e.dueOn", RiskObligations.stateParams(clock.instant()));
         for (RiskEnums.ObligationKind kind : RiskEnums.ObligationKind.values()) {
-            for (RiskEnums.ObligationState state : List.of(RiskEnums.ObligationState.MET, RiskEnums.ObligationState.LATE,
-                    RiskEnums.ObligationState.MISSING, RiskEnums.ObligationState.PENDING)) {
-                b.count("obligations." + kind + "." + state, DrillList.OBLIGATIONS,
-                        Map.of("from", from, "to", to, "kind", kind.name(), "state", state.name()));
+            for (int i = 0; i < states.size(); i++) {
+                int column = 2 + i;
+                b.add("obligations." + kind + "." + states.get(i), Builder.sum(days, r -> r[0] == kind, column), DrillList.OBLIGATIONS,
+                        with(with(due, "kind", kind.name()), "state", states.get(i).name()));
             }
         }
+        b.obligationDays = days;
     }
 
     /** Breakdowns of the period (and of now, for warnings and the risk register). */
@@ -146,17 +169,16 @@ public class StatisticsService {
         String from = p.from().toString();
         String to = p.to().toString();
         Map<String, String> found = Map.of("foundFrom", from, "foundTo", to);
-        b.byEnum("rect.source", DrillList.RECTIFICATIONS, found, "source", RectificationEnums.Source.values());
-        b.byEnum("rect.category", DrillList.RECTIFICATIONS, found, "category", RectificationEnums.Category.values());
-        b.byEnum("rect.severity", DrillList.RECTIFICATIONS, found, "severity", RectificationEnums.Severity.values());
         b.byUnit("rect.unit.found", DrillList.RECTIFICATIONS, found);
         b.byUnit("rect.unit.closed", DrillList.RECTIFICATIONS, with(found, "status", "CLOSED"));
 
+        // The risk register now, by level and category from one count.
         Map<String, String> open = Map.of("open", "true");
-        b.count("risks.open", DrillList.RISKS, open);
-        b.byEnum("risks.level", DrillList.RISKS, open, "level", RiskEnums.Level.values());
-        b.count("risks.ungraded", DrillList.RISKS, with(open, "graded", "false"));
-        b.byEnum("risks.category", DrillList.RISKS, open, "category", RiskEnums.Category.values());
+        List<Object[]> risks = b.grouped(DrillList.RISKS, open, "e.level, e.category");
+        b.add("risks.open", Builder.sum(risks, r -> true), DrillList.RISKS, open);
+        b.slices("risks.level", DrillList.RISKS, open, "level", RiskEnums.Level.values(), risks, 0);
+        b.add("risks.ungraded", Builder.sum(risks, r -> r[0] == null), DrillList.RISKS, with(open, "graded", "false"));
+        b.slices("risks.category", DrillList.RISKS, open, "category", RiskEnums.Category.values(), risks, 1);
 
         for (String colour : List.of("RED", "YELLOW")) {
             b.byUnit("warn.assignments." + colour, DrillList.ASSIGNMENTS, Map.of("warning", colour));
@@ -165,12 +187,27 @@ public class StatisticsService {
         for (LocalDate[] m : p.months()) {
             Map<String, String> month = Map.of("issuedFrom", m[0].toString(), "issuedTo", m[1].toString());
             Map<String, String> dims = Map.of("month", m[0].toString().substring(0, 7));
-            b.count("trend.issued", DrillList.ASSIGNMENTS, month, dims);
-            b.count("trend.done", DrillList.ASSIGNMENTS, with(month, "status", "DONE"), dims);
+            List<Object[]> rows = b.grouped(DrillList.ASSIGNMENTS, month, "e.status");
+            b.add("trend.issued", Builder.sum(rows, r -> true), dims, DrillList.ASSIGNMENTS, b.scoped(month));
+            b.add("trend.done", Builder.sum(rows, r -> r[0] == TaskEnums.AssignmentStatus.DONE), dims, DrillList.ASSIGNMENTS,
+                    b.scoped(with(month, "status", "DONE")));
         }
-        for (RiskEnums.ObligationState state : List.of(RiskEnums.ObligationState.MET, RiskEnums.ObligationState.LATE,
-                RiskEnums.ObligationState.MISSING, RiskEnums.ObligationState.PENDING)) {
-            b.byDay("calendar." + state, Map.of("from", from, "to", to, "state", state.name()));
+        // Obligations by due day, from the summary's pass over the period.
+        List<RiskEnums.ObligationState> states = List.of(RiskEnums.ObligationState.MET, RiskEnums.ObligationState.LATE,
+                RiskEnums.ObligationState.MISSING, RiskEnums.ObligationState.PENDING);
+        for (int i = 0; i < states.size(); i++) {
+            int column = 2 + i;
+            Map<LocalDate, Long> perDay = new TreeMap<>();
+            for (Object[] r : b.obligationDays) {
+                perDay.merge((LocalDate) r[1], ((Number) r[column]).longValue(), Long::sum);
+            }
+            String state = states.get(i).name();
+            perDay.forEach((day, n) -> {
+                if (n > 0) {
+                    b.add("calendar." + state, n, Map.of("day", day.toString()), DrillList.OBLIGATIONS,
+                            b.scoped(Map.of("from", day.toString(), "to", day.toString(), "state", state)));
+                }
+            });
         }
     }
 
@@ -200,17 +237,59 @@ public class StatisticsService {
             this.base = base;
         }
 
-        private Map<String, String> scoped(Map<String, String> q) {
+        Map<String, String> scoped(Map<String, String> q) {
             Map<String, String> out = new LinkedHashMap<>(base);
             out.putAll(q);
             return out;
         }
+
+        /** The obligations of the period per kind and due day, one column per state (see summary). */
+        List<Object[]> obligationDays = List.of();
 
         void add(String key, long value, Map<String, String> dims, DrillList list, Map<String, String> q) {
             figures.add(new Figure(key, value, null, dims, new Drill(list, q)));
             if (dims.isEmpty()) {
                 values.put(key, value);
             }
+        }
+
+        /** A figure of the unit's subtree: the drill is the base (unit) and {@code q}. */
+        void add(String key, long value, DrillList list, Map<String, String> q) {
+            add(key, value, Map.of(), list, scoped(q));
+        }
+
+        /** Counts under the list query grouped by {@code columns} (alias e): the rows end with the count. */
+        List<Object[]> grouped(DrillList list, Map<String, String> q, String columns) {
+            return query(list, scoped(q)).grouped(columns + ", count(e)", columns);
+        }
+
+        /** One figure per value of an enumeration (zeros too), summed from grouped rows' column {@code index}. */
+        void slices(String prefix, DrillList list, Map<String, String> q, String field, Enum<?>[] values, List<Object[]> rows, int index) {
+            for (Enum<?> v : values) {
+                add(prefix + "." + v.name(), sum(rows, r -> r[index] == v), list, with(q, field, v.name()));
+            }
+        }
+
+        /** The counts (last column) of the rows that match. */
+        static long sum(List<Object[]> rows, java.util.function.Predicate<Object[]> match) {
+            long n = 0;
+            for (Object[] r : rows) {
+                if (match.test(r)) {
+                    n += ((Number) r[r.length - 1]).longValue();
+                }
+            }
+            return n;
+        }
+
+        /** The sums of one column of the rows that match. */
+        static long sum(List<Object[]> rows, java.util.function.Predicate<Object[]> match, int column) {
+            long n = 0;
+            for (Object[] r : rows) {
+                if (match.test(r) && r[column] != null) {
+                    n += ((Number) r[column]).longValue();
+                }
+            }
+            return n;
         }
 
         void count(String key, DrillList list, Map<String, String> q) {
@@ -245,18 +324,6 @@ public class StatisticsService {
                 Map<String, String> one = new LinkedHashMap<>(q);
                 one.put("unitId", row[0].toString());
                 add(key, ((Number) row[1]).longValue(), Map.of("unitId", row[0].toString()), list, one);
-            }
-        }
-
-        /** Obligations per due day (dims.day), drilling into that day. */
-        void byDay(String key, Map<String, String> q) {
-            Map<String, String> full = scoped(q);
-            List<Object[]> rows = query(DrillList.OBLIGATIONS, full).grouped("e.dueOn, count(e)", "e.dueOn");
-            rows.sort((a, b) -> ((LocalDate) a[0]).compareTo((LocalDate) b[0]));
-            for (Object[] row : rows) {
-                String day = row[0].toString();
-                add(key, ((Number) row[1]).longValue(), Map.of("day", day), DrillList.OBLIGATIONS,
-                        with(with(full, "from", day), "to", day));
             }
         }
 
