@@ -189,7 +189,7 @@ write_report() {
   local file="$ROOT/docs/BENCHMARKS.md" section
   section="$(
     echo "<!-- make bench: begin (written by scripts/bench/goals.sh; edit outside the markers) -->"
-    echo "## Goals side by side (\`make bench\`, issue 14)"
+    echo "## Goals side by side (\`make bench\`, issues 14–15)"
     echo
     echo "Run on $(date -u +%Y-%m-%d) on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)),"
     echo "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(q "select split_part(version(), ' ', 2)" | sed 's/^/PostgreSQL /'),"
