@@ -117,9 +117,20 @@ final class StubServer implements AutoCloseable {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
+    /**
+     * Lets a handler that was released finish before the pool goes: interrupting it while it is
+     * still waking from {@link #awaitRelease()} (a loaded machine may not have run it yet) would
+     * record a failure of the stub that no request caused.
+     */
     @Override
     public void close() {
         release.countDown();
+        pool.shutdown();
+        try {
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         server.stop(0);
         pool.shutdownNow();
     }
